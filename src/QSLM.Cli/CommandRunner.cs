@@ -1,0 +1,53 @@
+using System.CommandLine;
+using QSLM.Model;
+using TorchSharp;
+
+namespace QSLM.Cli;
+
+/// <summary>
+/// Runs a command body and turns failures into one line on stderr and a non-zero exit code:
+/// 2 for bad input (missing or malformed files, bad options), 1 for anything else. The stack
+/// trace is printed only with <c>--verbose</c>.
+/// </summary>
+internal static class CommandRunner
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+
+    public static int Run(ParseResult parse, Func<int> body)
+    {
+        var verbose = parse.GetValue(GlobalOptions.Verbose);
+        try
+        {
+            torch.set_num_threads(Environment.ProcessorCount);
+            return body();
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            Report(e, verbose);
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("qslm: cancelled");
+            return Failure;
+        }
+        catch (Exception e)
+        {
+            Report(e, verbose);
+            return Failure;
+        }
+    }
+
+    private static bool IsInputError(Exception e) =>
+        e is InputException or FileNotFoundException or DirectoryNotFoundException or ArgumentException;
+
+    private static void Report(Exception e, bool verbose)
+    {
+        var message = e.Message.Split('\n')[0].Trim();
+        Console.Error.WriteLine($"qslm: error: {message}");
+        if (verbose) Console.Error.WriteLine(e.ToString());
+        else if (e is not InputException) Console.Error.WriteLine("(run with --verbose for the stack trace)");
+    }
+}

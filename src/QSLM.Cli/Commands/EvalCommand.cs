@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using QSLM.Model;
+using QSLM.Model.Checkpoints;
+using QSLM.Model.Data;
+using QSLM.Model.Evaluation;
+using Spectre.Console;
+
+namespace QSLM.Cli.Commands;
+
+/// <summary><c>qslm eval</c>: WikiText-2 test perplexity and SST-2 dev accuracy of checkpoints.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var lm = new Option<string>("--lm") { Description = "Language model checkpoint (.safetensors, .pt, .pth).", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
+        var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint; one without emb.weight takes it from --lm.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
+        var tokens = new Option<int?>("--lm-tokens") { Description = "Evaluate only the first N test tokens (default: all 245,569)." };
+        var sentences = new Option<int?>("--sst2-sentences") { Description = "Evaluate only the first N dev sentences (default: all 872)." };
+        var skipLm = new Option<bool>("--no-lm") { Description = "Skip the perplexity evaluation." };
+        var skipSst2 = new Option<bool>("--no-sst2") { Description = "Skip the SST-2 evaluation." };
+        var wikitext = new Option<string>("--wikitext") { Description = "WikiText-2 folder.", DefaultValueFactory = _ => RepositoryPaths.WikiText };
+        var sst2Data = new Option<string>("--sst2-data") { Description = "SST-2 folder.", DefaultValueFactory = _ => RepositoryPaths.Sst2 };
+
+        var command = new Command("eval", "Evaluate WikiText-2 test perplexity (word level, one <eos> per line, 245,569 tokens) and SST-2 dev accuracy (872 sentences). Defaults: the bundled reference models.")
+        {
+            lm, sst2, tokens, sentences, skipLm, skipSst2, wikitext, sst2Data,
+        };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var corpus = parse.GetValue(wikitext)!;
+            var lmPath = parse.GetValue(lm)!;
+            var vocabulary = Vocabulary.FromWikiText(corpus);
+            var table = new Table().AddColumns("metric", "value", "checkpoint", "model", "data");
+            if (!parse.GetValue(skipLm))
+            {
+                using var model = LoadForVocabulary(lmPath, null, vocabulary);
+                if (!model.Config.HasLmHead) throw new InputException($"{lmPath}: has no LM head (head.weight); cannot compute perplexity");
+                var test = WikiTextCorpus.Encode(corpus, "test", vocabulary);
+                var limit = parse.GetValue(tokens);
+                if (limit is <= 0) throw new InputException("--lm-tokens must be positive");
+                if (limit is { } n && n < test.Length) test = test[..n];
+                var result = Status("perplexity", () => PerplexityEvaluator.Evaluate(model, test, vocabulary.IdOrUnknown(Vocabulary.EndOfSentence)));
+                table.AddRow("WikiText-2 test perplexity", result.Perplexity.ToString("F2", CultureInfo.InvariantCulture), Markup.Escape(lmPath), model.Config.ToString(),
+                    string.Create(CultureInfo.InvariantCulture, $"{result.Tokens:N0} tokens"));
+            }
+            if (!parse.GetValue(skipSst2))
+            {
+                var sst2Path = parse.GetValue(sst2)!;
+                using var model = LoadForVocabulary(sst2Path, lmPath, vocabulary);
+                if (model.Config.ClassCount != 2) throw new InputException($"{sst2Path}: has no 2-class head (cls.weight); cannot classify SST-2");
+                var dev = Sst2Dataset.Load(Path.Combine(parse.GetValue(sst2Data)!, "dev.tsv"), vocabulary);
+                var limit = parse.GetValue(sentences);
+                if (limit is <= 0) throw new InputException("--sst2-sentences must be positive");
+                if (limit is { } n && n < dev.Count) dev = dev.Take(n).ToList();
+                var result = Status("SST-2", () => Sst2Evaluator.Evaluate(model, dev));
+                table.AddRow("SST-2 dev accuracy", (100 * result.Accuracy).ToString("F2", CultureInfo.InvariantCulture) + "%", Markup.Escape(sst2Path), model.Config.ToString(),
+                    string.Create(CultureInfo.InvariantCulture, $"{result.Correct}/{result.Total} sentences"));
+            }
+            AnsiConsole.Write(table);
+            return CommandRunner.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Loads a checkpoint and checks its vocabulary against WikiText-2's.</summary>
+    internal static SpikeGpt LoadForVocabulary(string path, string? embeddingSource, Vocabulary vocabulary)
+    {
+        var model = SpikeGptCheckpoint.Load(path, embeddingSource);
+        if (model.Config.VocabSize != vocabulary.Count)
+        {
+            model.Dispose();
+            throw new InputException($"{path}: vocabulary size {model.Config.VocabSize} does not match WikiText-2's {vocabulary.Count}");
+        }
+        return model;
+    }
+
+    private static T Status<T>(string what, Func<T> work) =>
+        AnsiConsole.Profile.Capabilities.Interactive
+            ? AnsiConsole.Status().Start($"evaluating {what}...", _ => work())
+            : work();
+}

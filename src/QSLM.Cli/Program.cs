@@ -1,0 +1,23 @@
+using System.CommandLine;
+using QSLM.Cli.Commands;
+
+namespace QSLM.Cli;
+
+/// <summary>Entry point of <c>qslm</c>.</summary>
+public static class Program
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command.</summary>
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand(
+            "QSLM: finds how far each part of a spike-driven language model (SpikeGPT) can be quantized on an embedded board, " +
+            "measuring accuracy, memory and power in the loop.")
+        {
+            GlobalOptions.Verbose,
+        };
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        return root.Parse(args).Invoke();
+    }
+}

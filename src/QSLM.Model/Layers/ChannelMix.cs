@@ -1,0 +1,55 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace QSLM.Model.Layers;
+
+/// <summary>
+/// RWKV-4 channel-mix (Peng et al., arXiv:2305.13048, eq. 17-19):
+/// <c>sigmoid(receptance(xr)) · value(relu(key(xk))²)</c> with token shift. Names match the
+/// reference state dict (<c>ffn.key</c> 4C×C, <c>ffn.value</c> C×4C, <c>ffn.receptance</c> C×C).
+/// </summary>
+public sealed class ChannelMix : nn.Module
+{
+    // Field names equal the registered (reference state-dict) names: TorchSharp matches fields to
+    // registrations by name when it moves or converts a module, and may register fields by name.
+    private readonly Linear key;
+    private readonly Linear value;
+    private readonly Linear receptance;
+
+    /// <summary>Creates the layer with RWKV-4's layer-dependent initialisation.</summary>
+    public ChannelMix(int layer, int layers, int width) : base("ffn")
+    {
+        var ratio1ToAlmost0 = 1.0 - (double)layer / layers;
+        var position = arange(width, ScalarType.Float32) / width;
+        key = nn.Linear(width, 4 * width, hasBias: false);
+        value = nn.Linear(4 * width, width, hasBias: false);
+        receptance = nn.Linear(width, width, hasBias: false);
+        register_parameter("time_mix_k", new Parameter(position.pow(ratio1ToAlmost0).reshape(1, 1, width)));
+        register_parameter("time_mix_r", new Parameter(position.pow(ratio1ToAlmost0).reshape(1, 1, width)));
+        register_module("key", key);
+        register_module("receptance", receptance);
+        register_module("value", value);
+    }
+
+    /// <summary>Whole-sequence forward over (B, T, C); returns the output and the new shift state.</summary>
+    public (Tensor Output, Tensor Shift) Forward(Tensor x, Tensor shift)
+    {
+        var steps = (int)x.shape[1];
+        var previous = cat([shift.unsqueeze(1), x.narrow(1, 0, steps - 1)], 1);
+        return (Mix(x, previous), x.select(1, steps - 1));
+    }
+
+    /// <summary>One token (B, C).</summary>
+    public (Tensor Output, Tensor Shift) Step(Tensor x, Tensor shift) => (Mix(x, shift), x);
+
+    private Tensor Mix(Tensor x, Tensor previous)
+    {
+        // Looked up by name: Module.to() replaces registered parameters.
+        var mk = get_parameter("time_mix_k")!.reshape(-1);
+        var mr = get_parameter("time_mix_r")!.reshape(-1);
+        var xk = x * mk + previous * (1 - mk);
+        var xr = x * mr + previous * (1 - mr);
+        var k = nn.functional.relu(key.forward(xk)).square();
+        return receptance.forward(xr).sigmoid() * value.forward(k);
+    }
+}

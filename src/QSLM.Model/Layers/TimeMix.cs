@@ -1,0 +1,111 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace QSLM.Model.Layers;
+
+/// <summary>
+/// RWKV-4 time-mix (Peng et al., "RWKV: Reinventing RNNs for the Transformer Era", arXiv:2305.13048,
+/// eq. 11-16) as SpikeGPT uses it: token shift, k/v/r projections of mixed inputs,
+/// <c>sigmoid(r) · WKV(w = -exp(time_decay), u = time_first, k, v)</c> computed in float32, then the
+/// output projection. Parameter names match the reference state dict.
+/// </summary>
+public sealed class TimeMix : nn.Module
+{
+    // Field names equal the registered (reference state-dict) names: TorchSharp matches fields to
+    // registrations by name when it moves or converts a module, and may register fields by name.
+    private readonly Linear key;
+    private readonly Linear value;
+    private readonly Linear receptance;
+    private readonly Linear output;
+
+    /// <summary>Creates the layer with RWKV-4's layer-dependent initialisation.</summary>
+    public TimeMix(int layer, int layers, int width) : base("att")
+    {
+        var ratio0To1 = layers > 1 ? (double)layer / (layers - 1) : 0.0;
+        var ratio1ToAlmost0 = 1.0 - (double)layer / layers;
+        var position = arange(width, ScalarType.Float32) / width;
+        var decay = arange(width, ScalarType.Float32)
+            .div(Math.Max(1, width - 1))
+            .pow(0.7 + 1.3 * ratio0To1)
+            .mul(8).sub(5);
+        var zigzag = (arange(width, ScalarType.Int64) + 1).remainder(3).sub(1).to(ScalarType.Float32) * 0.5;
+        key = nn.Linear(width, width, hasBias: false);
+        value = nn.Linear(width, width, hasBias: false);
+        receptance = nn.Linear(width, width, hasBias: false);
+        output = nn.Linear(width, width, hasBias: false);
+        // Vectors are looked up by name on use: Module.to() replaces registered parameters, and
+        // only fields named exactly like their registration would be updated with them.
+        register_parameter("time_decay", new Parameter(decay));
+        register_parameter("time_first", new Parameter(ones(width) * Math.Log(0.3) + zigzag));
+        register_parameter("time_mix_k", new Parameter(position.pow(ratio1ToAlmost0).reshape(1, 1, width)));
+        register_parameter("time_mix_v", new Parameter((position.pow(ratio1ToAlmost0) + 0.3 * ratio0To1).reshape(1, 1, width)));
+        register_parameter("time_mix_r", new Parameter(position.pow(0.5 * ratio1ToAlmost0).reshape(1, 1, width)));
+        register_module("key", key);
+        register_module("value", value);
+        register_module("receptance", receptance);
+        register_module("output", output);
+    }
+
+    /// <summary>Whole-sequence forward over <paramref name="x"/> (B, T, C) from the given state;
+    /// returns the output (B, T, C) and the state after the last token.</summary>
+    public (Tensor Output, Tensor Shift, Tensor Numerator, Tensor Denominator, Tensor Max) Forward(
+        Tensor x, Tensor shift, Tensor numerator, Tensor denominator, Tensor max)
+    {
+        var steps = (int)x.shape[1];
+        var previous = cat([shift.unsqueeze(1), x.narrow(1, 0, steps - 1)], 1);
+        var (k, v, r) = Project(x, previous);
+        var wkvType = numerator.dtype;
+        k = k.to(wkvType);
+        v = v.to(wkvType);
+        var w = -Vector("time_decay").to(wkvType).exp();
+        var u = Vector("time_first").to(wkvType);
+        var outputs = new Tensor[steps];
+        for (var t = 0; t < steps; t++)
+        {
+            (outputs[t], numerator, denominator, max) = WkvStep(k.select(1, t), v.select(1, t), w, u, numerator, denominator, max);
+        }
+        var wkv = stack(outputs, 1).to(x.dtype);
+        var result = output.forward(r.sigmoid() * wkv);
+        return (result, x.select(1, steps - 1), numerator, denominator, max);
+    }
+
+    /// <summary>One token: <paramref name="x"/> is (B, C).</summary>
+    public (Tensor Output, Tensor Shift, Tensor Numerator, Tensor Denominator, Tensor Max) Step(
+        Tensor x, Tensor shift, Tensor numerator, Tensor denominator, Tensor max)
+    {
+        var (k, v, r) = Project(x, shift);
+        var wkvType = numerator.dtype;
+        var w = -Vector("time_decay").to(wkvType).exp();
+        var u = Vector("time_first").to(wkvType);
+        var (wkv, a, b, p) = WkvStep(k.to(wkvType), v.to(wkvType), w, u, numerator, denominator, max);
+        return (output.forward(r.sigmoid() * wkv.to(x.dtype)), x, a, b, p);
+    }
+
+    private (Tensor K, Tensor V, Tensor R) Project(Tensor x, Tensor previous)
+    {
+        Tensor Mix(string name)
+        {
+            var m = Vector(name);
+            return x * m + previous * (1 - m);
+        }
+        return (key.forward(Mix("time_mix_k")), value.forward(Mix("time_mix_v")), receptance.forward(Mix("time_mix_r")));
+    }
+
+    private Tensor Vector(string name) => get_parameter(name)!.reshape(-1);
+
+    /// <summary>RWKV-4's stabilised WKV recurrence for one token (the reference CUDA kernel's loop body).</summary>
+    private static (Tensor Y, Tensor Numerator, Tensor Denominator, Tensor Max) WkvStep(
+        Tensor k, Tensor v, Tensor w, Tensor u, Tensor numerator, Tensor denominator, Tensor max)
+    {
+        var withBonus = u + k;
+        var p = maximum(max, withBonus);
+        var e1 = (max - p).exp();
+        var e2 = (withBonus - p).exp();
+        var y = (e1 * numerator + e2 * v) / (e1 * denominator + e2);
+        var decayed = w + max;
+        var q = maximum(decayed, k);
+        var f1 = (decayed - q).exp();
+        var f2 = (k - q).exp();
+        return (y, f1 * numerator + f2 * v, f1 * denominator + f2, q);
+    }
+}

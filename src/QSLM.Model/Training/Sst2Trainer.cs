@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using QSLM.Model.Checkpoints;
+using QSLM.Model.Data;
+using QSLM.Model.Evaluation;
+using static TorchSharp.torch;
+
+namespace QSLM.Model.Training;
+
+/// <summary>
+/// Fine-tunes a SpikeGPT sentence classifier on SST-2 train from a trained language model: blocks
+/// and <c>ln_out</c> start from the LM, the embedding stays frozen (so the classifier and the LM
+/// share it), and a fresh <c>cls</c> head reads the mean of the final features. Batches hold
+/// sentences of one length (no padding); their order is a function of seed and epoch, so a resumed
+/// run sees the same sequence of batches. The final model is kept; SST-2 dev is only reported.
+/// </summary>
+public sealed class Sst2Trainer
+{
+    private const int WarmupSteps = 100;
+    private const int Classes = 2;
+
+    private readonly string _corpusDirectory;
+    private readonly string _sst2Directory;
+    private readonly string _backbone;
+    private readonly string _runDirectory;
+    private readonly ITrainingObserver _observer;
+
+    /// <summary>Creates a trainer.</summary>
+    public Sst2Trainer(string corpusDirectory, string sst2Directory, string backbone, string runDirectory, ITrainingObserver observer)
+    {
+        _corpusDirectory = corpusDirectory;
+        _sst2Directory = sst2Directory;
+        _backbone = backbone;
+        _runDirectory = runDirectory;
+        _observer = observer;
+    }
+
+    /// <summary>The model a finished run leaves behind.</summary>
+    public static string BestModelPath(string runDirectory) => TrainingCheckpoint.ModelPath(runDirectory);
+
+    /// <summary>Trains to <see cref="TrainingRun.Steps"/>, resuming when the run folder holds a run.</summary>
+    public TrainingRun Train(TrainingRun requested, int saveEvery, CancellationToken cancel)
+    {
+        var run = TrainingRun.TryRead(_runDirectory) ?? requested;
+        if (run.Step > 0) _observer.OnMessage($"resuming {_runDirectory} at step {run.Step}/{run.Steps}");
+        if (requested.Steps > run.Steps) run = run with { Steps = requested.Steps };
+
+        var vocabulary = Vocabulary.FromWikiText(_corpusDirectory);
+        var train = Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary);
+        var dev = Sst2Dataset.Load(Path.Combine(_sst2Directory, "dev.tsv"), vocabulary);
+
+        random.manual_seed(run.Seed);
+        var model = FromBackbone(_backbone);
+        run = run with { Layers = model.Config.Layers, Width = model.Config.Width };
+        model.Embedding.weight!.requires_grad = false;
+        var trainable = model.parameters().Where(p => p.requires_grad).ToList();
+        var optimizer = optim.Adam(trainable, run.LearningRate, beta1: 0.9, beta2: 0.99);
+        if (run.Step > 0) TrainingCheckpoint.Restore(_runDirectory, model, optimizer);
+
+        var items = train.Select((e, i) => (e.Tokens, Index: i)).ToList();
+        var epochBatches = LengthBatches.Of(items, run.Batch).ToList();
+        var clock = Stopwatch.StartNew();
+        var secondsBefore = run.Seconds;
+        double lossSum = 0;
+        var lossCount = 0;
+        List<List<(long[] Tokens, int Index)>>? plan = null;
+        var planEpoch = -1;
+
+        while (run.Step < run.Steps && !cancel.IsCancellationRequested)
+        {
+            var epoch = run.Step / epochBatches.Count;
+            if (epoch != planEpoch)
+            {
+                plan = epochBatches.ToList();
+                new Random(HashCode.Combine(run.Seed, epoch)).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(plan));
+                planEpoch = epoch;
+            }
+            var group = plan![run.Step % epochBatches.Count];
+            model.train();
+            var stepClock = Stopwatch.StartNew();
+            double loss;
+            using (var scope = NewDisposeScope())
+            {
+                foreach (var g in optimizer.ParamGroups)
+                    g.LearningRate = LearningRateSchedule.At(run.Step, run.Steps, run.LearningRate, WarmupSteps);
+                var ids = tensor(group.SelectMany(g => g.Tokens).ToArray()).reshape(group.Count, group[0].Tokens.Length);
+                var labels = tensor(group.Select(g => (long)train[g.Index].Label).ToArray());
+                var (features, _) = model.Forward(ids);
+                var lossTensor = nn.functional.cross_entropy(model.ClassLogits(features), labels);
+                optimizer.zero_grad();
+                lossTensor.backward();
+                nn.utils.clip_grad_norm_(trainable, 1.0);
+                optimizer.step();
+                loss = lossTensor.item<float>();
+            }
+            var tokens = group.Sum(g => (long)g.Tokens.Length);
+            lossSum += loss;
+            lossCount++;
+            run = run with { Step = run.Step + 1, Tokens = run.Tokens + tokens, Seconds = secondsBefore + clock.Elapsed.TotalSeconds, Loss = loss };
+            _observer.OnStep(run, loss, tokens / stepClock.Elapsed.TotalSeconds);
+
+            if (run.Step % saveEvery == 0 || run.Step == run.Steps || cancel.IsCancellationRequested)
+            {
+                var accuracy = Sst2Evaluator.Evaluate(model, dev).Accuracy;
+                run = run with { Loss = lossSum / lossCount, BestValidation = Math.Max(run.BestValidation ?? 0, accuracy) };
+                lossSum = 0;
+                lossCount = 0;
+                TrainingCheckpoint.Save(_runDirectory, model, optimizer, run);
+                _observer.OnMessage(FormattableString.Invariant(
+                    $"step {run.Step}/{run.Steps}: train loss {run.Loss:F3}, SST-2 dev accuracy {accuracy:P1}, saved {_runDirectory}"));
+            }
+        }
+        return run;
+    }
+
+    /// <summary>A classifier whose embedding, blocks and <c>ln_out</c> come from the LM at <paramref name="path"/>.</summary>
+    public static SpikeGpt FromBackbone(string path)
+    {
+        var tensors = CheckpointFile.Read(path);
+        var lm = SpikeGptCheckpoint.InferConfig(tensors, path);
+        var model = new SpikeGpt(lm with { HasLmHead = false, ClassCount = Classes });
+        var shared = model.state_dict().Keys.Where(k => !k.StartsWith("cls.", StringComparison.Ordinal)).ToList();
+        var missing = shared.Where(k => !tensors.ContainsKey(k)).ToList();
+        if (missing.Count > 0) throw new InputException($"{path}: backbone lacks {string.Join(", ", missing)}");
+        using var _ = no_grad();
+        var target = model.state_dict();
+        foreach (var key in shared) target[key].copy_(tensors[key].to(target[key].dtype));
+        return model;
+    }
+}
