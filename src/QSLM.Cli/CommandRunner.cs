@@ -20,7 +20,7 @@ internal static class CommandRunner
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         try
         {
-            torch.set_num_threads(Environment.ProcessorCount);
+            torch.set_num_threads(ThreadCount());
             return body();
         }
         catch (Exception e) when (IsInputError(e))
@@ -39,6 +39,14 @@ internal static class CommandRunner
             return Failure;
         }
     }
+
+    /// <summary>Torch threads: <c>OMP_NUM_THREADS</c> when set (so that two jobs sharing a machine
+    /// do not oversubscribe it; libtorch's spinning workers then slow both by orders of magnitude),
+    /// else one per core.</summary>
+    private static int ThreadCount() =>
+        int.TryParse(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : Environment.ProcessorCount;
 
     private static bool IsInputError(Exception e) =>
         e is InputException or FileNotFoundException or DirectoryNotFoundException or ArgumentException;
