@@ -31,7 +31,7 @@ internal static class EvalCommand
             var corpus = parse.GetValue(wikitext)!;
             var lmPath = parse.GetValue(lm)!;
             var vocabulary = Vocabulary.FromWikiText(corpus);
-            var table = new Table().AddColumns("metric", "value", "checkpoint", "model", "data");
+            var table = new Table().AddColumns("metric", "value", "checkpoint", "model", "parameters", "file", "data");
             if (!parse.GetValue(skipLm))
             {
                 using var model = LoadForVocabulary(lmPath, null, vocabulary);
@@ -42,6 +42,7 @@ internal static class EvalCommand
                 if (limit is { } n && n < test.Length) test = test[..n];
                 var result = Status("perplexity", () => PerplexityEvaluator.Evaluate(model, test, vocabulary.IdOrUnknown(Vocabulary.EndOfSentence)));
                 table.AddRow("WikiText-2 test perplexity", result.Perplexity.ToString("F2", CultureInfo.InvariantCulture), Markup.Escape(lmPath), model.Config.ToString(),
+                    Parameters(model), FileSize(lmPath),
                     string.Create(CultureInfo.InvariantCulture, $"{result.Tokens:N0} tokens"));
             }
             if (!parse.GetValue(skipSst2))
@@ -55,6 +56,7 @@ internal static class EvalCommand
                 if (limit is { } n && n < dev.Count) dev = dev.Take(n).ToList();
                 var result = Status("SST-2", () => Sst2Evaluator.Evaluate(model, dev));
                 table.AddRow("SST-2 dev accuracy", (100 * result.Accuracy).ToString("F2", CultureInfo.InvariantCulture) + "%", Markup.Escape(sst2Path), model.Config.ToString(),
+                    Parameters(model), FileSize(sst2Path),
                     string.Create(CultureInfo.InvariantCulture, $"{result.Correct}/{result.Total} sentences"));
             }
             AnsiConsole.Write(table);
@@ -74,6 +76,12 @@ internal static class EvalCommand
         }
         return model;
     }
+
+    private static string Parameters(SpikeGpt model) =>
+        model.parameters().Sum(p => p.numel()).ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string FileSize(string path) =>
+        (new FileInfo(path).Length / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " MB";
 
     private static T Status<T>(string what, Func<T> work) =>
         AnsiConsole.Profile.Capabilities.Interactive

@@ -1,0 +1,151 @@
+using System.Buffers.Binary;
+using QSLM.Format.Formats;
+
+namespace QSLM.Format.Codecs;
+
+/// <summary>
+/// Integer formats with one set of parameters per group along each row (a whole row for the
+/// per-channel formats): symmetric (<c>x ≈ q·s</c>, q in ±(2^(b-1)-1), fp16 <c>s</c>) and
+/// asymmetric (<c>x ≈ q·s + m</c>, q in [0, 2^b-1], fp16 <c>s</c> and <c>m</c>), round-to-nearest
+/// (ties to even), as in the per-group schemes of GPTQ/AWQ-style weight-only quantization.
+/// Scales are rounded to fp16 before the codes are chosen, so encoding is optimal for the stored
+/// scale. A group's bytes: its parameters, then its codes bit-packed (<see cref="BitPacking"/>);
+/// symmetric codes are stored offset by 2^(b-1)-1.
+/// </summary>
+public sealed class GroupedIntCodec : IQuantCodec
+{
+    /// <summary>Creates the codec of a symmetric or asymmetric format.</summary>
+    public GroupedIntCodec(QuantFormat format)
+    {
+        if (format.Scheme is not (QuantScheme.Symmetric or QuantScheme.Asymmetric) || format.Bits is < 2 or > 8)
+            throw new ArgumentException($"{format} is not a 2..8-bit integer format");
+        Format = format;
+    }
+
+    /// <inheritdoc />
+    public QuantFormat Format { get; }
+
+    private bool Symmetric => Format.Scheme == QuantScheme.Symmetric;
+
+    /// <inheritdoc />
+    public void Encode(ReadOnlySpan<float> values, int rows, int columns, Span<byte> destination, QuantizeOptions options)
+    {
+        var group = Format.GroupLength(columns);
+        var buffer = group <= 4096 ? stackalloc byte[group] : new byte[group];
+        var at = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var row = values.Slice(r * columns, columns);
+            for (var start = 0; start < columns; start += group)
+            {
+                var length = Math.Min(group, columns - start);
+                var x = row.Slice(start, length);
+                var codes = buffer[..length];
+                var (scale, minimum) = ChooseParameters(x, options);
+                at += WriteParameters(destination[at..], scale, minimum);
+                Quantize(x, (float)scale, (float)minimum, codes);
+                BitPacking.Pack(codes, Format.Bits, destination[at..]);
+                at += BitPacking.PackedLength(length, Format.Bits);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Decode(ReadOnlySpan<byte> source, int rows, int columns, Span<float> destination)
+    {
+        var group = Format.GroupLength(columns);
+        var buffer = group <= 4096 ? stackalloc byte[group] : new byte[group];
+        var at = 0;
+        var offset = Symmetric ? Format.SymmetricMax : 0;
+        for (var r = 0; r < rows; r++)
+        {
+            for (var start = 0; start < columns; start += group)
+            {
+                var length = Math.Min(group, columns - start);
+                var scale = (float)BinaryPrimitives.ReadHalfLittleEndian(source[at..]);
+                var minimum = Symmetric ? 0f : (float)BinaryPrimitives.ReadHalfLittleEndian(source[(at + 2)..]);
+                at += Format.GroupOverheadBytes;
+                var codes = buffer[..length];
+                BitPacking.Unpack(source[at..], Format.Bits, codes);
+                at += BitPacking.PackedLength(length, Format.Bits);
+                var output = destination.Slice(r * columns + start, length);
+                for (var i = 0; i < length; i++) output[i] = (codes[i] - offset) * scale + minimum;
+            }
+        }
+    }
+
+    private (Half Scale, Half Minimum) ChooseParameters(ReadOnlySpan<float> x, QuantizeOptions options)
+    {
+        float lo = float.MaxValue, hi = float.MinValue;
+        foreach (var v in x)
+        {
+            if (!float.IsFinite(v)) throw new ArgumentException("cannot quantize a tensor that holds NaN or infinity");
+            lo = Math.Min(lo, v);
+            hi = Math.Max(hi, v);
+        }
+        var best = Parameters(lo, hi, 1f);
+        if (!options.ClipSearch) return best;
+        var codes = x.Length <= 4096 ? stackalloc byte[x.Length] : new byte[x.Length];
+        var bestError = double.MaxValue;
+        foreach (var ratio in QuantizeOptions.ClipRatios)
+        {
+            var candidate = Parameters(lo, hi, ratio);
+            Quantize(x, (float)candidate.Scale, (float)candidate.Minimum, codes);
+            var error = SquaredError(x, codes, (float)candidate.Scale, (float)candidate.Minimum);
+            if (error < bestError)
+            {
+                bestError = error;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private (Half Scale, Half Minimum) Parameters(float lo, float hi, float ratio)
+    {
+        if (Symmetric)
+        {
+            var absMax = Math.Max(Math.Abs(lo), Math.Abs(hi)) * ratio;
+            return ((Half)(absMax / Format.SymmetricMax), Half.Zero);
+        }
+        lo *= ratio;
+        hi *= ratio;
+        var minimum = (Half)lo;
+        return ((Half)((hi - (float)minimum) / Format.AsymmetricMax), minimum);
+    }
+
+    private void Quantize(ReadOnlySpan<float> x, float scale, float minimum, Span<byte> codes)
+    {
+        if (scale == 0 || !float.IsFinite(scale))
+        {
+            codes.Fill((byte)(Symmetric ? Format.SymmetricMax : 0));
+            return;
+        }
+        int low = Symmetric ? -Format.SymmetricMax : 0, high = Symmetric ? Format.SymmetricMax : Format.AsymmetricMax;
+        var offset = Symmetric ? Format.SymmetricMax : 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var q = (int)MathF.Round((x[i] - minimum) / scale, MidpointRounding.ToEven);
+            codes[i] = (byte)(Math.Clamp(q, low, high) + offset);
+        }
+    }
+
+    private double SquaredError(ReadOnlySpan<float> x, ReadOnlySpan<byte> codes, float scale, float minimum)
+    {
+        var offset = Symmetric ? Format.SymmetricMax : 0;
+        double sum = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var d = x[i] - ((codes[i] - offset) * scale + minimum);
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    private int WriteParameters(Span<byte> destination, Half scale, Half minimum)
+    {
+        BinaryPrimitives.WriteHalfLittleEndian(destination, scale);
+        if (!Symmetric) BinaryPrimitives.WriteHalfLittleEndian(destination[2..], minimum);
+        return Format.GroupOverheadBytes;
+    }
+}
