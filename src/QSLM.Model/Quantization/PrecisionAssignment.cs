@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using QSLM.Format.Formats;
+
+namespace QSLM.Model.Quantization;
+
+/// <summary>
+/// Which format each tensor gets: an ordered list of <c>pattern=format</c> rules, the first match
+/// winning, where a pattern is a tensor name with <c>*</c> matching any run of characters
+/// (e.g. <c>emb.weight=sign1,blocks.*.att.*.weight=int4_g32,*=fp16</c>). Tensors no rule matches
+/// stay fp32. Small vectors (LayerNorm, time_decay, time_first, time_mix, biases) follow the rules
+/// like any other tensor; a rule such as <c>*.weight=int4</c> does not reach <c>time_mix_k</c>.
+/// </summary>
+public sealed class PrecisionAssignment
+{
+    private readonly IReadOnlyList<(string Pattern, Regex Matcher, QuantFormat Format)> _rules;
+
+    private PrecisionAssignment(IReadOnlyList<(string, Regex, QuantFormat)> rules) => _rules = rules;
+
+    /// <summary>Everything in fp32.</summary>
+    public static PrecisionAssignment Fp32 { get; } = new([]);
+
+    /// <summary>The rules, in order.</summary>
+    public IEnumerable<(string Pattern, QuantFormat Format)> Rules => _rules.Select(r => (r.Pattern, r.Format));
+
+    /// <summary>Parses <c>pattern=format[,pattern=format...]</c>.</summary>
+    public static PrecisionAssignment Parse(string text)
+    {
+        var rules = new List<(string, Regex, QuantFormat)>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.LastIndexOf('=');
+            if (eq <= 0 || eq == part.Length - 1)
+                throw new InputException($"precision rule '{part}' is not of the form pattern=format");
+            var pattern = part[..eq].Trim();
+            var formatName = part[(eq + 1)..].Trim();
+            if (!QuantFormats.TryGet(formatName, out var format))
+                throw new InputException($"precision rule '{part}': unknown format '{formatName}' (known: {string.Join(", ", QuantFormats.All.Select(f => f.Name))})");
+            rules.Add((pattern, Glob(pattern), format));
+        }
+        if (rules.Count == 0) throw new InputException("the precision assignment is empty");
+        return new PrecisionAssignment(rules);
+    }
+
+    /// <summary>Every tensor in <paramref name="format"/>, or only the matrices (2-D weights) when
+    /// <paramref name="vectorsToo"/> is false, vectors then staying fp32.</summary>
+    public static PrecisionAssignment Uniform(QuantFormat format, bool vectorsToo, IEnumerable<(string Name, long[] Shape)> tensors) =>
+        new(tensors.Where(t => vectorsToo || t.Shape.Length == 2)
+            .Select(t => (t.Name, new Regex("^" + Regex.Escape(t.Name) + "$", RegexOptions.CultureInvariant), format))
+            .ToList());
+
+    /// <summary>The format of tensor <paramref name="name"/>.</summary>
+    public QuantFormat FormatOf(string name)
+    {
+        foreach (var (_, matcher, format) in _rules)
+        {
+            if (matcher.IsMatch(name)) return format;
+        }
+        return QuantFormats.Fp32;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => _rules.Count == 0 ? "*=fp32" : string.Join(",", _rules.Select(r => $"{r.Pattern}={r.Format.Name}"));
+
+    private static Regex Glob(string pattern) =>
+        new("^" + string.Join(".*", pattern.Split('*').Select(Regex.Escape)) + "$", RegexOptions.CultureInvariant);
+}
