@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(FormatsCommand.Create());
         root.Subcommands.Add(PackCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(QuantErrorCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root.Parse(args).Invoke();
     }

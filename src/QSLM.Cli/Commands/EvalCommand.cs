@@ -4,6 +4,7 @@ using QSLM.Model;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Data;
 using QSLM.Model.Evaluation;
+using QSLM.Model.Quantization;
 using Spectre.Console;
 
 namespace QSLM.Cli.Commands;
@@ -21,45 +22,48 @@ internal static class EvalCommand
         var skipSst2 = new Option<bool>("--no-sst2") { Description = "Skip the SST-2 evaluation." };
         var wikitext = new Option<string>("--wikitext") { Description = "WikiText-2 folder.", DefaultValueFactory = _ => RepositoryPaths.WikiText };
         var sst2Data = new Option<string>("--sst2-data") { Description = "SST-2 folder.", DefaultValueFactory = _ => RepositoryPaths.Sst2 };
+        var assign = new Option<string?>("--assign") { Description = "Fake-quantize both models first with these precision rules (as in qslm pack), e.g. \"*.weight=int4_g32\"." };
 
         var command = new Command("eval", "Evaluate WikiText-2 test perplexity (word level, one <eos> per line, 245,569 tokens) and SST-2 dev accuracy (872 sentences). Defaults: the bundled reference models.")
         {
-            lm, sst2, tokens, sentences, skipLm, skipSst2, wikitext, sst2Data,
+            lm, sst2, tokens, sentences, skipLm, skipSst2, wikitext, sst2Data, assign,
         };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var corpus = parse.GetValue(wikitext)!;
             var lmPath = parse.GetValue(lm)!;
             var vocabulary = Vocabulary.FromWikiText(corpus);
-            var table = new Table().AddColumns("metric", "value", "checkpoint", "model", "parameters", "file", "data");
+            var assignment = parse.GetValue(assign) is { } rules ? PrecisionAssignment.Parse(rules) : null;
+            var lines = new List<string>();
             if (!parse.GetValue(skipLm))
             {
                 using var model = LoadForVocabulary(lmPath, null, vocabulary);
+                if (assignment is not null) FakeQuantizer.Apply(model, assignment);
                 if (!model.Config.HasLmHead) throw new InputException($"{lmPath}: has no LM head (head.weight); cannot compute perplexity");
                 var test = WikiTextCorpus.Encode(corpus, "test", vocabulary);
                 var limit = parse.GetValue(tokens);
                 if (limit is <= 0) throw new InputException("--lm-tokens must be positive");
                 if (limit is { } n && n < test.Length) test = test[..n];
                 var result = Status("perplexity", () => PerplexityEvaluator.Evaluate(model, test, vocabulary.IdOrUnknown(Vocabulary.EndOfSentence)));
-                table.AddRow("WikiText-2 test perplexity", result.Perplexity.ToString("F2", CultureInfo.InvariantCulture), Markup.Escape(lmPath), model.Config.ToString(),
-                    Parameters(model), FileSize(lmPath),
-                    string.Create(CultureInfo.InvariantCulture, $"{result.Tokens:N0} tokens"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"WikiText-2 test perplexity: {result.Perplexity:F2}  ({result.Tokens:N0} tokens; {Describe(lmPath, model)})"));
             }
             if (!parse.GetValue(skipSst2))
             {
                 var sst2Path = parse.GetValue(sst2)!;
                 using var model = LoadForVocabulary(sst2Path, lmPath, vocabulary);
+                if (assignment is not null) FakeQuantizer.Apply(model, assignment);
                 if (model.Config.ClassCount != 2) throw new InputException($"{sst2Path}: has no 2-class head (cls.weight); cannot classify SST-2");
                 var dev = Sst2Dataset.Load(Path.Combine(parse.GetValue(sst2Data)!, "dev.tsv"), vocabulary);
                 var limit = parse.GetValue(sentences);
                 if (limit is <= 0) throw new InputException("--sst2-sentences must be positive");
                 if (limit is { } n && n < dev.Count) dev = dev.Take(n).ToList();
                 var result = Status("SST-2", () => Sst2Evaluator.Evaluate(model, dev));
-                table.AddRow("SST-2 dev accuracy", (100 * result.Accuracy).ToString("F2", CultureInfo.InvariantCulture) + "%", Markup.Escape(sst2Path), model.Config.ToString(),
-                    Parameters(model), FileSize(sst2Path),
-                    string.Create(CultureInfo.InvariantCulture, $"{result.Correct}/{result.Total} sentences"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"SST-2 dev accuracy: {100 * result.Accuracy:F2}%  ({result.Correct}/{result.Total} sentences; {Describe(sst2Path, model)})"));
             }
-            AnsiConsole.Write(table);
+            if (assignment is not null) Console.WriteLine($"weights fake-quantized: {assignment}");
+            foreach (var line in lines) Console.WriteLine(line);
             return CommandRunner.Success;
         }));
         return command;
@@ -77,11 +81,8 @@ internal static class EvalCommand
         return model;
     }
 
-    private static string Parameters(SpikeGpt model) =>
-        model.parameters().Sum(p => p.numel()).ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string FileSize(string path) =>
-        (new FileInfo(path).Length / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " MB";
+    private static string Describe(string path, SpikeGpt model) => string.Create(CultureInfo.InvariantCulture,
+        $"{path}: SpikeGPT {model.Config}, {model.parameters().Sum(p => p.numel()):N0} parameters, file {new FileInfo(path).Length / 1e6:F1} MB");
 
     private static T Status<T>(string what, Func<T> work) =>
         AnsiConsole.Profile.Capabilities.Interactive
