@@ -25,7 +25,7 @@ internal static class CommandRunner
         }
         catch (Exception e) when (IsInputError(e))
         {
-            Report(e, verbose);
+            Report(e, verbose, hint: false);
             return BadInput;
         }
         catch (OperationCanceledException)
@@ -35,7 +35,7 @@ internal static class CommandRunner
         }
         catch (Exception e)
         {
-            Report(e, verbose);
+            Report(e, verbose, hint: true);
             return Failure;
         }
     }
@@ -51,11 +51,11 @@ internal static class CommandRunner
     private static bool IsInputError(Exception e) =>
         e is InputException or QSLM.Format.Packed.PackedFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException;
 
-    private static void Report(Exception e, bool verbose)
+    private static void Report(Exception e, bool verbose, bool hint)
     {
         var message = e.Message.Split('\n')[0].Trim();
         Console.Error.WriteLine($"qslm: error: {message}");
         if (verbose) Console.Error.WriteLine(e.ToString());
-        else if (e is not InputException) Console.Error.WriteLine("(run with --verbose for the stack trace)");
+        else if (hint) Console.Error.WriteLine("(run with --verbose for the stack trace)");
     }
 }
