@@ -103,7 +103,7 @@ internal static class TrainCommand
             var destination = parse.GetValue(output);
             if (destination is not null && run.Step >= run.Steps)
             {
-                using var model = SpikeGptCheckpoint.Load(Sst2Trainer.BestModelPath(directory));
+                using var model = SpikeGptCheckpoint.Load(Sst2Trainer.FinalModelPath(directory));
                 SpikeGptCheckpoint.Save(model, destination, ScalarType.Float16, new HashSet<string> { "emb.weight" });
                 AnsiConsole.WriteLine($"wrote {destination} (fp16, embedding shared with {parse.GetValue(backbone)})");
             }

@@ -41,13 +41,6 @@ public sealed class PrecisionAssignment
         return new PrecisionAssignment(rules);
     }
 
-    /// <summary>Every tensor in <paramref name="format"/>, or only the matrices (2-D weights) when
-    /// <paramref name="vectorsToo"/> is false, vectors then staying fp32.</summary>
-    public static PrecisionAssignment Uniform(QuantFormat format, bool vectorsToo, IEnumerable<(string Name, long[] Shape)> tensors) =>
-        new(tensors.Where(t => vectorsToo || t.Shape.Length == 2)
-            .Select(t => (t.Name, new Regex("^" + Regex.Escape(t.Name) + "$", RegexOptions.CultureInvariant), format))
-            .ToList());
-
     /// <summary>The format of tensor <paramref name="name"/>.</summary>
     public QuantFormat FormatOf(string name)
     {

@@ -35,7 +35,7 @@ public sealed class Sst2Trainer
     }
 
     /// <summary>The model a finished run leaves behind.</summary>
-    public static string BestModelPath(string runDirectory) => TrainingCheckpoint.ModelPath(runDirectory);
+    public static string FinalModelPath(string runDirectory) => TrainingCheckpoint.ModelPath(runDirectory);
 
     /// <summary>Trains to <see cref="TrainingRun.Steps"/>, resuming when the run folder holds a run.</summary>
     public TrainingRun Train(TrainingRun requested, int saveEvery, CancellationToken cancel)
