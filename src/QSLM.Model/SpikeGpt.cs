@@ -96,9 +96,15 @@ public sealed class SpikeGpt : nn.Module
     public Tensor LmLogits(Tensor features) =>
         (head ?? throw new InvalidOperationException("this model has no LM head")).forward(features);
 
-    /// <summary>Class logits (B, classes) from whole-sentence features (B, T, C), averaged over tokens.</summary>
-    public Tensor ClassLogits(Tensor features) =>
-        (cls ?? throw new InvalidOperationException("this model has no classification head")).forward(features.mean([1]));
+    /// <summary>Class logits (B, classes) from whole-sentence features (B, T, C), averaged over tokens;
+    /// <paramref name="dropout"/> drops pooled features while the model is training.</summary>
+    public Tensor ClassLogits(Tensor features, double dropout = 0)
+    {
+        var head = cls ?? throw new InvalidOperationException("this model has no classification head");
+        var pooled = features.mean([1]);
+        if (dropout > 0 && training) pooled = nn.functional.dropout(pooled, dropout, training: true);
+        return head.forward(pooled);
+    }
 
     private void CheckTokens(Tensor tokens)
     {

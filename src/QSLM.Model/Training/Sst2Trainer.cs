@@ -11,7 +11,9 @@ namespace QSLM.Model.Training;
 /// and <c>ln_out</c> start from the LM, the embedding stays frozen (so the classifier and the LM
 /// share it), and a fresh <c>cls</c> head reads the mean of the final features. Batches hold
 /// sentences of one length (no padding); their order is a function of seed and epoch, so a resumed
-/// run sees the same sequence of batches. The final model is kept; SST-2 dev is only reported.
+/// run sees the same sequence of batches. With a hold-out, a seeded draw of training examples is
+/// kept out of training and the checkpoint that classifies them best is kept as the run's model;
+/// otherwise the final model is. SST-2 dev is only reported, never used to choose.
 /// </summary>
 public sealed class Sst2Trainer
 {
@@ -34,8 +36,27 @@ public sealed class Sst2Trainer
         _observer = observer;
     }
 
-    /// <summary>The model a finished run leaves behind.</summary>
-    public static string FinalModelPath(string runDirectory) => TrainingCheckpoint.ModelPath(runDirectory);
+    /// <summary>The model a finished run leaves behind: the checkpoint chosen on the hold-out when
+    /// the run had one, else the final model.</summary>
+    public static string FinalModelPath(string runDirectory)
+    {
+        var selected = SelectedModelPath(runDirectory);
+        return File.Exists(selected) ? selected : TrainingCheckpoint.ModelPath(runDirectory);
+    }
+
+    private static string SelectedModelPath(string runDirectory) => Path.Combine(runDirectory, "selected.safetensors");
+
+    /// <summary>Splits <paramref name="all"/> into training and held-out examples by a draw seeded
+    /// with <paramref name="seed"/>; the same seed always holds out the same examples.</summary>
+    public static (IReadOnlyList<Sst2Example> Train, IReadOnlyList<Sst2Example> Holdout) Split(IReadOnlyList<Sst2Example> all, int holdout, int seed)
+    {
+        if (holdout < 0 || holdout >= all.Count)
+            throw new InputException(FormattableString.Invariant($"hold-out of {holdout} examples is outside 0..{all.Count - 1}"));
+        var order = Enumerable.Range(0, all.Count).ToArray();
+        new Random(HashCode.Combine(seed, "holdout")).Shuffle(order);
+        var held = new HashSet<int>(order.Take(holdout));
+        return (all.Where((_, i) => !held.Contains(i)).ToList(), all.Where((_, i) => held.Contains(i)).ToList());
+    }
 
     /// <summary>Trains to <see cref="TrainingRun.Steps"/>, resuming when the run folder holds a run.</summary>
     public TrainingRun Train(TrainingRun requested, int saveEvery, CancellationToken cancel)
@@ -45,7 +66,7 @@ public sealed class Sst2Trainer
         if (requested.Steps > run.Steps) run = run with { Steps = requested.Steps };
 
         var vocabulary = Vocabulary.FromWikiText(_corpusDirectory);
-        var train = Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary);
+        var (train, holdout) = Split(Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary), run.Holdout, run.Seed);
         var dev = Sst2Dataset.Load(Path.Combine(_sst2Directory, "dev.tsv"), vocabulary);
 
         random.manual_seed(run.Seed);
@@ -85,7 +106,7 @@ public sealed class Sst2Trainer
                 var ids = tensor(group.SelectMany(g => g.Tokens).ToArray()).reshape(group.Count, group[0].Tokens.Length);
                 var labels = tensor(group.Select(g => (long)train[g.Index].Label).ToArray());
                 var (features, _) = model.Forward(ids);
-                var lossTensor = nn.functional.cross_entropy(model.ClassLogits(features), labels);
+                var lossTensor = nn.functional.cross_entropy(model.ClassLogits(features, run.Dropout), labels);
                 optimizer.zero_grad();
                 lossTensor.backward();
                 nn.utils.clip_grad_norm_(trainable, 1.0);
@@ -101,12 +122,24 @@ public sealed class Sst2Trainer
             if (run.Step % saveEvery == 0 || run.Step == run.Steps || cancel.IsCancellationRequested)
             {
                 var accuracy = Sst2Evaluator.Evaluate(model, dev).Accuracy;
-                run = run with { Loss = lossSum / lossCount, BestValidation = Math.Max(run.BestValidation ?? 0, accuracy) };
+                var selection = "";
+                if (holdout.Count > 0)
+                {
+                    var held = Sst2Evaluator.Evaluate(model, holdout).Accuracy;
+                    selection = FormattableString.Invariant($", hold-out {held:P1}");
+                    if (held > (run.BestValidation ?? -1))
+                    {
+                        SpikeGptCheckpoint.Save(model, SelectedModelPath(_runDirectory));
+                        run = run with { BestValidation = held };
+                        selection += " (selected)";
+                    }
+                }
+                run = run with { Loss = lossSum / lossCount };
                 lossSum = 0;
                 lossCount = 0;
                 TrainingCheckpoint.Save(_runDirectory, model, optimizer, run);
                 _observer.OnMessage(FormattableString.Invariant(
-                    $"step {run.Step}/{run.Steps}: train loss {run.Loss:F3}, SST-2 dev accuracy {accuracy:P1}, saved {_runDirectory}"));
+                    $"step {run.Step}/{run.Steps}: train loss {run.Loss:F3}{selection}, SST-2 dev accuracy {accuracy:P1} (reported only), saved {_runDirectory}"));
             }
         }
         return run;

@@ -33,6 +33,13 @@ public sealed record TrainingRun
     /// <summary>Peak learning rate.</summary>
     public required double LearningRate { get; init; }
 
+    /// <summary>Dropout on the pooled sentence features while fine-tuning a classifier (0 = none).</summary>
+    public double Dropout { get; init; }
+
+    /// <summary>Training examples held out, by a seeded draw, to select the classifier's checkpoint
+    /// (0 = keep the final model). SST-2 dev is never used for selection.</summary>
+    public int Holdout { get; init; }
+
     /// <summary>Steps completed.</summary>
     public int Step { get; init; }
 
