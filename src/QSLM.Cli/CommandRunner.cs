@@ -1,5 +1,5 @@
 using System.CommandLine;
-using QSLM.Model;
+using QSLM.Data;
 using TorchSharp;
 
 namespace QSLM.Cli;

@@ -13,7 +13,7 @@ internal static class QslmProcess
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = TestPaths.Root,
+            WorkingDirectory = RepositoryFiles.Root,
         };
         foreach (var a in args) start.ArgumentList.Add(a);
         // One torch thread per test process: tests run side by side on a small machine.
@@ -27,20 +27,5 @@ internal static class QslmProcess
             throw new TimeoutException("qslm " + string.Join(' ', args) + " did not finish");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-}
-
-/// <summary>Repository paths seen from the test's folder.</summary>
-internal static class TestPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "QSLM.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("repository root (QSLM.sln) not found");
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.Data;
 using QSLM.Model;
 using QSLM.Model.Checkpoints;
-using QSLM.Model.Data;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
 using Spectre.Console;

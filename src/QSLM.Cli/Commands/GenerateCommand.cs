@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using QSLM.Model;
+using QSLM.Data;
 using QSLM.Model.Checkpoints;
-using QSLM.Model.Data;
 using QSLM.Model.Generation;
 
 namespace QSLM.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using QSLM.Data;
 using QSLM.Format.Codecs;
 using QSLM.Format.Packed;
 using QSLM.Model.Checkpoints;
-using QSLM.Model.Data;
 using QSLM.Model.Quantization;
 
 namespace QSLM.Cli.Commands;

@@ -1,3 +1,4 @@
+using QSLM.Data;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 

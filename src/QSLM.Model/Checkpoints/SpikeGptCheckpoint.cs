@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using QSLM.Data;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Checkpoints;

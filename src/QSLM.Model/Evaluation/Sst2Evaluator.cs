@@ -1,4 +1,4 @@
-using QSLM.Model.Data;
+using QSLM.Data;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Evaluation;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QSLM.Data;
 using QSLM.Format.Formats;
 
 namespace QSLM.Model.Quantization;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using QSLM.Model.Data;
+using QSLM.Data;
 using QSLM.Model.Evaluation;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using QSLM.Data;
 using QSLM.Model.Checkpoints;
-using QSLM.Model.Data;
 using QSLM.Model.Evaluation;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using QSLM.Data;
 using QSLM.Model.Checkpoints;
 using TorchSharp;
 

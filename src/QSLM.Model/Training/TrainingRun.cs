@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using QSLM.Data;
 
 namespace QSLM.Model.Training;
 

@@ -7,9 +7,11 @@ namespace QSLM.Cli.Tests.Commands;
 /// stack trace unless <c>--verbose</c>.</summary>
 public sealed class BadInputTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("qslm-cli-").FullName;
+    private readonly TemporaryFolder _temp = new("qslm-cli-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private static void AssertOneLineError(QslmProcess.Result result, string expected)
     {

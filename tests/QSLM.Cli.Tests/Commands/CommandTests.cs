@@ -6,9 +6,11 @@ namespace QSLM.Cli.Tests.Commands;
 
 public sealed class CommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("qslm-cli-").FullName;
+    private readonly TemporaryFolder _temp = new("qslm-cli-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Eval_prints_both_metrics_for_the_bundled_models()

@@ -5,9 +5,11 @@ namespace QSLM.Cli.Tests.Commands;
 
 public sealed class PackCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("qslm-pack-cli-").FullName;
+    private readonly TemporaryFolder _temp = new("qslm-pack-cli-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private string Checkpoint()
     {

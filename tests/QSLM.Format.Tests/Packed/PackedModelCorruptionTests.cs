@@ -7,9 +7,11 @@ namespace QSLM.Format.Tests.Packed;
 /// <see cref="PackedFileException"/> with a message that says what is wrong.</summary>
 public sealed class PackedModelCorruptionTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("qslm-corrupt-").FullName;
+    private readonly TemporaryFolder _temp = new("qslm-corrupt-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private string Rejected(string path)
     {

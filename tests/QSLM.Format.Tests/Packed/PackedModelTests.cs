@@ -6,9 +6,11 @@ namespace QSLM.Format.Tests.Packed;
 
 public sealed class PackedModelTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("qslm-pack-").FullName;
+    private readonly TemporaryFolder _temp = new("qslm-pack-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Every_format_decodes_bit_for_bit_to_the_host_fake_quant_values()

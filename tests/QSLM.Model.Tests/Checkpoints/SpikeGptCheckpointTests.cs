@@ -1,3 +1,4 @@
+using QSLM.Data;
 using QSLM.Model.Checkpoints;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -6,9 +7,11 @@ namespace QSLM.Model.Tests.Checkpoints;
 
 public sealed class SpikeGptCheckpointTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("qslm-ckpt-").FullName;
+    private readonly TemporaryFolder _temp = new("qslm-ckpt-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData("model.safetensors")]

@@ -1,7 +1,7 @@
-using TorchSharp;
+using QSLM.Data;
 using QSLM.Model.Checkpoints;
-using QSLM.Model.Data;
 using QSLM.Model.Evaluation;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Tests.Evaluation;
@@ -32,9 +32,9 @@ public class PerplexityEvaluatorTests
     [Fact]
     public void The_reference_lm_has_a_finite_plausible_perplexity_on_a_test_slice()
     {
-        var vocabulary = Vocabulary.FromWikiText(TestData.WikiText);
-        using var model = SpikeGptCheckpoint.Load(TestData.ReferenceLm);
-        var test = WikiTextCorpus.Encode(TestData.WikiText, "test", vocabulary)[..3000];
+        var vocabulary = Vocabulary.FromWikiText(RepositoryFiles.WikiText);
+        using var model = SpikeGptCheckpoint.Load(RepositoryFiles.ReferenceLm);
+        var test = WikiTextCorpus.Encode(RepositoryFiles.WikiText, "test", vocabulary)[..3000];
         var result = PerplexityEvaluator.Evaluate(model, test, vocabulary.IdOrUnknown(Vocabulary.EndOfSentence));
         Assert.True(double.IsFinite(result.Perplexity));
         // Far better than uniform (33,278) and than a unigram model (~1,000 on WikiText-2).
@@ -47,9 +47,9 @@ public class Sst2EvaluatorTests
     [Fact]
     public void The_reference_classifier_beats_chance_on_a_dev_slice()
     {
-        var vocabulary = Vocabulary.FromWikiText(TestData.WikiText);
-        using var model = SpikeGptCheckpoint.Load(TestData.ReferenceSst2, TestData.ReferenceLm);
-        var dev = Sst2Dataset.Load(Path.Combine(TestData.Sst2, "dev.tsv"), vocabulary).Take(200).ToList();
+        var vocabulary = Vocabulary.FromWikiText(RepositoryFiles.WikiText);
+        using var model = SpikeGptCheckpoint.Load(RepositoryFiles.ReferenceSst2, RepositoryFiles.ReferenceLm);
+        var dev = Sst2Dataset.Load(Path.Combine(RepositoryFiles.Sst2, "dev.tsv"), vocabulary).Take(200).ToList();
         var result = Sst2Evaluator.Evaluate(model, dev);
         Assert.Equal(200, result.Total);
         Assert.True(result.Accuracy > 0.7, $"accuracy {result.Accuracy:P1}");

@@ -8,14 +8,16 @@ namespace QSLM.Model.Tests.Quantization;
 
 public sealed class FakeQuantizerTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("qslm-fq-").FullName;
+    private readonly TemporaryFolder _temp = new("qslm-fq-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Packed_file_decodes_bit_for_bit_to_the_host_fake_quant_weights_for_every_format_on_the_reference_model()
     {
-        using var model = SpikeGptCheckpoint.Load(TestData.ReferenceLm);
+        using var model = SpikeGptCheckpoint.Load(RepositoryFiles.ReferenceLm);
         var original = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.clone());
         foreach (var format in QuantFormats.All)
         {

@@ -1,3 +1,4 @@
+using QSLM.Data;
 using QSLM.Model.Quantization;
 
 namespace QSLM.Model.Tests.Quantization;

@@ -5,9 +5,11 @@ namespace QSLM.Model.Tests.Training;
 
 public sealed class LmTrainerTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("qslm-train-").FullName;
+    private readonly TemporaryFolder _temp = new("qslm-train-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private sealed class SilentObserver : ITrainingObserver
     {

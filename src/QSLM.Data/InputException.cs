@@ -1,4 +1,4 @@
-namespace QSLM.Model;
+namespace QSLM.Data;
 
 /// <summary>
 /// A problem with what the user supplied (a missing file, a checkpoint of the wrong shape, a bad

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QSLM.Model.Data;
+namespace QSLM.Data;
 
 /// <summary>One SST-2 sentence as WikiText-2 token ids, with its label (1 positive, 0 negative).</summary>
 public sealed record Sst2Example(string Text, long[] Tokens, int Label);

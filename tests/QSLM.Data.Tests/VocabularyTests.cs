@@ -1,16 +1,14 @@
-using QSLM.Model.Data;
-
-namespace QSLM.Model.Tests.Data;
+namespace QSLM.Data.Tests;
 
 public class VocabularyTests
 {
     [Fact]
     public void WikiText2_has_the_standard_vocabulary_and_test_token_count()
     {
-        var vocabulary = Vocabulary.FromWikiText(TestData.WikiText);
+        var vocabulary = Vocabulary.FromWikiText(RepositoryFiles.WikiText);
         Assert.Equal(Vocabulary.WikiText2Size, vocabulary.Count);
-        Assert.Equal(245_569, WikiTextCorpus.Encode(TestData.WikiText, "test", vocabulary).Length);
-        Assert.Equal(2_088_628, WikiTextCorpus.Encode(TestData.WikiText, "train", vocabulary).Length);
+        Assert.Equal(245_569, WikiTextCorpus.Encode(RepositoryFiles.WikiText, "test", vocabulary).Length);
+        Assert.Equal(2_088_628, WikiTextCorpus.Encode(RepositoryFiles.WikiText, "train", vocabulary).Length);
     }
 
     [Fact]
@@ -26,8 +24,8 @@ public class Sst2DatasetTests
     [Fact]
     public void Dev_has_872_labelled_sentences_mapped_onto_wikitext_words()
     {
-        var vocabulary = Vocabulary.FromWikiText(TestData.WikiText);
-        var dev = Sst2Dataset.Load(Path.Combine(TestData.Sst2, "dev.tsv"), vocabulary);
+        var vocabulary = Vocabulary.FromWikiText(RepositoryFiles.WikiText);
+        var dev = Sst2Dataset.Load(Path.Combine(RepositoryFiles.Sst2, "dev.tsv"), vocabulary);
         Assert.Equal(872, dev.Count);
         Assert.Equal(444, dev.Count(e => e.Label == 1));
         Assert.Equal("it 's a charming and often affecting journey .", dev[0].Text);
@@ -43,7 +41,7 @@ public class Sst2DatasetTests
     [InlineData("ca n't", "can 't")]
     public void Words_map_to_wikitext_spellings(string sst2, string wikitext)
     {
-        var vocabulary = Vocabulary.FromWikiText(TestData.WikiText);
+        var vocabulary = Vocabulary.FromWikiText(RepositoryFiles.WikiText);
         var ids = Sst2Dataset.Tokenize(sst2, vocabulary);
         Assert.Equal(wikitext.Split(' '), ids.Select(i => vocabulary[(int)i]));
     }
@@ -53,7 +51,7 @@ public class Sst2DatasetTests
     {
         var path = Path.GetTempFileName();
         File.WriteAllLines(path, ["sentence\tlabel", "good film \t1", "no label here"]);
-        var vocabulary = Vocabulary.FromWikiText(TestData.WikiText);
+        var vocabulary = Vocabulary.FromWikiText(RepositoryFiles.WikiText);
         var error = Assert.Throws<InputException>(() => Sst2Dataset.Load(path, vocabulary));
         Assert.StartsWith($"{path}:3:", error.Message);
         File.Delete(path);

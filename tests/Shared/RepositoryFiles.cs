@@ -1,7 +1,7 @@
-namespace QSLM.Model.Tests;
+namespace QSLM.Tests.Shared;
 
 /// <summary>Paths of the repository's data and bundled models, found from the test's folder.</summary>
-internal static class TestData
+internal static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 

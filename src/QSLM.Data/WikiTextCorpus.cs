@@ -1,4 +1,4 @@
-namespace QSLM.Model.Data;
+namespace QSLM.Data;
 
 /// <summary>
 /// WikiText-2 (tokenized, with <c>&lt;unk&gt;</c>) as a stream of word ids, one <c>&lt;eos&gt;</c>

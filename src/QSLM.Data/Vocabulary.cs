@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace QSLM.Model.Data;
+namespace QSLM.Data;
 
 /// <summary>
 /// The WikiText-2 word-level vocabulary (Merity et al., "Pointer Sentinel Mixture Models",

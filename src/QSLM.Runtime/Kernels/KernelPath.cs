@@ -1,0 +1,45 @@
+
+namespace QSLM.Runtime.Kernels;
+
+/// <summary>Which instruction set a kernel runs with. Every vector path is checked against
+/// <see cref="Scalar"/> in the tests.</summary>
+public enum KernelPath
+{
+    /// <summary>Plain C#, one element at a time: the reference.</summary>
+    Scalar,
+
+    /// <summary>128-bit vectors: AdvSimd (NEON) on arm64, SSE on x64.</summary>
+    Vector128,
+
+    /// <summary>256-bit vectors: AVX2 on x64 (arm64 has no 256-bit vectors).</summary>
+    Vector256,
+}
+
+/// <summary>The paths this processor runs.</summary>
+public static class KernelPaths
+{
+    /// <summary>The widest accelerated path.</summary>
+    public static KernelPath Best { get; } =
+        System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? KernelPath.Vector256
+        : System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? KernelPath.Vector128
+        : KernelPath.Scalar;
+
+    /// <summary>Every path this processor can run, the scalar reference first.</summary>
+    public static IReadOnlyList<KernelPath> Supported { get; } = Enum.GetValues<KernelPath>().Where(IsSupported).ToArray();
+
+    /// <summary>Whether <paramref name="path"/> is accelerated here.</summary>
+    public static bool IsSupported(KernelPath path) => path switch
+    {
+        KernelPath.Scalar => true,
+        KernelPath.Vector128 => System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated,
+        KernelPath.Vector256 => System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated,
+        _ => false,
+    };
+
+    /// <summary>A short description of the vector hardware, e.g. for <c>hello</c> messages.</summary>
+    public static string Describe() =>
+        $"{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}, best path {Best}"
+        + (System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported ? ", AdvSimd" : "")
+        + (System.Runtime.Intrinsics.X86.Avx2.IsSupported ? ", AVX2" : "")
+        + (System.Runtime.Intrinsics.X86.Fma.IsSupported ? ", FMA" : "");
+}

@@ -1,0 +1,15 @@
+using QSLM.Format.Formats;
+
+namespace QSLM.Runtime.Kernels;
+
+/// <summary>Picks the kernel for a format and row length.</summary>
+public static class MatVecKernels
+{
+    /// <summary>The fastest kernel for rows of <paramref name="columns"/> in <paramref name="format"/>.</summary>
+    public static IMatVecKernel For(QuantFormat format, int columns)
+    {
+        if (format.Id == QuantFormats.Fp32.Id) return new Fp32Kernel();
+        if (FusedIntKernel.Supports(format, columns)) return new FusedIntKernel(format);
+        return new RowDecodeKernel(format);
+    }
+}

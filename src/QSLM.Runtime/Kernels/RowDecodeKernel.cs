@@ -1,0 +1,41 @@
+using QSLM.Format.Codecs;
+using QSLM.Format.Formats;
+
+namespace QSLM.Runtime.Kernels;
+
+/// <summary>
+/// Any format: each row is dequantized by the format's codec into a row-sized buffer that stays in
+/// L1, then dotted with the input on the vector path. Used for the formats without a fused kernel
+/// (fp16, bf16, sign1, 2/3/5/6-bit integers, and groups that are not a multiple of 32).
+/// </summary>
+public sealed class RowDecodeKernel : IMatVecKernel
+{
+    private readonly IQuantCodec _codec;
+
+    /// <summary>Creates the kernel for <paramref name="format"/>.</summary>
+    public RowDecodeKernel(QuantFormat format)
+    {
+        Format = format;
+        _codec = QuantCodecs.For(format);
+    }
+
+    /// <inheritdoc />
+    public QuantFormat Format { get; }
+
+    /// <inheritdoc />
+    public void Multiply(ReadOnlySpan<byte> matrix, int columns, int firstRow, ReadOnlySpan<float> x, Span<float> y, KernelPath path)
+    {
+        if (path == KernelPath.Scalar)
+        {
+            ScalarMatVec.Multiply(Format, matrix, columns, firstRow, x, y);
+            return;
+        }
+        var rowBytes = (int)Format.RowBytes(columns);
+        Span<float> row = columns <= 4096 ? stackalloc float[columns] : new float[columns];
+        for (var i = 0; i < y.Length; i++)
+        {
+            _codec.Decode(matrix.Slice((firstRow + i) * rowBytes, rowBytes), 1, columns, row);
+            y[i] = VectorDot.Dot(row, x, path);
+        }
+    }
+}
