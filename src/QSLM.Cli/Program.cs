@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(QuantErrorCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(CheckRuntimeCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace QSLM.Agent.Tests.Commands;
+
+/// <summary>The self-contained, trimmed linux-arm64 publish run under qemu-aarch64 (user-mode
+/// emulation; the arm64 libraries come from Debian's multiarch packages that <c>./run-tests</c>
+/// installs) against the linux-x64 publish on the same slices. Both use the 128-bit kernels
+/// (NEON on arm64, SSE on x64) and one thread, so they sum in the same order.</summary>
+public sealed class CrossArchitectureTests(PackedReferenceModels models, CrossArchitectureTests.Publishes publishes)
+    : IClassFixture<PackedReferenceModels>, IClassFixture<CrossArchitectureTests.Publishes>
+{
+    [Fact]
+    public void The_arm64_agent_classifies_as_the_x64_agent_does()
+    {
+        string[] args = ["eval", models.Sst2, "--data", PackedReferenceModels.Data, "--sst2-sentences", "8", "--predictions", "--kernel", "Vector128", "--threads", "1"];
+        var x64 = publishes.RunX64(args);
+        var arm64 = publishes.RunArm64(args);
+        Assert.Equal(AgentProcess.Line(x64.Output, "SST-2 predictions:"), AgentProcess.Line(arm64.Output, "SST-2 predictions:"));
+        Assert.Equal(AgentProcess.Line(x64.Output, "spike rate:"), AgentProcess.Line(arm64.Output, "spike rate:"));
+        Assert.Equal(AgentProcess.Line(x64.Output, "operations per token:"), AgentProcess.Line(arm64.Output, "operations per token:"));
+    }
+
+    [Fact]
+    public void The_arm64_agent_computes_the_x64_agents_perplexity()
+    {
+        string[] args = ["eval", models.Lm, "--data", PackedReferenceModels.Data, "--lm-tokens", "12", "--kernel", "Vector128", "--threads", "1"];
+        var x64 = Perplexity(publishes.RunX64(args).Output);
+        var arm64 = Perplexity(publishes.RunArm64(args).Output);
+        Assert.True(Math.Abs(arm64 / x64 - 1) < 1e-6, $"arm64 {arm64}, x64 {x64}");
+    }
+
+    private static double Perplexity(string output) =>
+        double.Parse(AgentProcess.Line(output, "WikiText-2 test perplexity:").Split(' ')[0], CultureInfo.InvariantCulture);
+
+    /// <summary>Publishes the agent self-contained and trimmed for both architectures, once per run.</summary>
+    public sealed class Publishes : IDisposable
+    {
+        private readonly TemporaryFolder _temp = new("qslm-agent-publish-");
+
+        public Publishes()
+        {
+            Publish("linux-x64");
+            Publish("linux-arm64");
+            Qemu = new[] { "/usr/bin/qemu-aarch64", "/usr/local/bin/qemu-aarch64" }.FirstOrDefault(File.Exists)
+                ?? throw new InvalidOperationException("qemu-aarch64 is not installed: ./run-tests installs qemu-user and the arm64 libraries");
+        }
+
+        public string Qemu { get; }
+
+        internal AgentProcess.Result RunX64(string[] args) => Checked(AgentProcess.Run(Executable("linux-x64"), args));
+
+        internal AgentProcess.Result RunArm64(string[] args) => Checked(AgentProcess.Run(Qemu, [Executable("linux-arm64"), .. args]));
+
+        public void Dispose() => _temp.Dispose();
+
+        private string Executable(string rid) => Path.Combine(_temp.Path, rid, "qslm-agent");
+
+        private void Publish(string rid)
+        {
+            var project = Path.Combine(RepositoryFiles.Root, "src", "QSLM.Agent", "QSLM.Agent.csproj");
+            var r = AgentProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", rid, "--self-contained", "-p:PublishTrimmed=true", "-o", Path.Combine(_temp.Path, rid), "--nologo", "-v", "quiet"]);
+            if (r.ExitCode != 0) throw new InvalidOperationException($"publishing for {rid} failed:\n{r.Output}\n{r.Error}");
+        }
+
+        private static AgentProcess.Result Checked(AgentProcess.Result r) =>
+            r.ExitCode == 0 ? r : throw new Xunit.Sdk.XunitException($"agent failed ({r.ExitCode}): {r.Error}");
+    }
+}
