@@ -40,8 +40,12 @@ internal static class InspectCommand
             }
             AnsiConsole.Write(table);
         }
+        // An all-fp32 file is its weights plus header, manifest and padding: a little larger.
+        var reduction = summary.ReductionVsFp32 >= 0
+            ? string.Create(inv, $"{summary.ReductionVsFp32:P1} smaller than fp32")
+            : string.Create(inv, $"{-summary.ReductionVsFp32:P2} larger than fp32 (header, manifest, alignment)");
         AnsiConsole.WriteLine(string.Create(inv,
             $"{path}: {summary.Parameters:N0} parameters, {summary.FileBytes:N0} bytes ({summary.TensorBytes:N0} of tensors), " +
-            $"{summary.AverageBitsPerWeight:F3} bits/weight, {summary.ReductionVsFp32:P1} smaller than fp32 ({summary.Fp32Bytes:N0} bytes)"));
+            $"{summary.AverageBitsPerWeight:F3} bits/weight, {reduction} ({summary.Fp32Bytes:N0} bytes)"));
     }
 }

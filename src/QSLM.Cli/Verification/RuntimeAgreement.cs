@@ -10,9 +10,11 @@ using static TorchSharp.torch;
 namespace QSLM.Cli.Verification;
 
 /// <summary>How closely the board runtime follows the host's fake-quantized TorchSharp model on
-/// WikiText-2: perplexity of both, and the positions whose logits agree within
-/// <see cref="RuntimeAgreement.LogitTolerance"/> of the largest logit there.</summary>
-internal sealed record LmAgreement(string Format, long Tokens, double HostPerplexity, double RuntimePerplexity, long PositionsWithin, double WorstRelativeDifference)
+/// WikiText-2: perplexity of both, the positions whose logits agree within
+/// <see cref="RuntimeAgreement.LogitTolerance"/> of the largest logit there, and the divergences:
+/// how many times the two went from agreeing to disagreeing — each a spike that fired on one side
+/// and not the other, whose effect then lasts some tokens.</summary>
+internal sealed record LmAgreement(string Format, long Tokens, double HostPerplexity, double RuntimePerplexity, long PositionsWithin, int Divergences, double WorstRelativeDifference)
 {
     public double PerplexityDifference => RuntimePerplexity / HostPerplexity - 1;
 
@@ -51,6 +53,8 @@ internal static class RuntimeAgreement
         var runtimeState = runtime.NewState();
         double hostNll = 0, runtimeNll = 0, worst = 0;
         long within = 0;
+        var divergences = 0;
+        var agreeing = true;
         const int chunk = 64;
         for (var start = 0; start < inputs.Length; start += chunk)
         {
@@ -82,9 +86,11 @@ internal static class RuntimeAgreement
                 var relative = difference / Math.Max(largest, 1e-30);
                 worst = Math.Max(worst, relative);
                 if (relative <= LogitTolerance) within++;
+                else if (agreeing) divergences++;
+                agreeing = relative <= LogitTolerance;
             }
         }
-        return new LmAgreement(format, tokens.Length, Math.Exp(hostNll / tokens.Length), Math.Exp(runtimeNll / tokens.Length), within, worst);
+        return new LmAgreement(format, tokens.Length, Math.Exp(hostNll / tokens.Length), Math.Exp(runtimeNll / tokens.Length), within, divergences, worst);
     }
 
     public static Sst2Agreement CompareSst2(string checkpoint, string embeddingFrom, string format, IReadOnlyList<Sst2Example> examples, string workFolder, RuntimeOptions options)

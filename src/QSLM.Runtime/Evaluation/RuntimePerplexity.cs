@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QSLM.Runtime.Inference;
 
 namespace QSLM.Runtime.Evaluation;
@@ -41,6 +42,7 @@ public static class RuntimePerplexity
     }
 
     /// <summary><c>−log softmax(logits)[target]</c>, computed stably in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double NegativeLogLikelihood(ReadOnlySpan<float> logits, int target)
     {
         var max = double.NegativeInfinity;

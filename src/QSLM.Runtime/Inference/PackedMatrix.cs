@@ -5,7 +5,8 @@ using QSLM.Runtime.Kernels;
 
 namespace QSLM.Runtime.Inference;
 
-/// <summary>A weight matrix left packed in the mapped model file, multiplied by its format's kernel.</summary>
+/// <summary>A weight matrix left packed in the mapped model file, multiplied by its format's kernel.
+/// Not thread-safe (it keeps buffers for the threads it hands rows to).</summary>
 public sealed class PackedMatrix
 {
     // Below this many weights a matrix is multiplied on one thread: handing rows to other threads
@@ -14,6 +15,8 @@ public sealed class PackedMatrix
 
     private readonly PackedModel _model;
     private readonly IMatVecKernel _kernel;
+    private float[]? _input;
+    private float[]? _output;
 
     /// <summary>Wraps tensor <paramref name="name"/> of <paramref name="model"/>.</summary>
     public PackedMatrix(PackedModel model, string name)
@@ -54,8 +57,10 @@ public sealed class PackedMatrix
             _kernel.Multiply(_model.TensorBytes(Name), Columns, 0, x, y, options.Path);
             return;
         }
-        var input = x.ToArray();
-        var output = new float[Rows];
+        // Lambdas cannot capture spans: copy the input into a buffer kept for the next call.
+        var input = _input ??= new float[Columns];
+        var output = _output ??= new float[Rows];
+        x.CopyTo(input);
         var per = (Rows + threads - 1) / threads;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QSLM.Data;
 using QSLM.Format.Packed;
 
@@ -110,6 +111,7 @@ public sealed class SpikeGptRuntime : IDisposable
     public RuntimeState NewState() => new(Layers, Width);
 
     /// <summary>Runs one token; writes the <c>ln_out</c> features (length <see cref="Width"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step(int token, RuntimeState state, Span<float> features)
     {
         if ((uint)token >= (uint)VocabSize)
@@ -179,6 +181,7 @@ public sealed class SpikeGptRuntime : IDisposable
         Counts.MultiplyAccumulates += (long)matrix.Rows * matrix.Columns;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TimeMix(BlockWeights b, RuntimeState.LayerBuffers state, float[] input, float[] output)
     {
         var s = _scratch;
@@ -211,6 +214,7 @@ public sealed class SpikeGptRuntime : IDisposable
         Multiply(b.AttOutput, s.Mixed, output);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ChannelMix(BlockWeights b, RuntimeState.LayerBuffers state, float[] input, float[] output)
     {
         var s = _scratch;
@@ -231,6 +235,7 @@ public sealed class SpikeGptRuntime : IDisposable
     // Leaky integrate-and-fire, one step: v += (x - v) / tau; spike iff v >= threshold; hard reset
     // to 0. A spike adds 1 to the residual stream, so only spiking channels are touched: an
     // accumulate each, no multiply.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Lif(float[] input, float[] membrane, float[] residual)
     {
         var fired = 0;
@@ -259,6 +264,7 @@ public sealed class SpikeGptRuntime : IDisposable
 
     private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LayerNorm(ReadOnlySpan<float> x, float[] weight, float[] bias, Span<float> output)
     {
         double sum = 0;

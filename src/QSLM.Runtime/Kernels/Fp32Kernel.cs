@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using QSLM.Format.Formats;
 
@@ -10,6 +11,7 @@ public sealed class Fp32Kernel : IMatVecKernel
     public QuantFormat Format => QuantFormats.Fp32;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(ReadOnlySpan<byte> matrix, int columns, int firstRow, ReadOnlySpan<float> x, Span<float> y, KernelPath path)
     {
         if (path == KernelPath.Scalar)

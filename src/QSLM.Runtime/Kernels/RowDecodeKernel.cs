@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
 
@@ -23,6 +24,7 @@ public sealed class RowDecodeKernel : IMatVecKernel
     public QuantFormat Format { get; }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(ReadOnlySpan<byte> matrix, int columns, int firstRow, ReadOnlySpan<float> x, Span<float> y, KernelPath path)
     {
         if (path == KernelPath.Scalar)

@@ -9,6 +9,7 @@ namespace QSLM.Runtime.Kernels;
 public static class VectorDot
 {
     /// <summary><c>Σ a[i]·b[i]</c> over the shorter length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b, KernelPath path)
     {
         var n = Math.Min(a.Length, b.Length);
