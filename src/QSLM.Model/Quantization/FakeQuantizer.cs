@@ -23,6 +23,8 @@ public static class FakeQuantizer
             var spec = Spec(name, tensor, assignment.FormatOf(name));
             specs.Add(spec);
             if (spec.Format.Id == QuantFormats.Fp32.Id && tensor.dtype == ScalarType.Float32) continue;
+            // Temporaries are freed here, not by finalizers: a whole model's worth per call.
+            using var scope = NewDisposeScope();
             var values = Values(tensor);
             var decoded = QuantCodecs.RoundTrip(spec.Format, values, checked((int)spec.Rows), checked((int)spec.Columns), options);
             tensor.copy_(TorchSharp.torch.tensor(decoded).reshape(tensor.shape).to(tensor.dtype));
@@ -34,6 +36,9 @@ public static class FakeQuantizer
     public static PackedFileLayout.TensorSpec Spec(string name, Tensor tensor, QuantFormat format) => new(name, tensor.shape, format);
 
     /// <summary>A tensor's values as float32, row-major.</summary>
-    public static float[] Values(Tensor tensor) =>
-        tensor.detach().to(ScalarType.Float32).contiguous().reshape(-1).data<float>().ToArray();
+    public static float[] Values(Tensor tensor)
+    {
+        using var scope = NewDisposeScope();
+        return tensor.detach().to(ScalarType.Float32).contiguous().reshape(-1).data<float>().ToArray();
+    }
 }

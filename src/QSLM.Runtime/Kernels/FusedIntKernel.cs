@@ -12,8 +12,8 @@ namespace QSLM.Runtime.Kernels;
 /// <c>(code − offset)·scale + minimum</c> (<see cref="Format.Codecs.GroupedIntCodec"/>), so
 /// <c>group · x = scale·Σ(code − offset)·x + minimum·Σx</c>: the codes are widened to integers,
 /// offset-corrected exactly in integers (folding the offset into <c>Σx</c> instead would cancel
-/// digits and flip more spikes than rounding must), converted and multiplied in registers, never
-/// stored as floats; the minimum costs one multiply-add per group with the input's group sums.
+/// digits), converted and multiplied in registers, never stored as floats; the minimum costs one
+/// multiply-add per group with the input's group sums.
 /// 4-bit codes are packed low nibble first, so the input is de-interleaved once per call and the
 /// low and high nibbles of 8 bytes meet 8 contiguous inputs each.
 /// </summary>
@@ -77,9 +77,8 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
             if (wide)
             {
                 // Two rows at a time: eight independent accumulation chains hide the multiply-add
-                // latency that one 192-element row cannot, and each row keeps the four
-                // accumulators of an unrolled BLAS dot product, whose rounding stays close to the
-                // host's (a single long chain rounds differently and flips more spikes).
+                // latency that one 192-element row cannot, and each input vector is loaded once
+                // for both rows.
                 for (; i + 2 <= y.Length; i += 2)
                 {
                     var row = m + (firstRow + i) * rowBytes;

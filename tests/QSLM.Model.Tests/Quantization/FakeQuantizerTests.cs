@@ -31,13 +31,16 @@ public sealed class FakeQuantizerTests : IDisposable
             var path = Path.Combine(_dir, format.Name + ".qslm");
             ModelPacker.Pack(model, assignment, "test", path);
             FakeQuantizer.Apply(model, assignment);
-            using var packed = PackedModel.Open(path);
-            foreach (var (name, tensor) in model.state_dict())
+            using (var packed = PackedModel.Open(path))
             {
-                var host = FakeQuantizer.Values(tensor);
-                var board = packed.Decode(name);
-                Assert.True(host.AsSpan().SequenceEqual(board), $"{format.Name}: {name} differs");
+                foreach (var (name, tensor) in model.state_dict())
+                {
+                    var host = FakeQuantizer.Values(tensor);
+                    var board = packed.Decode(name);
+                    Assert.True(host.AsSpan().SequenceEqual(board), $"{format.Name}: {name} differs");
+                }
             }
+            File.Delete(path);
         }
     }
 
