@@ -29,8 +29,9 @@ internal static class EvalCommand
             using var runtime = SpikeGptRuntime.Open(path, AgentOptions.Runtime(parse));
             Console.WriteLine(InfoCommand.ModelLine(path, runtime));
             var vocabulary = Vocabulary.FromWikiText(Path.Combine(folder, "wikitext-2"));
-            if (vocabulary.Hash() != runtime.Manifest.VocabularyHash)
-                throw new InputException($"{path} was packed for vocabulary {runtime.Manifest.VocabularyHash[..12]}…, but {folder}/wikitext-2 gives {vocabulary.Hash()[..12]}…");
+            var hash = vocabulary.Hash();
+            if (hash != runtime.Manifest.VocabularyHash)
+                throw new InputException($"{path} was packed for vocabulary {runtime.Manifest.VocabularyHash[..12]}…, but {folder}/wikitext-2 gives {hash[..12]}…");
             var inv = CultureInfo.InvariantCulture;
             var clock = Stopwatch.StartNew();
             if (runtime.HasLmHead)

@@ -81,7 +81,10 @@ public sealed unsafe class PackedModel : IDisposable
 
     /// <summary>The manifest entry of <paramref name="name"/>.</summary>
     public PackedTensorEntry Entry(string name) =>
-        _byName.TryGetValue(name, out var entry) ? entry : throw new KeyNotFoundException($"{Path}: no tensor '{name}'");
+        TryGetEntry(name, out var entry) ? entry : throw new KeyNotFoundException($"{Path}: no tensor '{name}'");
+
+    /// <summary>The manifest entry of <paramref name="name"/>, if the file holds that tensor.</summary>
+    public bool TryGetEntry(string name, out PackedTensorEntry entry) => _byName.TryGetValue(name, out entry!);
 
     /// <summary>The format of tensor <paramref name="name"/>.</summary>
     public QuantFormat FormatOf(string name)

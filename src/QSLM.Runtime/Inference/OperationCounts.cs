@@ -39,14 +39,4 @@ public sealed class OperationCounts
 
     /// <summary>Fraction of embedding channels that spiked, per token.</summary>
     public double EmbeddingSpikeRate => Tokens == 0 ? 0 : (double)EmbeddingSpikes / (Tokens * Width);
-
-    /// <summary>Adds <paramref name="other"/>'s counts to these.</summary>
-    public void Add(OperationCounts other)
-    {
-        Tokens += other.Tokens;
-        MultiplyAccumulates += other.MultiplyAccumulates;
-        Accumulates += other.Accumulates;
-        EmbeddingSpikes += other.EmbeddingSpikes;
-        for (var i = 0; i < Spikes.Length; i++) Spikes[i] += other.Spikes[i];
-    }
 }

@@ -15,6 +15,7 @@ public sealed class PackedMatrix
 
     private readonly PackedModel _model;
     private readonly IMatVecKernel _kernel;
+    private readonly IQuantCodec _codec;
     private float[]? _input;
     private float[]? _output;
 
@@ -29,6 +30,7 @@ public sealed class PackedMatrix
         Columns = checked((int)entry.Shape[1]);
         Format = model.FormatOf(name);
         _kernel = MatVecKernels.For(Format, Columns);
+        _codec = QuantCodecs.For(Format);
     }
 
     /// <summary>Tensor name in the packed file.</summary>
@@ -75,6 +77,6 @@ public sealed class PackedMatrix
     public void DecodeRow(int row, Span<float> destination)
     {
         var rowBytes = (int)Format.RowBytes(Columns);
-        QuantCodecs.For(Format).Decode(_model.TensorBytes(Name).Slice(row * rowBytes, rowBytes), 1, Columns, destination);
+        _codec.Decode(_model.TensorBytes(Name).Slice(row * rowBytes, rowBytes), 1, Columns, destination);
     }
 }

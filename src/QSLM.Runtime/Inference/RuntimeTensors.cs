@@ -22,8 +22,7 @@ internal static class RuntimeTensors
     }
 
     private static PackedTensorEntry Find(PackedModel model, string name) =>
-        model.Manifest.Tensors.FirstOrDefault(t => t.Name == name)
-        ?? throw new PackedFileException($"{model.Path}: the manifest lacks {name}, which a {model.Manifest.Architecture.Family} of this shape needs");
+        model.TryGetEntry(name, out var entry) ? entry : throw new PackedFileException($"{model.Path}: the manifest lacks {name}, which a {model.Manifest.Architecture.Family} of this shape needs");
 
     private static PackedFileException Mismatch(PackedModel model, string name, long[] shape, string expected) =>
         new($"{model.Path}: {name} has shape [{string.Join(", ", shape)}], expected {expected} for the architecture in the manifest");

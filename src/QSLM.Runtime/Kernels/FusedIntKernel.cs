@@ -22,6 +22,7 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
     private const int Chunk = 32;
     private readonly int _offset;
     private readonly bool _asymmetric;
+    private readonly RowDecodeKernel _reference;
 
     /// <summary>Creates the kernel; <see cref="Supports"/> says for which formats and widths.</summary>
     public FusedIntKernel(QuantFormat format)
@@ -31,6 +32,7 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
         Format = format;
         _asymmetric = format.Scheme == QuantScheme.Asymmetric;
         _offset = _asymmetric ? 0 : format.SymmetricMax;
+        _reference = new RowDecodeKernel(format);
     }
 
     /// <inheritdoc />
@@ -47,7 +49,7 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
     {
         if (path == KernelPath.Scalar || !Supports(Format, columns))
         {
-            new RowDecodeKernel(Format).Multiply(matrix, columns, firstRow, x, y, path);
+            _reference.Multiply(matrix, columns, firstRow, x, y, path);
             return;
         }
         var wide = path == KernelPath.Vector256 && Avx2.IsSupported;

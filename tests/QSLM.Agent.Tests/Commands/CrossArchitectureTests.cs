@@ -15,17 +15,17 @@ public sealed class CrossArchitectureTests(PackedReferenceModels models, CrossAr
         string[] args = ["eval", models.Sst2, "--data", PackedReferenceModels.Data, "--sst2-sentences", "8", "--predictions", "--kernel", "Vector128", "--threads", "1"];
         var x64 = publishes.RunX64(args);
         var arm64 = publishes.RunArm64(args);
-        Assert.Equal(AgentProcess.Line(x64.Output, "SST-2 predictions:"), AgentProcess.Line(arm64.Output, "SST-2 predictions:"));
-        Assert.Equal(AgentProcess.Line(x64.Output, "spike rate:"), AgentProcess.Line(arm64.Output, "spike rate:"));
-        Assert.Equal(AgentProcess.Line(x64.Output, "operations per token:"), AgentProcess.Line(arm64.Output, "operations per token:"));
+        Assert.Equal(AgentProcess.Line(x64.StdOut, "SST-2 predictions:"), AgentProcess.Line(arm64.StdOut, "SST-2 predictions:"));
+        Assert.Equal(AgentProcess.Line(x64.StdOut, "spike rate:"), AgentProcess.Line(arm64.StdOut, "spike rate:"));
+        Assert.Equal(AgentProcess.Line(x64.StdOut, "operations per token:"), AgentProcess.Line(arm64.StdOut, "operations per token:"));
     }
 
     [Fact]
     public void The_arm64_agent_computes_the_x64_agents_perplexity()
     {
         string[] args = ["eval", models.Lm, "--data", PackedReferenceModels.Data, "--lm-tokens", "12", "--kernel", "Vector128", "--threads", "1"];
-        var x64 = Perplexity(publishes.RunX64(args).Output);
-        var arm64 = Perplexity(publishes.RunArm64(args).Output);
+        var x64 = Perplexity(publishes.RunX64(args).StdOut);
+        var arm64 = Perplexity(publishes.RunArm64(args).StdOut);
         Assert.True(Math.Abs(arm64 / x64 - 1) < 1e-6, $"arm64 {arm64}, x64 {x64}");
     }
 
@@ -47,9 +47,9 @@ public sealed class CrossArchitectureTests(PackedReferenceModels models, CrossAr
 
         public string Qemu { get; }
 
-        internal AgentProcess.Result RunX64(string[] args) => Checked(AgentProcess.Run(Executable("linux-x64"), args));
+        internal ChildProcess.Result RunX64(string[] args) => Checked(AgentProcess.Run(Executable("linux-x64"), args));
 
-        internal AgentProcess.Result RunArm64(string[] args) => Checked(AgentProcess.Run(Qemu, [Executable("linux-arm64"), .. args]));
+        internal ChildProcess.Result RunArm64(string[] args) => Checked(AgentProcess.Run(Qemu, [Executable("linux-arm64"), .. args]));
 
         public void Dispose() => _temp.Dispose();
 
@@ -59,10 +59,10 @@ public sealed class CrossArchitectureTests(PackedReferenceModels models, CrossAr
         {
             var project = Path.Combine(RepositoryFiles.Root, "src", "QSLM.Agent", "QSLM.Agent.csproj");
             var r = AgentProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", rid, "--self-contained", "-p:PublishTrimmed=true", "-o", Path.Combine(_temp.Path, rid), "--nologo", "-v", "quiet"]);
-            if (r.ExitCode != 0) throw new InvalidOperationException($"publishing for {rid} failed:\n{r.Output}\n{r.Error}");
+            if (r.ExitCode != 0) throw new InvalidOperationException($"publishing for {rid} failed:\n{r.StdOut}\n{r.StdErr}");
         }
 
-        private static AgentProcess.Result Checked(AgentProcess.Result r) =>
-            r.ExitCode == 0 ? r : throw new Xunit.Sdk.XunitException($"agent failed ({r.ExitCode}): {r.Error}");
+        private static ChildProcess.Result Checked(ChildProcess.Result r) =>
+            r.ExitCode == 0 ? r : throw new Xunit.Sdk.XunitException($"agent failed ({r.ExitCode}): {r.StdErr}");
     }
 }

@@ -8,12 +8,12 @@ public sealed class EvalCommandTests(PackedReferenceModels models) : IClassFixtu
     public void Evaluates_a_slice_of_sst2_and_reports_operations_spikes_and_memory()
     {
         var r = AgentProcess.RunBuilt("eval", models.Sst2, "--data", PackedReferenceModels.Data, "--sst2-sentences", "12", "--predictions");
-        Assert.True(r.ExitCode == 0, r.Error);
-        Assert.Matches(@"^\d+\.\d\d% \(\d+/12\)$", AgentProcess.Line(r.Output, "SST-2 dev accuracy:"));
-        Assert.Matches("^[01]{12}$", AgentProcess.Line(r.Output, "SST-2 predictions:"));
-        Assert.Contains("MAC", AgentProcess.Line(r.Output, "operations per token:"));
-        Assert.Equal(1 + 6, AgentProcess.Line(r.Output, "spike rate:").Split(';').Length); // the embedding, then each block's two LIF layers
-        var peak = AgentProcess.Line(r.Output, "peak RSS:");
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        Assert.Matches(@"^\d+\.\d\d% \(\d+/12\)$", AgentProcess.Line(r.StdOut, "SST-2 dev accuracy:"));
+        Assert.Matches("^[01]{12}$", AgentProcess.Line(r.StdOut, "SST-2 predictions:"));
+        Assert.Contains("MAC", AgentProcess.Line(r.StdOut, "operations per token:"));
+        Assert.Equal(1 + 6, AgentProcess.Line(r.StdOut, "spike rate:").Split(';').Length); // the embedding, then each block's two LIF layers
+        var peak = AgentProcess.Line(r.StdOut, "peak RSS:");
         Assert.Contains("(VmHWM)", peak);
         Assert.True(long.Parse(peak.Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) > new FileInfo(models.Sst2).Length);
     }
@@ -22,8 +22,8 @@ public sealed class EvalCommandTests(PackedReferenceModels models) : IClassFixtu
     public void Evaluates_perplexity_on_a_slice_of_wikitext2()
     {
         var r = AgentProcess.RunBuilt("eval", models.Lm, "--data", PackedReferenceModels.Data, "--lm-tokens", "50");
-        Assert.True(r.ExitCode == 0, r.Error);
-        var perplexity = double.Parse(AgentProcess.Line(r.Output, "WikiText-2 test perplexity:").Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        var perplexity = double.Parse(AgentProcess.Line(r.StdOut, "WikiText-2 test perplexity:").Split(' ')[0], CultureInfo.InvariantCulture);
         Assert.InRange(perplexity, 20, 2000);
     }
 
@@ -41,7 +41,7 @@ public sealed class EvalCommandTests(PackedReferenceModels models) : IClassFixtu
         }
         var r = AgentProcess.RunBuilt("eval", path, "--data", PackedReferenceModels.Data);
         Assert.Equal(2, r.ExitCode);
-        var line = Assert.Single(r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(r.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("qslm-agent: error:", line);
         Assert.Contains(expected, line, StringComparison.OrdinalIgnoreCase);
     }
@@ -55,7 +55,7 @@ public sealed class EvalCommandTests(PackedReferenceModels models) : IClassFixtu
             File.WriteAllText(Path.Combine(data, "wikitext-2", split + ".txt"), " a b c <unk> \n");
         var r = AgentProcess.RunBuilt("eval", models.Sst2, "--data", data);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("was packed for vocabulary", r.Error);
+        Assert.Contains("was packed for vocabulary", r.StdErr);
     }
 
     [Theory]
@@ -66,6 +66,6 @@ public sealed class EvalCommandTests(PackedReferenceModels models) : IClassFixtu
     {
         var r = AgentProcess.RunBuilt("eval", models.Sst2, "--data", PackedReferenceModels.Data, option, value);
         Assert.Equal(2, r.ExitCode);
-        Assert.StartsWith("qslm-agent: error:", r.Error);
+        Assert.StartsWith("qslm-agent: error:", r.StdErr);
     }
 }

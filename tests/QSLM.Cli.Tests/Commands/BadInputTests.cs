@@ -13,7 +13,7 @@ public sealed class BadInputTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static void AssertOneLineError(QslmProcess.Result result, string expected)
+    private static void AssertOneLineError(ChildProcess.Result result, string expected)
     {
         Assert.Equal(2, result.ExitCode);
         var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
