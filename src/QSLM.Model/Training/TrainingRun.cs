@@ -41,6 +41,10 @@ public sealed record TrainingRun
     /// (0 = keep the final model). SST-2 dev is never used for selection.</summary>
     public int Holdout { get; init; }
 
+    /// <summary>Decay of the exponential moving average of the weights that a classifier run
+    /// evaluates and keeps (0 = no average; 0.995 remembers about the last 200 steps).</summary>
+    public double Ema { get; init; }
+
     /// <summary>Steps completed.</summary>
     public int Step { get; init; }
 
