@@ -11,8 +11,9 @@ namespace QSLM.Model.Training;
 /// and <c>ln_out</c> start from the LM, the embedding stays frozen (so the classifier and the LM
 /// share it), and a fresh <c>cls</c> head reads the mean of the final features. Batches hold
 /// sentences of one length (no padding); their order is a function of seed and epoch, so a resumed
-/// run sees the same sequence of batches. With a hold-out, a seeded draw of training examples is
-/// kept out of training and the checkpoint that classifies them best is kept as the run's model;
+/// run sees the same sequence of batches. With a hold-out, a seeded draw of whole training sentences
+/// is kept out of training (<see cref="Sst2Holdout"/>) and the checkpoint that classifies them best
+/// is kept as the run's model;
 /// otherwise the final model is. With a weight average, evaluation, selection and the kept model use
 /// the averaged weights. SST-2 dev is only reported, never used to choose.
 /// </summary>
@@ -47,18 +48,6 @@ public sealed class Sst2Trainer
 
     private static string SelectedModelPath(string runDirectory) => Path.Combine(runDirectory, "selected.safetensors");
 
-    /// <summary>Splits <paramref name="all"/> into training and held-out examples by a draw seeded
-    /// with <paramref name="seed"/>; the same seed always holds out the same examples.</summary>
-    public static (IReadOnlyList<Sst2Example> Train, IReadOnlyList<Sst2Example> Holdout) Split(IReadOnlyList<Sst2Example> all, int holdout, int seed)
-    {
-        if (holdout < 0 || holdout >= all.Count)
-            throw new InputException(FormattableString.Invariant($"hold-out of {holdout} examples is outside 0..{all.Count - 1}"));
-        var order = Enumerable.Range(0, all.Count).ToArray();
-        new Random(Seeds.Derive(seed, Seeds.HoldoutStream)).Shuffle(order);
-        var held = new HashSet<int>(order.Take(holdout));
-        return (all.Where((_, i) => !held.Contains(i)).ToList(), all.Where((_, i) => held.Contains(i)).ToList());
-    }
-
     /// <summary>Trains to <see cref="TrainingRun.Steps"/>, resuming when the run folder holds a run.</summary>
     public TrainingRun Train(TrainingRun requested, int saveEvery, CancellationToken cancel)
     {
@@ -67,7 +56,7 @@ public sealed class Sst2Trainer
         if (requested.Steps > run.Steps) run = run with { Steps = requested.Steps };
 
         var vocabulary = Vocabulary.FromWikiText(_corpusDirectory);
-        var (train, holdout) = Split(Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary), run.Holdout, run.Seed);
+        var (train, holdout) = Sst2Holdout.Split(Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary), run.Holdout, run.Seed);
         var dev = Sst2Dataset.Load(Path.Combine(_sst2Directory, "dev.tsv"), vocabulary);
 
         random.manual_seed(run.Seed);

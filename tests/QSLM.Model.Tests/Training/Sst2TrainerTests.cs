@@ -18,7 +18,7 @@ public sealed class Sst2TrainerTests : IDisposable
         public void OnMessage(string message) { }
     }
 
-    // Sentences of the tiny corpus's words; positive exactly when they contain w1.
+    // 16-word sentences of the tiny corpus's words (long enough to be held out), labelled by their first word.
     private (string Corpus, string Sst2, string Backbone) Setup()
     {
         var corpus = TinyCorpus.Write(_temp.Path);
@@ -27,8 +27,8 @@ public sealed class Sst2TrainerTests : IDisposable
         var rng = new Random(8);
         string Row()
         {
-            var words = Enumerable.Range(0, 4).Select(_ => "w" + rng.Next(30)).ToList();
-            return $"{string.Join(' ', words)}\t{(words.Contains("w1") ? 1 : 0)}";
+            var words = Enumerable.Range(0, 16).Select(_ => rng.Next(30)).ToList();
+            return $"{string.Join(' ', words.Select(w => "w" + w))}\t{words[0] % 2}";
         }
         File.WriteAllLines(Path.Combine(sst2, "train.tsv"), ["sentence\tlabel", .. Enumerable.Range(0, 40).Select(_ => Row())]);
         File.WriteAllLines(Path.Combine(sst2, "dev.tsv"), ["sentence\tlabel", .. Enumerable.Range(0, 8).Select(_ => Row())]);
