@@ -45,7 +45,7 @@ public sealed partial class ModelHierarchy
                 order.Add(module);
             }
             entry.Tensors.Add((name, shape));
-            modules[module] = entry with { Parameters = entry.Parameters + shape.Aggregate(1L, (a, b) => a * b), Matrix = entry.Matrix && shape.Length == 2 };
+            modules[module] = entry with { Parameters = entry.Parameters + shape.Aggregate(1L, (a, b) => a * b), Matrix = entry.Matrix || shape.Length == 2 };
         }
         if (modules.Count == 0) throw new InputException("the model has no tensors");
         var blocks = order.GroupBy(m => modules[m].Block)

@@ -50,9 +50,11 @@ public sealed class Precisions : IEquatable<Precisions>
     public QuantFormat BlockFormat(string block) => _hierarchy.Block(block).Searchable
         .GroupBy(m => _formats[m.Name]).OrderByDescending(g => g.Sum(m => m.Parameters)).First().Key;
 
-    /// <summary>One rule per module, for packing and fake quantization.</summary>
+    /// <summary>One rule per weight matrix (everything else fp32), for packing and fake quantization.</summary>
     public PrecisionAssignment ToAssignment() =>
-        PrecisionAssignment.Parse(string.Join(",", _hierarchy.Modules.Select(m => $"{m.Pattern}={(m.IsMatrix ? _formats[m.Name] : QuantFormats.Fp32).Name}")));
+        PrecisionAssignment.Parse(string.Join(",", _hierarchy.Searchable
+            .SelectMany(m => m.Tensors.Where(t => t.Shape.Length == 2).Select(t => $"{t.Name}={_formats[m.Name].Name}"))
+            .Append("*=fp32")));
 
     /// <summary>Parses <see cref="Compact"/>: a block's format applies to all its searchable modules, then module entries override.</summary>
     public static Precisions Parse(ModelHierarchy hierarchy, string compact)

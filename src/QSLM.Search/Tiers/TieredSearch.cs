@@ -86,8 +86,11 @@ public sealed class TieredSearch
     private Candidate Smallest(Candidate fallback) =>
         _ledger.All.Where(c => _ledger.Objective.ConstA.IsMet(c.Metric, _ledger.Baseline.Metric)).OrderBy(c => c.Bytes).FirstOrDefault() ?? fallback;
 
-    // Greedy lowering: repeatedly take the untried one-step lowering with the least predicted harm
-    // per byte saved, and keep it when the objective improves. A lowering rejected once is not tried again.
+    // Greedy lowering: repeatedly take the untried lowering with the least predicted harm per byte
+    // saved, and keep it when the objective improves. A unit may jump to any lower precision whose
+    // harm was measured (a sign-only embedding is harmless at one bit yet hurt at four, where small
+    // weights round to zero and flip their spike), else it steps one precision down. A lowering
+    // rejected once is not tried again.
     private void Lower(Candidate start, IReadOnlyList<string> units, Func<Precisions, string, QuantFormat> formatOf,
         Func<Precisions, string, QuantFormat, Precisions> with, Dictionary<(string, QuantFormat), double> cost, SearchTier tier, CancellationToken cancel)
     {
@@ -96,9 +99,9 @@ public sealed class TieredSearch
         while (!cancel.IsCancellationRequested)
         {
             var moves = units
-                .Select(u => (Unit: u, To: Next(formatOf(current.Precisions, u))))
-                .Where(m => m.To is not null && !rejected.Contains((m.Unit, m.To)))
-                .Select(m => (m.Unit, To: m.To!, Next: with(current.Precisions, m.Unit, m.To!)))
+                .SelectMany(u => Lower(formatOf(current.Precisions, u)).Where(f => f == Next(formatOf(current.Precisions, u)) || cost.ContainsKey((u, f))).Select(f => (Unit: u, To: f)))
+                .Where(m => !rejected.Contains((m.Unit, m.To)))
+                .Select(m => (m.Unit, m.To, Next: with(current.Precisions, m.Unit, m.To)))
                 .Select(m => (m.Unit, m.To, m.Next, Saved: current.Precisions.WeightBytes - m.Next.WeightBytes))
                 .Where(m => m.Saved > 0)
                 .OrderBy(m => (cost.TryGetValue((m.Unit, m.To), out var c) ? c : 0) / m.Saved)
@@ -132,6 +135,12 @@ public sealed class TieredSearch
     // The loss of the accuracy term against the baseline (never negative).
     private double Harm(Candidate sensitivity) =>
         Math.Max(0, -_ledger.Objective.AccuracyTerm(sensitivity.Metric, _ledger.Baseline.Metric));
+
+    // Every precision of the menu below format.
+    private IEnumerable<QuantFormat> Lower(QuantFormat format)
+    {
+        for (var next = Next(format); next is not null; next = Next(next)) yield return next;
+    }
 
     private QuantFormat? Next(QuantFormat format)
     {

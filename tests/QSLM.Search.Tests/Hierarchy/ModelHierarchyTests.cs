@@ -32,6 +32,7 @@ public class ModelHierarchyTests
             block.Modules.Single(m => m.Name == "blocks.1.att.time").Tensors.Select(t => t.Name));
         Assert.Equal(7, block.Searchable.Count());
         Assert.All(block.Searchable, m => Assert.Single(m.Tensors));
+        Assert.Contains(Of(2, 32, classes: 2).Block("output").Searchable, m => m.Name == "cls");
     }
 
     [Fact]

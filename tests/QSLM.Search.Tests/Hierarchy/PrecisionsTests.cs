@@ -25,6 +25,8 @@ public class PrecisionsTests
         Assert.Equal("int4", a.FormatOf("blocks.0.att.key.weight").Name);
         Assert.Equal("fp32", a.FormatOf("blocks.0.att.time_decay").Name);
         Assert.Equal("fp32", a.FormatOf("blocks.0.ln1.weight").Name);
+        Assert.Equal("int4", a.FormatOf("cls.weight").Name);
+        Assert.Equal("fp32", a.FormatOf("cls.bias").Name);
     }
 
     [Fact]
