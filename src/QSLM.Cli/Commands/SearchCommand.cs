@@ -27,6 +27,8 @@ internal static class SearchCommand
         var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in the objective J = A + alpha*M (README, \"The objective\"): 0 keeps the most accurate feasible candidate, larger values smaller ones.", DefaultValueFactory = _ => 0.5 };
         var menu = new Option<string>("--menu") { Description = "Precisions the search may give a module, highest first.", DefaultValueFactory = _ => "int8,int6,int4,int3,int2,sign1" };
         var sentences = new Option<int>("--sst2-sentences") { Description = "SST-2 dev sentences each candidate is scored on (the first N).", DefaultValueFactory = _ => 872 };
+        var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences each sensitivity measurement is scored on (the first N; they only order the search's moves).", DefaultValueFactory = _ => 200 };
+        var sensitivityTokens = new Option<int>("--sensitivity-tokens") { Description = "WikiText-2 test tokens each sensitivity measurement is scored on (--task lm).", DefaultValueFactory = _ => 4000 };
         var tokens = new Option<int>("--lm-tokens") { Description = "WikiText-2 test tokens each candidate is scored on (--task lm), and the chosen candidate's perplexity is reported on (--task sst2).", DefaultValueFactory = _ => 20_000 };
         var lm = new Option<string>("--lm") { Description = "Language model checkpoint.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint; one without emb.weight takes it from --lm.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
@@ -36,7 +38,7 @@ internal static class SearchCommand
         var command = new Command("search", "Tiered search (global -> block -> module) for the precision of every part of a SpikeGPT under constA and constM, maximising J = A + alpha*M. "
             + "Every candidate is numbered, evaluated on the host with the packed format's own codecs, and logged to search.csv; a killed search resumes where it stopped.")
         {
-            task, constA, constM, alpha, menu, sentences, tokens, lm, sst2, output, cache,
+            task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
         };
         command.SetAction((parse, cancel) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
@@ -53,7 +55,10 @@ internal static class SearchCommand
             var vocabulary = Vocabulary.FromWikiText(RepositoryPaths.WikiText);
             var sentenceCount = parse.GetValue(sentences);
             var tokenCount = parse.GetValue(tokens);
-            if (sentenceCount < 1 || tokenCount < 1) throw new InputException("--sst2-sentences and --lm-tokens must be positive");
+            var sensitivitySentenceCount = Math.Min(parse.GetValue(sensitivitySentences), sentenceCount);
+            var sensitivityTokenCount = Math.Min(parse.GetValue(sensitivityTokens), tokenCount);
+            if (sentenceCount < 1 || tokenCount < 1 || sensitivitySentenceCount < 1 || sensitivityTokenCount < 1)
+                throw new InputException("--sst2-sentences, --lm-tokens, --sensitivity-sentences and --sensitivity-tokens must be positive");
 
             var dev = Sst2Dataset.Load(Path.Combine(RepositoryPaths.Sst2, "dev.tsv"), vocabulary).Take(sentenceCount).ToList();
             var test = WikiTextCorpus.Encode(RepositoryPaths.WikiText, "test", vocabulary);
@@ -69,7 +74,7 @@ internal static class SearchCommand
                     [isSst2 ? "sst2/dev.tsv" : "wikitext-2/test.txt"] = SearchManifest.Sha256(isSst2 ? Path.Combine(RepositoryPaths.Sst2, "dev.tsv") : Path.Combine(RepositoryPaths.WikiText, "test.txt")),
                 },
                 "host (fake quantization with the packed format's codecs; no board attached)",
-                isSst2 ? $"SST-2 dev, first {dev.Count} sentences" : $"WikiText-2 test, first {test.Length} tokens",
+                isSst2 ? $"SST-2 dev, first {dev.Count} sentences (sensitivity: first {sensitivitySentenceCount})" : $"WikiText-2 test, first {test.Length} tokens (sensitivity: first {sensitivityTokenCount})",
                 objective.ConstA.ToString(), objective.ConstM, objective.Alpha, formats.Select(f => f.Name).ToList(),
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture));
 
@@ -85,18 +90,22 @@ internal static class SearchCommand
             manifest.Write(manifestPath);
 
             var model = EvalCommand.LoadForVocabulary(isSst2 ? sst2Path : lmPath, isSst2 ? lmPath : null, vocabulary);
-            using var host = isSst2 ? HostEvaluator.ForSst2(model, dev, vocabulary.Hash()) : HostEvaluator.ForPerplexity(model, test, startToken, vocabulary.Hash());
-            var cacheKey = string.Join('-', manifest.ModelSha256.Values.Concat(manifest.DataSha256.Values).Select(h => h[..12])) + "-" + (isSst2 ? $"s{dev.Count}" : $"t{test.Length}");
-            using var cached = new EvaluationCache(Path.Combine(parse.GetValue(cache)!, $"{cacheKey}.csv"), host);
+            using var host = new HostEvaluator(model, vocabulary.Hash());
+            var (scoring, sensitivity, slice, sensitivitySlice) = isSst2
+                ? (host.Sst2Accuracy(dev), host.Sst2Accuracy(dev.Take(sensitivitySentenceCount).ToList()), $"s{dev.Count}", $"s{sensitivitySentenceCount}")
+                : (host.Perplexity(test, startToken), host.Perplexity(test[..sensitivityTokenCount], startToken), $"t{test.Length}", $"t{sensitivityTokenCount}");
+            var cacheKey = string.Join('-', manifest.ModelSha256.Values.Concat(manifest.DataSha256.Values).Select(h => h[..12]));
+            using var cached = new EvaluationCache(Path.Combine(parse.GetValue(cache)!, $"{cacheKey}-{slice}.csv"), scoring);
+            using var cachedSensitivity = new EvaluationCache(Path.Combine(parse.GetValue(cache)!, $"{cacheKey}-{sensitivitySlice}.csv"), sensitivity);
             using var log = ResultsLog.Open(Path.Combine(folder, "search.csv"));
             if (log.Rows.Count > 0) AnsiConsole.MarkupLineInterpolated($"resuming {folder}: {log.Rows.Count} candidates already logged");
             AnsiConsole.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}");
 
             SearchLedger? ledger = null;
-            ledger = new SearchLedger(host.Hierarchy, cached, objective, log, c => AnsiConsole.WriteLine(ledger!.Describe(c)));
+            ledger = new SearchLedger(host.Hierarchy, cached, cachedSensitivity, objective, log, c => AnsiConsole.WriteLine(ledger!.Describe(c)));
             var chosen = new TieredSearch(ledger, formats).Run(cancel);
 
-            Summarise(ledger, chosen, isSst2, lmPath, sst2Path, vocabulary, test, startToken, folder, cached.Hits);
+            Summarise(ledger, chosen, isSst2, lmPath, sst2Path, vocabulary, test, startToken, folder, cached.Hits + cachedSensitivity.Hits);
             return CommandRunner.Success;
         })));
         return command;

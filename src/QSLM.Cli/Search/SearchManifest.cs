@@ -18,7 +18,7 @@ internal sealed record SearchManifest(
     IReadOnlyList<string> Menu,
     string Started)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Sha256(string path)
     {

@@ -17,18 +17,17 @@ namespace QSLM.Search.HostEvaluation;
 /// dequantized values are computed once per format and reused, so a candidate costs one copy of
 /// the weights plus the evaluation.
 /// </summary>
-public sealed class HostEvaluator : ICandidateEvaluator, IDisposable
+public sealed class HostEvaluator : IDisposable
 {
     private readonly SpikeGpt _model;
-    private readonly Func<SpikeGpt, double> _metric;
     private readonly string _vocabularyHash;
     private readonly Dictionary<string, float[]> _master;
     private readonly Dictionary<(string, ushort), float[]> _decoded = [];
 
-    private HostEvaluator(SpikeGpt model, Func<SpikeGpt, double> metric, string vocabularyHash)
+    /// <summary>Evaluates candidates of <paramref name="model"/>, which it takes ownership of.</summary>
+    public HostEvaluator(SpikeGpt model, string vocabularyHash)
     {
         _model = model;
-        _metric = metric;
         _vocabularyHash = vocabularyHash;
         model.eval();
         _master = model.state_dict().ToDictionary(kv => kv.Key, kv => FakeQuantizer.Values(kv.Value));
@@ -38,18 +37,17 @@ public sealed class HostEvaluator : ICandidateEvaluator, IDisposable
     /// <summary>The model's hierarchy.</summary>
     public ModelHierarchy Hierarchy { get; }
 
-    /// <summary>Scores candidates by SST-2 accuracy on <paramref name="sentences"/>; takes ownership of <paramref name="classifier"/>.</summary>
-    public static HostEvaluator ForSst2(SpikeGpt classifier, IReadOnlyList<Sst2Example> sentences, string vocabularyHash) =>
+    /// <summary>An evaluator that scores candidates by SST-2 accuracy on <paramref name="sentences"/>.</summary>
+    public ICandidateEvaluator Sst2Accuracy(IReadOnlyList<Sst2Example> sentences) =>
         sentences.Count == 0 ? throw new InputException("no SST-2 sentences to evaluate")
-        : new(classifier, m => Sst2Evaluator.Evaluate(m, sentences).Accuracy, vocabularyHash);
+        : new Scoring(this, m => Sst2Evaluator.Evaluate(m, sentences).Accuracy);
 
-    /// <summary>Scores candidates by perplexity on <paramref name="tokens"/>; takes ownership of <paramref name="lm"/>.</summary>
-    public static HostEvaluator ForPerplexity(SpikeGpt lm, long[] tokens, long startToken, string vocabularyHash) =>
+    /// <summary>An evaluator that scores candidates by perplexity on <paramref name="tokens"/>.</summary>
+    public ICandidateEvaluator Perplexity(long[] tokens, long startToken) =>
         tokens.Length == 0 ? throw new InputException("no WikiText-2 tokens to evaluate")
-        : new(lm, m => PerplexityEvaluator.Evaluate(m, tokens, startToken).Perplexity, vocabularyHash);
+        : new Scoring(this, m => PerplexityEvaluator.Evaluate(m, tokens, startToken).Perplexity);
 
-    /// <inheritdoc />
-    public Evaluation Evaluate(Precisions precisions)
+    private Evaluation Evaluate(Precisions precisions, Func<SpikeGpt, double> metric)
     {
         var assignment = precisions.ToAssignment();
         using (no_grad())
@@ -60,7 +58,7 @@ public sealed class HostEvaluator : ICandidateEvaluator, IDisposable
                 tensor.copy_(TorchSharp.torch.tensor(Values(name, tensor.shape, assignment.FormatOf(name))).reshape(tensor.shape).to(tensor.dtype));
             }
         }
-        return new Evaluation(_metric(_model), ModelPacker.Footprint(_model, assignment, _vocabularyHash));
+        return new Evaluation(metric(_model), ModelPacker.Footprint(_model, assignment, _vocabularyHash));
     }
 
     private float[] Values(string name, long[] shape, QuantFormat format)
@@ -75,4 +73,9 @@ public sealed class HostEvaluator : ICandidateEvaluator, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _model.Dispose();
+
+    private sealed class Scoring(HostEvaluator host, Func<SpikeGpt, double> metric) : ICandidateEvaluator
+    {
+        public Evaluation Evaluate(Precisions precisions) => host.Evaluate(precisions, metric);
+    }
 }

@@ -9,26 +9,38 @@ namespace QSLM.Search.Tiers;
 /// Numbers, scores and logs every candidate the search asks for, once: a candidate asked for again
 /// is answered from memory, and one already in the log of a killed run is answered from its row, so
 /// a resumed search replays the same decisions without evaluating or writing anything twice.
+/// Sensitivity measurements go to their own evaluator (a smaller slice of the data: they only
+/// order the search's moves), are logged with tier <c>sensitivity</c>, and never compete for
+/// <see cref="Best"/>, since their metric is on another slice.
 /// </summary>
 public sealed class SearchLedger
 {
     private readonly ICandidateEvaluator _evaluator;
+    private readonly ICandidateEvaluator _sensitivity;
     private readonly ResultsLog _log;
-    private readonly Dictionary<string, CandidateRow> _logged;
-    private readonly Dictionary<Precisions, Candidate> _known = [];
+    private readonly Dictionary<(string, bool), CandidateRow> _logged;
+    private readonly Dictionary<(Precisions, bool), Candidate> _known = [];
+    private Evaluation? _sensitivityBaseline;
     private readonly List<Candidate> _all = [];
     private readonly Action<Candidate>? _onCandidate;
     private Evaluation? _baseline;
 
     /// <summary>Creates a ledger that writes to <paramref name="log"/> and replays its rows.</summary>
-    public SearchLedger(ModelHierarchy hierarchy, ICandidateEvaluator evaluator, SearchObjective objective, ResultsLog log, Action<Candidate>? onCandidate = null)
+    /// <param name="hierarchy">The model's hierarchy.</param>
+    /// <param name="evaluator">Scores candidates.</param>
+    /// <param name="sensitivity">Scores sensitivity measurements (may be <paramref name="evaluator"/>).</param>
+    /// <param name="objective">Constraints and objective.</param>
+    /// <param name="log">The run's CSV.</param>
+    /// <param name="onCandidate">Called with each candidate as it is known.</param>
+    public SearchLedger(ModelHierarchy hierarchy, ICandidateEvaluator evaluator, ICandidateEvaluator sensitivity, SearchObjective objective, ResultsLog log, Action<Candidate>? onCandidate = null)
     {
         Hierarchy = hierarchy;
         Objective = objective;
         _evaluator = evaluator;
+        _sensitivity = sensitivity;
         _log = log;
         _onCandidate = onCandidate;
-        _logged = log.Rows.ToDictionary(r => r.Precisions, StringComparer.Ordinal);
+        _logged = log.Rows.ToDictionary(r => (r.Precisions, r.Tier == "sensitivity"));
     }
 
     /// <summary>The model's hierarchy.</summary>
@@ -49,30 +61,28 @@ public sealed class SearchLedger
     /// <summary>The candidate for <paramref name="precisions"/>, evaluating it if it is new.</summary>
     public Candidate Evaluate(Precisions precisions, SearchTier tier)
     {
-        if (_known.TryGetValue(precisions, out var known)) return known;
+        var sensitivity = tier == SearchTier.Sensitivity;
+        if (_known.TryGetValue((precisions, sensitivity), out var known)) return known;
         Candidate candidate;
-        if (_logged.TryGetValue(precisions.Compact, out var row))
+        if (_logged.TryGetValue((precisions.Compact, sensitivity), out var row))
         {
-            var evaluation = new Evaluation(row.HostValue, row.Bytes);
-            _baseline ??= evaluation;
-            candidate = Score(row.Candidate, tier, precisions, evaluation);
+            candidate = Score(row.Candidate, tier, precisions, new Evaluation(row.HostValue, row.Bytes));
             Replayed++;
         }
         else
         {
-            var evaluation = _evaluator.Evaluate(precisions);
-            _baseline ??= evaluation;
+            var evaluation = (sensitivity ? _sensitivity : _evaluator).Evaluate(precisions);
             candidate = Score(_all.Count + 1, tier, precisions, evaluation);
             _log.Append(ToRow(candidate));
         }
-        _known[precisions] = candidate;
+        _known[(precisions, sensitivity)] = candidate;
         _all.Add(candidate);
         _onCandidate?.Invoke(candidate);
         return candidate;
     }
 
     /// <summary>The best feasible candidate so far: highest objective, then fewest bytes, then first found.</summary>
-    public Candidate? Best => _all.Where(c => c.Feasible).OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).FirstOrDefault();
+    public Candidate? Best => _all.Where(c => c.Feasible && c.Tier != SearchTier.Sensitivity).OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).FirstOrDefault();
 
     /// <summary>The row a candidate is logged as.</summary>
     public CandidateRow ToRow(Candidate c) => new()
@@ -86,13 +96,21 @@ public sealed class SearchLedger
         HostValue = c.Metric,
         Objective = c.Score,
         Feasible = c.Feasible,
-        Status = "host-only",
+        Status = c.Tier == SearchTier.Sensitivity ? "host-only, sensitivity slice" : "host-only",
     };
 
-    private Candidate Score(int id, SearchTier tier, Precisions precisions, Evaluation e) =>
-        new(id, tier, precisions, e.Metric, e.Bytes,
-            Objective.Score(e.Metric, Baseline.Metric, e.Bytes, Baseline.Bytes),
-            Objective.IsFeasible(e.Metric, Baseline.Metric, e.Bytes));
+    // The first candidate of each evaluator is its fp32 baseline; a sensitivity measurement is
+    // scored against the sensitivity slice's own baseline.
+    private Candidate Score(int id, SearchTier tier, Precisions precisions, Evaluation e)
+    {
+        var baseline = tier == SearchTier.Sensitivity ? _sensitivityBaseline ??= e : _baseline ??= e;
+        return new(id, tier, precisions, e.Metric, e.Bytes,
+            Objective.Score(e.Metric, baseline.Metric, e.Bytes, Baseline.Bytes),
+            Objective.IsFeasible(e.Metric, baseline.Metric, e.Bytes));
+    }
+
+    /// <summary>The sensitivity slice's fp32 metric (the first sensitivity measurement must be fp32).</summary>
+    public Evaluation SensitivityBaseline => _sensitivityBaseline ?? throw new InvalidOperationException("no sensitivity baseline yet");
 
     /// <summary>Formats a candidate for a progress line.</summary>
     public string Describe(Candidate c) => string.Create(CultureInfo.InvariantCulture,

@@ -43,7 +43,8 @@ public sealed class TieredSearch
             ?? throw Unsatisfiable(uniform);
         cancel.ThrowIfCancellationRequested();
 
-        // Block tier.
+        // Block tier. Sensitivities are measured on their own slice, against its own fp32 baseline.
+        _ledger.Evaluate(fp32, SearchTier.Sensitivity);
         var blocks = Hierarchy.Blocks.Where(b => b.Searchable.Any()).Select(b => b.Name).ToList();
         var blockCost = new Dictionary<(string, QuantFormat), double>();
         foreach (var block in blocks)
@@ -132,9 +133,9 @@ public sealed class TieredSearch
         return _ledger.Objective.ConstA.IsMet(candidate.Metric, baseline) && candidate.Bytes < current.Bytes;
     }
 
-    // The loss of the accuracy term against the baseline (never negative).
+    // The loss of the accuracy term against the sensitivity slice's baseline (never negative).
     private double Harm(Candidate sensitivity) =>
-        Math.Max(0, -_ledger.Objective.AccuracyTerm(sensitivity.Metric, _ledger.Baseline.Metric));
+        Math.Max(0, -_ledger.Objective.AccuracyTerm(sensitivity.Metric, _ledger.SensitivityBaseline.Metric));
 
     // Every precision of the menu below format.
     private IEnumerable<QuantFormat> Lower(QuantFormat format)

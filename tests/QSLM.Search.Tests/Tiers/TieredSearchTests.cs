@@ -18,7 +18,7 @@ public sealed class TieredSearchTests : IDisposable
     {
         var evaluator = new SyntheticEvaluator(H, failAfter);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, name + ".csv"));
-        var ledger = new SearchLedger(H, evaluator, objective.Validate(), log);
+        var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log);
         var best = new TieredSearch(ledger, SyntheticEvaluator.Menu).Run();
         return (best, ledger, evaluator);
     }
@@ -64,6 +64,36 @@ public sealed class TieredSearchTests : IDisposable
         Assert.True(loose.Metric >= tight.Metric);
     }
 
+    private sealed class FlatteringEvaluator(ICandidateEvaluator inner) : ICandidateEvaluator
+    {
+        // Scores every quantized candidate above the fp32 model: a slice where quantizing helps.
+        public Evaluation Evaluate(Precisions precisions)
+        {
+            var e = inner.Evaluate(precisions);
+            return precisions.Compact.Contains("int", StringComparison.Ordinal) || precisions.Compact.Contains("sign", StringComparison.Ordinal) ? e with { Metric = e.Metric + 0.1 } : e;
+        }
+    }
+
+    [Fact]
+    public void Sensitivity_measurements_on_their_own_slice_never_become_the_answer()
+    {
+        var evaluator = new SyntheticEvaluator(H);
+        var path = Path.Combine(_temp.Path, "flatter.csv");
+        Candidate best;
+        SearchLedger ledger;
+        using (var log = ResultsLog.Open(path))
+        {
+            ledger = new SearchLedger(H, evaluator, new FlatteringEvaluator(evaluator), Within1Point(0).Validate(), log);
+            best = new TieredSearch(ledger, SyntheticEvaluator.Menu).Run();
+        }
+        Assert.NotEqual(SearchTier.Sensitivity, best.Tier);
+        Assert.Contains(ledger.All, c => c.Tier == SearchTier.Sensitivity && c.Score > best.Score);
+        using var written = ResultsLog.Open(path);
+        var sensitivityRows = written.Rows.Where(r => r.Tier == "sensitivity").ToList();
+        Assert.NotEmpty(sensitivityRows);
+        Assert.All(sensitivityRows, r => Assert.Equal("host-only, sensitivity slice", r.Status));
+    }
+
     [Fact]
     public void Every_candidate_is_evaluated_once_and_logged_once()
     {
@@ -71,7 +101,7 @@ public sealed class TieredSearchTests : IDisposable
         Assert.Equal(ledger.All.Count, evaluator.Calls);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, "once.csv"));
         Assert.Equal(ledger.All.Select(c => c.Id), log.Rows.Select(r => r.Candidate));
-        Assert.Equal(ledger.All.Count, log.Rows.Select(r => r.Precisions).Distinct().Count());
+        Assert.Equal(ledger.All.Count, log.Rows.Select(r => (r.Precisions, r.Tier == "sensitivity")).Distinct().Count());
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+namespace QSLM.Cli.Tests.Commands;
+
+/// <summary><c>qslm search</c> end to end on the bundled models, on a small slice of SST-2 dev so
+/// that a whole search takes seconds.</summary>
+public sealed class SearchCommandTests : IDisposable
+{
+    private readonly TemporaryFolder _temp = new("qslm-search-cli-");
+
+    public void Dispose() => _temp.Dispose();
+
+    private string[] Small(string output) =>
+        ["search", "--sst2-sentences", "8", "--menu", "int8,sign1", "--lm-tokens", "50", "--alpha", "1", "--out", output, "--cache", Path.Combine(_temp.Path, "cache-" + Path.GetFileName(output))];
+
+    private static void AssertOneLineError(ChildProcess.Result result, string expected)
+    {
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains(expected, lines[0]);
+    }
+
+    [Fact]
+    public void A_search_prints_the_chosen_candidate_and_writes_its_csv_and_manifest()
+    {
+        var output = Path.Combine(_temp.Path, "run");
+        var result = QslmProcess.Run(Small(output));
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("memory reduction against fp32", result.StdOut);
+        Assert.Contains("power", result.StdOut);
+        Assert.Contains("not measured", result.StdOut);
+        var csv = File.ReadAllLines(Path.Combine(output, "search.csv"));
+        Assert.StartsWith("candidate,tier,precisions,bytes", csv[0]);
+        Assert.StartsWith("1,baseline,", csv[1]);
+        Assert.Contains(csv, l => l.Contains(",global,", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.Contains(",sensitivity,", StringComparison.Ordinal));
+        Assert.Contains("\"ConstA\": \"acc>=-1pt\"", File.ReadAllText(Path.Combine(output, "manifest.json")));
+    }
+
+    [Fact]
+    public void A_search_killed_midway_resumes_to_the_csv_of_an_uninterrupted_run()
+    {
+        var whole = Path.Combine(_temp.Path, "whole");
+        Assert.Equal(0, QslmProcess.Run(Small(whole)).ExitCode);
+        var expected = File.ReadAllText(Path.Combine(whole, "search.csv"));
+        var rows = expected.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+
+        var killed = Path.Combine(_temp.Path, "killed");
+        var csv = Path.Combine(killed, "search.csv");
+        using (var process = Process.Start(new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "qslm"), Small(killed))
+        {
+            WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["OMP_NUM_THREADS"] = "1" },
+        })!)
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var clock = Stopwatch.StartNew();
+            while (!(File.Exists(csv) && File.ReadAllLines(csv).Length > rows / 2) && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(5)) Thread.Sleep(50);
+            Assert.False(process.HasExited, "the search ended before it could be killed");
+            process.Kill(); // SIGKILL
+            process.WaitForExit();
+        }
+        Assert.True(File.ReadAllLines(csv).Length - 1 < rows);
+
+        var resumed = QslmProcess.Run(Small(killed));
+        Assert.True(resumed.ExitCode == 0, resumed.StdErr);
+        Assert.Contains("resuming", resumed.StdOut);
+        Assert.Equal(expected, File.ReadAllText(csv));
+    }
+
+    [Fact]
+    public void A_negative_alpha_is_refused()
+    {
+        AssertOneLineError(QslmProcess.Run("search", "--alpha", "-0.5"), "alpha must be a finite number >= 0, got -0.5");
+    }
+
+    [Fact]
+    public void A_malformed_accuracy_constraint_is_refused_with_the_accepted_forms()
+    {
+        AssertOneLineError(QslmProcess.Run("search", "--const-a", "accuracy>80"), "is not one of acc>=FRACTION");
+    }
+
+    [Fact]
+    public void A_perplexity_constraint_for_the_classifier_is_refused()
+    {
+        AssertOneLineError(QslmProcess.Run("search", "--const-a", "ppl<=200"), "does not fit --task sst2");
+    }
+
+    [Fact]
+    public void An_unsatisfiable_memory_cap_says_by_how_much_it_is_missed()
+    {
+        var args = Small(Path.Combine(_temp.Path, "tight")).Concat(["--const-m", "1kB"]).ToArray();
+        AssertOneLineError(QslmProcess.Run(args), "constM of 1000 bytes cannot be met");
+    }
+
+    [Fact]
+    public void A_different_search_in_the_folder_of_another_is_refused()
+    {
+        var output = Path.Combine(_temp.Path, "other");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "manifest.json"),
+            """{"Tool":"qslm","Task":"lm","ModelSha256":{},"DataSha256":{},"Board":"host","Evaluation":"x","ConstA":"ppl<=+5%","ConstM":null,"Alpha":0.5,"Menu":["int8"],"Started":"2026-01-01"}""");
+        AssertOneLineError(QslmProcess.Run(Small(output)), "holds a different search");
+    }
+}
