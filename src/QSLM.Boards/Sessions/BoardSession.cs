@@ -85,7 +85,11 @@ public sealed class BoardSession : IAsyncDisposable
         {
             // The model may have gone since it was put (a board wiped, a corrupt copy deleted): put it again.
             var status = await RequestAsync<ModelStatus>(channel, new QueryModel(model.Sha256), token).ConfigureAwait(false);
-            if (!status.Complete)
+            if (status.Complete)
+            {
+                _states.MoveTo(BoardState.ModelLoaded);
+            }
+            else
             {
                 _states.MoveTo(BoardState.AgentReady);
                 await UploadAsync(channel, model, null, token).ConfigureAwait(false);
