@@ -36,9 +36,10 @@ public static class FailureClassifier
             TimeoutRejectedException when phase == BoardPhase.Run => Cand(FailureCodes.RunTimeout),
             TimeoutRejectedException => Infra(FailureCodes.Timeout, transient: true),
             BrokenCircuitException => Infra(FailureCodes.BoardUnhealthy, transient: false),
-            Win32Exception => Infra(FailureCodes.AgentStart, transient: false),
             EndOfStreamException or ObjectDisposedException => Infra(FailureCodes.AgentLost, transient: true),
+            // SocketException is a Win32Exception too, so it must be matched first.
             SshConnectionException or SshOperationTimeoutException or SocketException or IOException or SshException => Infra(FailureCodes.ConnectionLost, transient: true),
+            Win32Exception => Infra(FailureCodes.AgentStart, transient: false),
             ProtocolException => Infra(FailureCodes.ProtocolViolation, transient: false),
             _ => Infra(FailureCodes.Unexpected, transient: false),
         };
