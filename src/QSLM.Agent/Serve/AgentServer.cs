@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using QSLM.Agent.Diagnostics;
 using QSLM.Format.Packed;
 using QSLM.Protocol;
-using QSLM.Protocol.Framing;
 using QSLM.Protocol.Messages;
 using QSLM.Runtime.Kernels;
 
@@ -17,16 +16,14 @@ namespace QSLM.Agent.Serve;
 /// </summary>
 internal sealed class AgentServer
 {
-    private readonly JsonLineReader _reader;
-    private readonly JsonLineWriter _writer;
+    private readonly IMessagePort _port;
     private readonly ModelStore _store;
     private readonly int _maxMessageBytes;
     private readonly TextWriter _log;
 
-    public AgentServer(Stream input, Stream output, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, TextWriter log)
+    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, TextWriter log)
     {
-        _reader = new JsonLineReader(input, maxMessageBytes);
-        _writer = new JsonLineWriter(output, maxMessageBytes);
+        _port = port;
         _store = new ModelStore(folder, maxModelBytes);
         _maxMessageBytes = maxMessageBytes;
         _log = log;
@@ -34,6 +31,9 @@ internal sealed class AgentServer
 
     public static string Version { get; } =
         typeof(AgentServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Whether the session ended with the host's bye (rather than the line closing).</summary>
+    public bool SawBye { get; private set; }
 
     /// <summary>Serves until bye or end of input; returns the process exit code.</summary>
     public async Task<int> ServeAsync()
@@ -43,7 +43,7 @@ internal sealed class AgentServer
             Message? request;
             try
             {
-                request = await _reader.ReadAsync().ConfigureAwait(false);
+                request = await _port.ReceiveAsync().ConfigureAwait(false);
             }
             catch (ProtocolException e)
             {
@@ -53,10 +53,11 @@ internal sealed class AgentServer
             if (request is null) return AgentCommandRunner.Success;
             if (request is Bye)
             {
-                await _writer.WriteAsync(new Bye()).ConfigureAwait(false);
+                SawBye = true;
+                await _port.SendAsync(new Bye()).ConfigureAwait(false);
                 return AgentCommandRunner.Success;
             }
-            await _writer.WriteAsync(await AnswerAsync(request).ConfigureAwait(false)).ConfigureAwait(false);
+            await _port.SendAsync(await AnswerAsync(request).ConfigureAwait(false)).ConfigureAwait(false);
         }
     }
 
@@ -113,12 +114,12 @@ internal sealed class AgentServer
 
     private async Task MarkAndWaitAsync(Mark mark)
     {
-        await _writer.WriteAsync(mark).ConfigureAwait(false);
-        var reply = await _reader.ReadAsync().ConfigureAwait(false)
+        await _port.SendAsync(mark).ConfigureAwait(false);
+        var reply = await _port.ReceiveAsync().ConfigureAwait(false)
             ?? throw new EndOfStreamException("the host closed the channel while a mark was unacknowledged");
         if (reply is not MarkAck ack || ack.Phase != mark.Phase || ack.Repeat != mark.Repeat)
             throw new ProtocolException(ErrorCodes.OutOfSequence, FormattableString.Invariant($"expected the host to acknowledge mark {mark.Phase} {mark.Repeat}, got {reply.GetType().Name}"));
     }
 
-    private Task ReplyErrorAsync(string code, string message) => _writer.WriteAsync(new ErrorReply(code, message));
+    private Task ReplyErrorAsync(string code, string message) => _port.SendAsync(new ErrorReply(code, message));
 }

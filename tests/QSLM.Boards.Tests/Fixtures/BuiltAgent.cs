@@ -23,8 +23,11 @@ internal static class BuiltAgent
             foreach (var target in deps.RootElement.GetProperty("targets").EnumerateObject())
             foreach (var library in target.Value.EnumerateObject())
             {
-                if (!library.Value.TryGetProperty("runtime", out var runtime)) continue;
-                foreach (var asset in runtime.EnumerateObject()) files.Add(Path.GetFileName(asset.Name));
+                foreach (var kind in new[] { "runtime", "native" })
+                {
+                    if (!library.Value.TryGetProperty(kind, out var assets)) continue;
+                    foreach (var asset in assets.EnumerateObject()) files.Add(Path.GetFileName(asset.Name));
+                }
             }
         }
         foreach (var file in files) File.Copy(Path.Combine(source, file), Path.Combine(folder, file), overwrite: true);
