@@ -57,7 +57,17 @@ internal sealed class AgentServer
                 await _port.SendAsync(new Bye()).ConfigureAwait(false);
                 return AgentCommandRunner.Success;
             }
-            await _port.SendAsync(await AnswerAsync(request).ConfigureAwait(false)).ConfigureAwait(false);
+            Message reply;
+            try
+            {
+                reply = await AnswerAsync(request).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_port.HostGone.IsCancellationRequested)
+            {
+                _log.WriteLine("qslm-agent: the host went away during a run; stopped it");
+                return AgentCommandRunner.Failure;
+            }
+            await _port.SendAsync(reply).ConfigureAwait(false);
         }
     }
 
@@ -70,7 +80,7 @@ internal sealed class AgentServer
                 Hello hello => Greet(hello),
                 PutModel chunk => _store.Put(chunk),
                 QueryModel query => _store.Status(ModelHash.Require(query.Sha256)),
-                RunWorkload run => await new WorkloadRunner(_store, MarkAndWaitAsync).RunAsync(run).ConfigureAwait(false),
+                RunWorkload run => await new WorkloadRunner(_store, MarkAndWaitAsync, _port.HostGone).RunAsync(run).ConfigureAwait(false),
                 ReadSensors => new SensorReadings([]),
                 _ => new ErrorReply(ErrorCodes.OutOfSequence, $"an agent does not accept '{request.GetType().Name}' here"),
             };
@@ -91,7 +101,7 @@ internal sealed class AgentServer
         {
             return new ErrorReply(ErrorCodes.OutOfMemory, e.Message);
         }
-        catch (Exception e) when (request is RunWorkload && e is not IOException and not UnauthorizedAccessException)
+        catch (Exception e) when (request is RunWorkload && e is not IOException and not UnauthorizedAccessException and not OperationCanceledException)
         {
             _log.WriteLine($"qslm-agent: run failed: {e}");
             return new ErrorReply(ErrorCodes.RunFailed, e.Message);

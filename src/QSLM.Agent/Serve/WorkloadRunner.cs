@@ -12,7 +12,7 @@ namespace QSLM.Agent.Serve;
 /// between a start and a stop mark that the host must acknowledge, so timing begins only once the
 /// host's sensors are recording and the host closes its window only after timing has ended.
 /// </summary>
-internal sealed class WorkloadRunner(ModelStore store, Func<Mark, Task> markAndWait)
+internal sealed class WorkloadRunner(ModelStore store, Func<Mark, Task> markAndWait, CancellationToken hostGone)
 {
     public const int MaxRepeats = 1000;
 
@@ -30,6 +30,8 @@ internal sealed class WorkloadRunner(ModelStore store, Func<Mark, Task> markAndW
         var logits = new float[runtime.HasLmHead ? runtime.VocabSize : 0];
         void Token()
         {
+            // Checked per token: a run whose host has gone stops instead of holding the board.
+            hostGone.ThrowIfCancellationRequested();
             runtime.Step(random.Next(runtime.VocabSize), state, features);
             if (runtime.HasLmHead) runtime.Logits(features, logits);
         }

@@ -23,6 +23,36 @@ internal static class ProcessTree
         }
     }
 
+    /// <summary>Whether any process runs with <paramref name="folder"/> as its working folder.</summary>
+    public static bool AnyRunningIn(string folder)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out _)) continue;
+            try
+            {
+                if (new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget == folder) return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Waits, polling, until no process runs in <paramref name="folder"/>; false if one still
+    /// does after a generous bound (a readiness wait, not a timing check).</summary>
+    public static bool WaitUntilNoneRunningIn(string folder)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (!AnyRunningIn(folder)) return true;
+            Thread.Sleep(50);
+        }
+        return false;
+    }
+
     private static IEnumerable<int> Descendants(int root)
     {
         var parents = new Dictionary<int, int>();

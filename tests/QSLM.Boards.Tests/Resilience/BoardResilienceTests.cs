@@ -56,18 +56,16 @@ public sealed class BoardResilienceTests
         using var temp = new TemporaryFolder();
         var time = new FakeTimeProvider();
         var options = new BoardResilienceOptions { RunTimeout = TimeSpan.FromMinutes(5) };
-        await using var session = new BoardSession("local", new LocalProcessTransport(BuiltAgent.Launch, temp.File("agent")), options, time);
+        // Once the start mark is acknowledged the agent is in a run that will not end: let its five minutes pass.
+        var transport = new ClockAfterStartAck(new LocalProcessTransport(BuiltAgent.Launch, temp.File("agent")), time, TimeSpan.FromMinutes(6));
+        await using var session = new BoardSession("local", transport, options, time);
         var model = TinyModels.Write(temp.File("m.qslm"));
-        var failure = await Assert.ThrowsAsync<BoardFailureException>(() => session.RunAsync(model, new RunSettings(Tokens: int.MaxValue, Warmup: 0, Threads: 1), (mark, _) =>
-        {
-            // Timing has begun and will not end on its own: let the run's five minutes pass.
-            time.Advance(TimeSpan.FromMinutes(6));
-            return Task.CompletedTask;
-        }));
+        var failure = await Assert.ThrowsAsync<BoardFailureException>(() => session.RunAsync(model, new RunSettings(Tokens: int.MaxValue, Warmup: 0, Threads: 1)));
         Assert.Equal(FailureCodes.RunTimeout, failure.Code);
         Assert.Equal(FailureClass.Candidate, failure.Class);
         Assert.Single(session.Failures);
         Assert.Equal(BoardState.Unknown, session.State); // the hung agent was killed
+        Assert.True(ProcessTree.WaitUntilNoneRunningIn(temp.File("agent")), "the timed-out agent still runs");
         Assert.Equal(BoardHealth.Healthy, session.Health);
     }
 

@@ -78,6 +78,8 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
         return new StreamAgentChannel(
             input,
             command.OutputStream,
+            // Dropping the connection closes the agent's input; the agent stops a run when its input
+            // ends (a signal request was tried: this OpenSSH did not deliver it to the exec'd agent).
             abort: () => _ = DisconnectAsync(),
             close: async () =>
             {

@@ -129,6 +129,46 @@ public sealed class SshTransportTests(Sshd sshd) : IDisposable
     }
 
     [Fact]
+    public async Task Sshd_killed_during_a_run_and_restarted_the_run_is_measured_again()
+    {
+        var model = TinyModels.Write(_temp.File("m.qslm"));
+        var transport = new SshTransport(sshd.Address(HostKeyPin.KnownHosts(sshd.PathOf("known_hosts")), _temp.File("board")), BuiltAgent.Bundle(_temp.File("bundle")));
+        await using var session = new BoardSession("ssh", transport, Fast);
+        var starts = 0;
+        var result = await session.RunAsync(model, new RunSettings(Tokens: 8, Repeats: 1, Threads: 1), (mark, _) =>
+        {
+            if (mark.Phase == QSLM.Protocol.Messages.MarkPhase.Start && starts++ == 0)
+            {
+                sshd.Kill();
+                sshd.Start();
+            }
+            return Task.CompletedTask;
+        });
+        Assert.Equal(2, starts);
+        Assert.Equal(ModelHash.OfFile(model), result.Sha256);
+        var failure = session.Failures[0];
+        Assert.Equal(FailureClass.Infrastructure, failure.Class);
+        Assert.Equal(BoardPhase.Run, failure.Phase);
+        Assert.True(failure.Transient);
+    }
+
+    [Fact]
+    public async Task A_run_past_its_timeout_over_ssh_is_stopped_and_counted_against_the_candidate()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var model = TinyModels.Write(_temp.File("m.qslm"));
+        var ssh = new SshTransport(sshd.Address(HostKeyPin.KnownHosts(sshd.PathOf("known_hosts")), _temp.File("board")), BuiltAgent.Bundle(_temp.File("bundle")));
+        var transport = new ClockAfterStartAck(ssh, time, TimeSpan.FromMinutes(6));
+        await using var session = new BoardSession("ssh", transport, Fast with { RunTimeout = TimeSpan.FromMinutes(5) }, time);
+        var failure = await Assert.ThrowsAsync<BoardFailureException>(() => session.RunAsync(model, new RunSettings(Tokens: int.MaxValue, Warmup: 0, Threads: 1)));
+        Assert.Equal(FailureCodes.RunTimeout, failure.Code);
+        Assert.Equal(FailureClass.Candidate, failure.Class);
+        Assert.Equal(BoardState.Unknown, session.State);
+        // The hung agent was stopped on the board, not left running there (it ran in the board's folder).
+        Assert.True(ProcessTree.WaitUntilNoneRunningIn(_temp.File("board")), "the timed-out agent still runs on the board");
+    }
+
+    [Fact]
     public async Task Neither_the_key_nor_its_passphrase_reaches_the_log_or_the_errors()
     {
         var address = sshd.Address(HostKeyPin.KnownHosts(sshd.PathOf("known_hosts")), _temp.File("board"), key: "locked_user_key") with { PrivateKeyPassphrase = Sshd.LockedKeyPassphrase };
