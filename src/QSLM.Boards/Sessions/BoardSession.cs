@@ -38,6 +38,9 @@ public sealed class BoardSession : IAsyncDisposable
     /// <summary>The board's name.</summary>
     public string Name { get; }
 
+    /// <summary>What the transport reaches, for reports (never a secret).</summary>
+    public string Description => _transport.Description;
+
     /// <summary>Where the board is in its bring-up.</summary>
     public BoardState State => _states.State;
 

@@ -1,0 +1,52 @@
+using QSLM.Boards.Checks;
+using QSLM.Boards.Failures;
+using QSLM.Boards.Health;
+using QSLM.Boards.Resilience;
+using QSLM.Boards.Sessions;
+using QSLM.Boards.Tests.Fixtures;
+using QSLM.Boards.Transports.Local;
+using QSLM.Boards.Transports.Ssh;
+
+namespace QSLM.Boards.Tests.Checks;
+
+[Collection(SshdCollection.Name)]
+public sealed class BoardCheckTests(Sshd sshd)
+{
+    [Fact]
+    public async Task Each_board_is_reported_with_its_state_agent_and_sensors_and_a_bad_one_hides_no_other()
+    {
+        using var temp = new TemporaryFolder();
+        var options = new BoardResilienceOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(20) };
+        BoardSession[] boards =
+        [
+            new("refused", new SshTransport(sshd.Address(HostKeyPin.KnownHosts(sshd.PathOf("known_hosts_changed")), temp.File("ssh-board")), BuiltAgent.Bundle(temp.File("bundle"))), options),
+            new("local", new LocalProcessTransport(BuiltAgent.Launch, temp.File("local-board")), options),
+            new("ssh", new SshTransport(sshd.Address(HostKeyPin.Fingerprint(sshd.HostKeyFingerprint), temp.File("ssh-board")), BuiltAgent.Bundle(temp.File("bundle"))), options),
+        ];
+        try
+        {
+            var reports = await BoardCheck.RunAsync(boards);
+
+            Assert.Equal(["refused", "local", "ssh"], reports.Select(r => r.Board));
+            var refused = reports[0];
+            Assert.Equal(BoardState.Unknown, refused.State);
+            Assert.Null(refused.Agent);
+            Assert.Equal(FailureCodes.HostKeyRefused, refused.Failure!.Code);
+            Assert.Contains($"127.0.0.1:{sshd.Port}", refused.Reached, StringComparison.Ordinal);
+            foreach (var ok in reports.Skip(1))
+            {
+                Assert.Equal(BoardState.AgentReady, ok.State);
+                Assert.Null(ok.Failure);
+                Assert.Equal(BoardHealth.Healthy, ok.Health);
+                Assert.False(string.IsNullOrEmpty(ok.Agent!.AgentVersion));
+                Assert.Equal("linux-x64", ok.Agent.RuntimeId);
+                Assert.NotNull(ok.Sensors);
+            }
+            Assert.All(boards, b => Assert.Equal(BoardState.Unknown, b.State)); // each said bye
+        }
+        finally
+        {
+            foreach (var b in boards) await b.DisposeAsync();
+        }
+    }
+}
