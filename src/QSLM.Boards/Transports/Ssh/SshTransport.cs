@@ -109,6 +109,20 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
             start = (await sftp.GetAttributesAsync(part, cancellationToken).ConfigureAwait(false)).Size;
         if (start > size) start = 0;
         await using var local = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        if (start == 0)
+        {
+            // A fresh copy goes through SSH.NET's pipelined upload, several requests in flight, as fast
+            // as plain SFTP; a partial copy is continued below through an append stream instead.
+            long reported = 0;
+            await sftp.UploadFileAsync(local, part, canOverride: true, new SynchronousProgress(r =>
+            {
+                var total = (long)r.TotalBytesUploaded;
+                ModelBytesSent += total - reported;
+                reported = total;
+                progress?.Invoke(total);
+            }), cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
         await using var remote = await sftp.OpenAsync(part, FileMode.OpenOrCreate, FileAccess.Write, cancellationToken).ConfigureAwait(false);
         remote.SetLength(start);
         remote.Position = start;
@@ -125,6 +139,28 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
         }
         await remote.FlushAsync(cancellationToken).ConfigureAwait(false);
         return start;
+    }
+
+    /// <summary>Uploads a file by plain SFTP to <c>bench/NAME</c> under the board's folder, overwriting:
+    /// the baseline that model deployment is measured against.</summary>
+    public async Task PlainUploadAsync(string localPath, string name, CancellationToken cancellationToken)
+    {
+        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
+        var folder = RemotePath.Join(_root, "bench");
+        await EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+        await using var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        await sftp.UploadFileAsync(stream, RemotePath.Join(folder, RemotePath.Require(name, "file name")), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the agent's complete and partial copies of a model, so that it is uploaded again.</summary>
+    public async Task ForgetModelAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
+        foreach (var suffix in new[] { ".qslm", ".part" })
+        {
+            var path = RemotePath.Join(_root, "work/models", ModelHash.Require(sha256) + suffix);
+            if (await sftp.ExistsAsync(path, cancellationToken).ConfigureAwait(false)) await sftp.DeleteFileAsync(path, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>
@@ -153,6 +189,12 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync() => await DisconnectAsync().ConfigureAwait(false);
+
+    /// <summary>Reports on the uploading thread, in order (<see cref="Progress{T}"/> would post them).</summary>
+    private sealed class SynchronousProgress(Action<UploadFileProgressReport> report) : IProgress<UploadFileProgressReport>
+    {
+        public void Report(UploadFileProgressReport value) => report(value);
+    }
 
     private async Task ConnectCheckedAsync(BaseClient client, CancellationToken cancellationToken)
     {
