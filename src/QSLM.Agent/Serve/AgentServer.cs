@@ -67,6 +67,13 @@ internal sealed class AgentServer
                 _log.WriteLine("qslm-agent: the host went away during a run; stopped it");
                 return AgentCommandRunner.Failure;
             }
+            catch (SessionRestartException restart)
+            {
+                // A new host session began while a run waited for the old one's ack (a serial line
+                // outlives host crashes): drop the run and greet the new host.
+                _log.WriteLine("qslm-agent: a new hello arrived during a run; the run was abandoned");
+                reply = await AnswerAsync(restart.Hello).ConfigureAwait(false);
+            }
             await _port.SendAsync(reply).ConfigureAwait(false);
         }
     }
@@ -101,7 +108,7 @@ internal sealed class AgentServer
         {
             return new ErrorReply(ErrorCodes.OutOfMemory, e.Message);
         }
-        catch (Exception e) when (request is RunWorkload && e is not IOException and not UnauthorizedAccessException and not OperationCanceledException)
+        catch (Exception e) when (request is RunWorkload && e is not IOException and not UnauthorizedAccessException and not OperationCanceledException and not SessionRestartException)
         {
             _log.WriteLine($"qslm-agent: run failed: {e}");
             return new ErrorReply(ErrorCodes.RunFailed, e.Message);
@@ -127,6 +134,7 @@ internal sealed class AgentServer
         await _port.SendAsync(mark).ConfigureAwait(false);
         var reply = await _port.ReceiveAsync().ConfigureAwait(false)
             ?? throw new EndOfStreamException("the host closed the channel while a mark was unacknowledged");
+        if (reply is Hello hello) throw new SessionRestartException(hello);
         if (reply is not MarkAck ack || ack.Phase != mark.Phase || ack.Repeat != mark.Repeat)
             throw new ProtocolException(ErrorCodes.OutOfSequence, FormattableString.Invariant($"expected the host to acknowledge mark {mark.Phase} {mark.Repeat}, got {reply.GetType().Name}"));
     }

@@ -185,8 +185,7 @@ public sealed class BoardSession : IAsyncDisposable
         var channel = await _pipelines.WithTimeoutAsync(BoardPhase.StartAgent, token => _transport.StartAgentAsync(token), () => _ = _transport.DisconnectAsync(), cancellationToken).ConfigureAwait(false);
         try
         {
-            Agent = await _pipelines.WithTimeoutAsync(BoardPhase.StartAgent,
-                token => RequestAsync<HelloReply>(channel, new Hello(ProtocolLimits.Version, HostVersion), token), channel.Abort, cancellationToken).ConfigureAwait(false);
+            Agent = await _pipelines.WithTimeoutAsync(BoardPhase.StartAgent, token => GreetAsync(channel, token), channel.Abort, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -266,6 +265,27 @@ public sealed class BoardSession : IAsyncDisposable
                     throw new AgentErrorException(error);
                 case var other:
                     throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected a mark or a result, got {other.GetType().Name}");
+            }
+        }
+    }
+
+    /// <summary>Hello, skipping what an agent that outlives sessions (a serial one) may still send for
+    /// an earlier host's request: marks, results, statuses.</summary>
+    private static async Task<HelloReply> GreetAsync(IAgentChannel channel, CancellationToken cancellationToken)
+    {
+        await channel.SendAsync(new Hello(ProtocolLimits.Version, HostVersion), cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            switch (await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false))
+            {
+                case HelloReply reply:
+                    return reply;
+                case ErrorReply error:
+                    throw new AgentErrorException(error);
+                case Mark or RunResult or ModelStatus or SensorReadings or Bye:
+                    continue;
+                case var other:
+                    throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected the agent's hello, got {other.GetType().Name}");
             }
         }
     }

@@ -2,6 +2,7 @@ using QSLM.Boards.Sessions;
 using QSLM.Boards.Tests.Fixtures;
 using QSLM.Boards.Transports.Serial;
 using QSLM.Protocol;
+using QSLM.Protocol.Messages;
 using QSLM.Protocol.Serial;
 using QSLM.Protocol.Tests.Serial;
 
@@ -45,6 +46,35 @@ public sealed class SerialTransportTests
             Assert.Contains((await session.ConnectAsync()).Models, m => m.Sha256 == sha && m.Complete);
             Assert.Equal(sha, (await session.RunAsync(model, new RunSettings(Tokens: 4, Threads: 1))).Sha256);
         }
+    }
+
+    [Fact]
+    public async Task A_host_that_vanishes_mid_run_leaves_the_serial_agent_ready_for_the_next_host()
+    {
+        using var pair = new SerialPair();
+        pair.StartAgent();
+        var model = TinyModels.Write(pair.HostFile("m.qslm"));
+        var sha = ModelHash.OfFile(model);
+        var bytes = await File.ReadAllBytesAsync(model);
+
+        // The first host speaks raw frames, starts an endless run and disappears without acknowledging its start.
+        using (var port = new System.IO.Ports.SerialPort(pair.HostEnd))
+        {
+            port.Open();
+            await using var link = new SerialLink(port.BaseStream, PtyLink);
+            await link.SendAsync(new Hello(ProtocolLimits.Version, "crashing host"));
+            Assert.IsType<HelloReply>(await link.ReceiveAsync());
+            await link.SendAsync(new PutModel(sha, bytes.Length, 0, bytes));
+            Assert.True(Assert.IsType<ModelStatus>(await link.ReceiveAsync()).Complete);
+            await link.SendAsync(new RunWorkload(sha, int.MaxValue, 0, 1, 1, 1));
+            Assert.Equal(MarkPhase.Start, Assert.IsType<Mark>(await link.ReceiveAsync()).Phase);
+            port.Close();
+        }
+
+        await using var session = new BoardSession("serial", new SerialTransport(pair.HostEnd, options: PtyLink));
+        Assert.Contains((await session.ConnectAsync()).Models, m => m.Sha256 == sha && m.Complete);
+        Assert.Equal(sha, (await session.RunAsync(model, new RunSettings(Tokens: 4, Threads: 1))).Sha256);
+        Assert.Empty(session.Failures);
     }
 
     [Fact]
