@@ -22,18 +22,18 @@ internal static class ServeCommand
         {
             root, maxMessage, maxModel, serial, baud,
         };
-        command.SetAction(async (parse, _) =>
+        command.SetAction(parse => AgentCommandRunner.Run(parse.GetValue(AgentOptions.Verbose), () =>
         {
             var messageCap = parse.GetValue(maxMessage);
             var modelCap = parse.GetValue(maxModel);
             if (messageCap < 1024) throw new ArgumentException("--max-message-bytes must be at least 1024");
             if (modelCap < 1) throw new ArgumentException("--max-model-bytes must be at least 1");
             var folder = new ConfinedFolder(parse.GetValue(root)!);
-            if (parse.GetValue(serial) is { } device) return await ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap).ConfigureAwait(false);
-            await using var input = Console.OpenStandardInput();
-            await using var output = Console.OpenStandardOutput();
-            return await new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, Console.Error).ServeAsync().ConfigureAwait(false);
-        });
+            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap).GetAwaiter().GetResult();
+            using var input = Console.OpenStandardInput();
+            using var output = Console.OpenStandardOutput();
+            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, Console.Error).ServeAsync().GetAwaiter().GetResult();
+        }));
         return command;
     }
 

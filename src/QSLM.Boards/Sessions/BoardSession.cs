@@ -13,7 +13,8 @@ namespace QSLM.Boards.Sessions;
 /// acknowledged marks) → results → bye. Every operation runs under the board's Polly pipelines
 /// (retry for transient infrastructure failures, the shared circuit breaker, a timeout per phase); a
 /// retry reconnects and restarts the agent as needed and resumes an upload where the agent's copy
-/// ends. Every failure is classified and kept in <see cref="Failures"/>.
+/// ends. Every failure is classified and kept in <see cref="Failures"/>. One operation at a time:
+/// a session is one conversation with one agent.
 /// </summary>
 public sealed class BoardSession : IAsyncDisposable
 {

@@ -82,6 +82,18 @@ public sealed class SshTransportTests(Sshd sshd) : IDisposable
     }
 
     [Fact]
+    public async Task A_key_the_board_does_not_authorize_is_refused_without_retrying()
+    {
+        var transport = new SshTransport(sshd.Address(HostKeyPin.KnownHosts(sshd.PathOf("known_hosts")), _temp.File("board"), key: "other_host_key"), BuiltAgent.Bundle(_temp.File("bundle")));
+        await using var session = new BoardSession("ssh", transport, Fast);
+        var failure = await Assert.ThrowsAsync<BoardFailureException>(() => session.ConnectAsync());
+        Assert.Equal(FailureCodes.AuthenticationRefused, failure.Code);
+        Assert.Equal(FailureClass.Infrastructure, failure.Class);
+        Assert.False(failure.Transient);
+        Assert.Single(session.Failures);
+    }
+
+    [Fact]
     public async Task A_hashed_known_hosts_entry_pins_the_key()
     {
         File.Copy(sshd.PathOf("known_hosts"), _temp.File("known_hosts"));
