@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using QSLM.Model.Checkpoints;
 using QSLM.Model.Quantization;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;
@@ -20,11 +19,11 @@ internal static class RuntimeBenchmark
 {
     private const long CopyBytes = 256L << 20;
 
-    public static void Run(string checkpoint, int tokens, int threads)
+    public static void Run(BenchModel subject, int tokens, int threads)
     {
         var inv = CultureInfo.InvariantCulture;
         var options = new RuntimeOptions(KernelPaths.Best, threads);
-        AnsiConsole.WriteLine($"bench runtime: {checkpoint}, {tokens} tokens per variant after 16 warm-up tokens, next-token logits every token, {threads} thread(s)");
+        AnsiConsole.WriteLine($"bench runtime: {subject.Description}, {tokens} tokens per variant after 16 warm-up tokens, next-token logits every token, {threads} thread(s)");
         AnsiConsole.WriteLine($"machine: {BenchTimer.Machine()}; runtime kernels: {KernelPaths.Describe()}");
 
         var source = new byte[CopyBytes];
@@ -37,8 +36,7 @@ internal static class RuntimeBenchmark
         var work = Directory.CreateTempSubdirectory("qslm-bench-").FullName;
         try
         {
-            using var model = SpikeGptCheckpoint.Load(checkpoint);
-            if (!model.Config.HasLmHead) throw new Data.InputException($"{checkpoint}: bench runtime needs a language model (head.weight)");
+            using var model = subject.Create();
             var random = new Random(1); // the same seeded stream for every variant
             for (var i = 0; i < stream.Length; i++) stream[i] = random.Next(model.Config.VocabSize);
 

@@ -23,15 +23,21 @@ internal static class BenchCommand
         var checkpoint = new Option<string>("--checkpoint") { Description = "Language model to pack as fp32, int8 and int4.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var tokens = new Option<int>("--tokens") { Description = "Timed tokens per variant.", DefaultValueFactory = _ => 300 };
         var threads = new Option<int>("--threads") { Description = "Threads of the runtime (TorchSharp uses OMP_NUM_THREADS or one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var synthetic = new Option<string?>("--synthetic")
+        {
+            Description = "Instead of --checkpoint, a randomly initialised SpikeGPT of BLOCKSxWIDTH (e.g. 12x768) with the WikiText-2 vocabulary: a model whose fp32 weights do not fit the last-level cache, as on a board. Timing only; its outputs mean nothing.",
+        };
         var runtime = new Command("runtime", "Tokens/s of the board runtime on fp32, int8 and int4 packings and of the TorchSharp fp32 recurrence, against the memory-bandwidth floor measured in the same run.")
         {
-            checkpoint, tokens, threads,
+            checkpoint, synthetic, tokens, threads,
         };
         runtime.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             if (parse.GetValue(tokens) < 1) throw new ArgumentException("--tokens must be at least 1");
             if (parse.GetValue(threads) < 1) throw new ArgumentException("--threads must be at least 1");
-            RuntimeBenchmark.Run(parse.GetValue(checkpoint)!, parse.GetValue(tokens), parse.GetValue(threads));
+            var size = parse.GetValue(synthetic);
+            var source = size is null ? BenchModel.FromCheckpoint(parse.GetValue(checkpoint)!) : BenchModel.Synthetic(size);
+            RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads));
             return CommandRunner.Success;
         }));
         command.Subcommands.Add(runtime);

@@ -46,7 +46,7 @@ internal static class CheckRuntimeCommand
                         var r = RuntimeAgreement.CompareLm(parse.GetValue(lm)!, name, test.AsSpan(0, count), vocabulary.IdOrUnknown(Vocabulary.EndOfSentence), work, options);
                         var percent = Math.Round(r.PerplexityDifference * 100, 4);
                         Console.WriteLine(string.Create(inv,
-                            $"{name} LM, {r.Tokens} tokens: perplexity host {r.HostPerplexity:F4} runtime {r.RuntimePerplexity:F4} ({(percent == 0 ? 0 : percent):+0.0000;-0.0000;0.0000}%); logits within {RuntimeAgreement.LogitTolerance:G} of the largest logit at {r.PositionsWithin}/{r.Tokens} positions ({r.FractionWithin:P2}); {r.Divergences} divergence(s) (a spike flipped at its threshold by rounding); worst relative difference {r.WorstRelativeDifference:E2}"));
+                            $"{name} LM, {r.Tokens} tokens: perplexity host {r.HostPerplexity:F4} runtime {r.RuntimePerplexity:F4} ({(percent == 0 ? 0 : percent):+0.0000;-0.0000;0.0000}%); logits within {RuntimeAgreement.LogitTolerance:G} of the largest logit: synchronised (runtime starts each token from the host's state) {r.SynchronisedWithin}/{r.Tokens} ({r.SynchronisedFractionWithin:P2}), free-running {r.PositionsWithin}/{r.Tokens} ({r.FractionWithin:P2}) with {r.Divergences} divergence(s){(r.FirstDivergence is { } first ? $", the first at token {first}" : "")} (a spike flipped at its threshold by rounding; its effect lasts while the state remembers it); worst relative difference {r.WorstRelativeDifference:E2}"));
                     }
                 }
                 var classify = parse.GetValue(sentences);

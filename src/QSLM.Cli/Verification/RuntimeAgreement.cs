@@ -9,16 +9,22 @@ using static TorchSharp.torch;
 
 namespace QSLM.Cli.Verification;
 
-/// <summary>How closely the board runtime follows the host's fake-quantized TorchSharp model on
-/// WikiText-2: perplexity of both, the positions whose logits agree within
-/// <see cref="RuntimeAgreement.LogitTolerance"/> of the largest logit there, and the divergences:
-/// how many times the two went from agreeing to disagreeing — each a spike that fired on one side
-/// and not the other, whose effect then lasts some tokens.</summary>
-internal sealed record LmAgreement(string Format, long Tokens, double HostPerplexity, double RuntimePerplexity, long PositionsWithin, int Divergences, double WorstRelativeDifference)
+/// <summary>How closely the board runtime follows the host's fake-quantized TorchSharp model
+/// (token by token) on WikiText-2: perplexity of both; the positions whose logits agree within
+/// <see cref="RuntimeAgreement.LogitTolerance"/> of the largest logit there, both free-running (each
+/// side carries its own state) and synchronised (the runtime starts every step from the host's
+/// state); and the divergences of the free-running pair: how many times the two went from agreeing
+/// to disagreeing. A divergence is a spike that fired on one side and not the other; its effect
+/// lasts as long as the recurrent state remembers it, which in the free-running pair can be
+/// hundreds of tokens, and in the synchronised pair one.</summary>
+internal sealed record LmAgreement(string Format, long Tokens, double HostPerplexity, double RuntimePerplexity, long PositionsWithin,
+    int Divergences, int? FirstDivergence, long SynchronisedWithin, double WorstRelativeDifference)
 {
     public double PerplexityDifference => RuntimePerplexity / HostPerplexity - 1;
 
     public double FractionWithin => (double)PositionsWithin / Tokens;
+
+    public double SynchronisedFractionWithin => (double)SynchronisedWithin / Tokens;
 }
 
 /// <summary>How often the runtime's SST-2 predictions equal the host's.</summary>
@@ -44,53 +50,90 @@ internal static class RuntimeAgreement
         using var host = PackAndFakeQuantize(checkpoint, null, format, packed);
         using var runtime = SpikeGptRuntime.Open(packed, options);
 
-        var inputs = new long[tokens.Length];
-        inputs[0] = startToken;
-        tokens[..^1].CopyTo(inputs.AsSpan(1));
-        var state = host.InitialState(1);
         var features = new float[runtime.Width];
         var logits = new float[runtime.VocabSize];
-        var runtimeState = runtime.NewState();
+        var free = runtime.NewState();
+        var synchronised = runtime.NewState();
+        var state = host.InitialState(1);
         double hostNll = 0, runtimeNll = 0, worst = 0;
-        long within = 0;
+        long within = 0, synchronisedWithin = 0;
         var divergences = 0;
+        int? firstDivergence = null;
         var agreeing = true;
-        const int chunk = 64;
-        for (var start = 0; start < inputs.Length; start += chunk)
+        var input = (long)startToken;
+        for (var t = 0; t < tokens.Length; t++)
         {
-            var length = Math.Min(chunk, inputs.Length - start);
-            float[] hostLogits;
+            // The synchronised runtime starts every step from the host's state, so a spike that
+            // flips at its threshold changes only that step instead of every step after it.
+            CopyState(state, synchronised);
+            float[] reference;
             using (NewDisposeScope())
             using (no_grad())
             {
-                var (f, next) = host.Forward(tensor(inputs.AsSpan(start, length).ToArray()).reshape(1, length), state);
-                hostLogits = host.LmLogits(f).to(ScalarType.Float32).data<float>().ToArray();
+                var (f, next) = host.Step(tensor(new[] { input }), state);
+                reference = host.LmLogits(f).to(ScalarType.Float32).data<float>().ToArray();
+                next.MoveToOuterDisposeScope();
+                state.Dispose();
                 state = next;
-                state.MoveToOuterDisposeScope();
             }
-            for (var t = 0; t < length; t++)
+            var target = checked((int)tokens[t]);
+            hostNll += RuntimePerplexity.NegativeLogLikelihood(reference, target);
+
+            runtime.Step(checked((int)input), synchronised, features);
+            runtime.Logits(features, logits);
+            if (RelativeDifference(reference, logits) <= LogitTolerance) synchronisedWithin++;
+
+            runtime.Step(checked((int)input), free, features);
+            runtime.Logits(features, logits);
+            runtimeNll += RuntimePerplexity.NegativeLogLikelihood(logits, target);
+            var relative = RelativeDifference(reference, logits);
+            worst = Math.Max(worst, relative);
+            if (relative <= LogitTolerance) within++;
+            else if (agreeing)
             {
-                runtime.Step(checked((int)inputs[start + t]), runtimeState, features);
-                runtime.Logits(features, logits);
-                var reference = hostLogits.AsSpan(t * logits.Length, logits.Length);
-                var target = checked((int)tokens[start + t]);
-                hostNll += RuntimePerplexity.NegativeLogLikelihood(reference, target);
-                runtimeNll += RuntimePerplexity.NegativeLogLikelihood(logits, target);
-                var largest = 0.0;
-                var difference = 0.0;
-                for (var v = 0; v < logits.Length; v++)
-                {
-                    largest = Math.Max(largest, Math.Abs(reference[v]));
-                    difference = Math.Max(difference, Math.Abs(reference[v] - logits[v]));
-                }
-                var relative = difference / Math.Max(largest, 1e-30);
-                worst = Math.Max(worst, relative);
-                if (relative <= LogitTolerance) within++;
-                else if (agreeing) divergences++;
-                agreeing = relative <= LogitTolerance;
+                divergences++;
+                firstDivergence ??= t;
             }
+            agreeing = relative <= LogitTolerance;
+            input = tokens[t];
         }
-        return new LmAgreement(format, tokens.Length, Math.Exp(hostNll / tokens.Length), Math.Exp(runtimeNll / tokens.Length), within, divergences, worst);
+        state.Dispose();
+        return new LmAgreement(format, tokens.Length, Math.Exp(hostNll / tokens.Length), Math.Exp(runtimeNll / tokens.Length),
+            within, divergences, firstDivergence, synchronisedWithin, worst);
+    }
+
+    // Largest absolute logit difference over the largest absolute host logit.
+    private static double RelativeDifference(ReadOnlySpan<float> reference, ReadOnlySpan<float> logits)
+    {
+        double largest = 0, difference = 0;
+        for (var v = 0; v < logits.Length; v++)
+        {
+            largest = Math.Max(largest, Math.Abs(reference[v]));
+            difference = Math.Max(difference, Math.Abs(reference[v] - logits[v]));
+        }
+        return difference / Math.Max(largest, 1e-30);
+    }
+
+    private static void CopyState(SpikeGptState host, RuntimeState runtime)
+    {
+        for (var layer = 0; layer < runtime.Layers.Count; layer++)
+        {
+            var from = host.Layers[layer];
+            var to = runtime.Layers[layer];
+            Copy(from.AttShift, to.AttShift);
+            Copy(from.WkvNumerator, to.Numerator);
+            Copy(from.WkvDenominator, to.Denominator);
+            Copy(from.WkvMax, to.Max);
+            Copy(from.FfnShift, to.FfnShift);
+            Copy(from.AttMembrane, to.AttMembrane);
+            Copy(from.FfnMembrane, to.FfnMembrane);
+        }
+    }
+
+    private static void Copy(Tensor from, float[] to)
+    {
+        using var values = from.to(ScalarType.Float32).contiguous();
+        values.data<float>().CopyTo(to);
     }
 
     public static Sst2Agreement CompareSst2(string checkpoint, string embeddingFrom, string format, IReadOnlyList<Sst2Example> examples, string workFolder, RuntimeOptions options)

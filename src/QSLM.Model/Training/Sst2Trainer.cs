@@ -11,9 +11,11 @@ namespace QSLM.Model.Training;
 /// and <c>ln_out</c> start from the LM, the embedding stays frozen (so the classifier and the LM
 /// share it), and a fresh <c>cls</c> head reads the mean of the final features. Batches hold
 /// sentences of one length (no padding); their order is a function of seed and epoch, so a resumed
-/// run sees the same sequence of batches. With a hold-out, a seeded draw of training examples is
-/// kept out of training and the checkpoint that classifies them best is kept as the run's model;
-/// otherwise the final model is. SST-2 dev is only reported, never used to choose.
+/// run sees the same sequence of batches. With a hold-out, a seeded draw of whole training sentences
+/// is kept out of training (<see cref="Sst2Holdout"/>) and the checkpoint that classifies them best
+/// is kept as the run's model;
+/// otherwise the final model is. With a weight average, evaluation, selection and the kept model use
+/// the averaged weights. SST-2 dev is only reported, never used to choose.
 /// </summary>
 public sealed class Sst2Trainer
 {
@@ -37,7 +39,7 @@ public sealed class Sst2Trainer
     }
 
     /// <summary>The model a finished run leaves behind: the checkpoint chosen on the hold-out when
-    /// the run had one, else the final model.</summary>
+    /// the run had one, else the final (averaged, when the run averaged) model.</summary>
     public static string FinalModelPath(string runDirectory)
     {
         var selected = SelectedModelPath(runDirectory);
@@ -45,18 +47,6 @@ public sealed class Sst2Trainer
     }
 
     private static string SelectedModelPath(string runDirectory) => Path.Combine(runDirectory, "selected.safetensors");
-
-    /// <summary>Splits <paramref name="all"/> into training and held-out examples by a draw seeded
-    /// with <paramref name="seed"/>; the same seed always holds out the same examples.</summary>
-    public static (IReadOnlyList<Sst2Example> Train, IReadOnlyList<Sst2Example> Holdout) Split(IReadOnlyList<Sst2Example> all, int holdout, int seed)
-    {
-        if (holdout < 0 || holdout >= all.Count)
-            throw new InputException(FormattableString.Invariant($"hold-out of {holdout} examples is outside 0..{all.Count - 1}"));
-        var order = Enumerable.Range(0, all.Count).ToArray();
-        new Random(HashCode.Combine(seed, "holdout")).Shuffle(order);
-        var held = new HashSet<int>(order.Take(holdout));
-        return (all.Where((_, i) => !held.Contains(i)).ToList(), all.Where((_, i) => held.Contains(i)).ToList());
-    }
 
     /// <summary>Trains to <see cref="TrainingRun.Steps"/>, resuming when the run folder holds a run.</summary>
     public TrainingRun Train(TrainingRun requested, int saveEvery, CancellationToken cancel)
@@ -66,7 +56,7 @@ public sealed class Sst2Trainer
         if (requested.Steps > run.Steps) run = run with { Steps = requested.Steps };
 
         var vocabulary = Vocabulary.FromWikiText(_corpusDirectory);
-        var (train, holdout) = Split(Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary), run.Holdout, run.Seed);
+        var (train, holdout) = Sst2Holdout.Split(Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary), run.Holdout, run.Seed);
         var dev = Sst2Dataset.Load(Path.Combine(_sst2Directory, "dev.tsv"), vocabulary);
 
         random.manual_seed(run.Seed);
@@ -76,6 +66,8 @@ public sealed class Sst2Trainer
         var trainable = model.parameters().Where(p => p.requires_grad).ToList();
         var optimizer = optim.Adam(trainable, run.LearningRate, beta1: 0.9, beta2: 0.99);
         if (run.Step > 0) TrainingCheckpoint.Restore(_runDirectory, model, optimizer);
+        using var average = run.Ema > 0 ? new WeightAverage(model, run.Ema) : null;
+        if (average is not null && run.Step > 0) average.Load(WeightAverage.PathIn(_runDirectory));
 
         var items = train.Select((e, i) => (e.Tokens, Index: i)).ToList();
         var epochBatches = LengthBatches.Of(items, run.Batch).ToList();
@@ -92,7 +84,7 @@ public sealed class Sst2Trainer
             if (epoch != planEpoch)
             {
                 plan = epochBatches.ToList();
-                new Random(HashCode.Combine(run.Seed, epoch)).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(plan));
+                new Random(Seeds.Derive(run.Seed, epoch)).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(plan));
                 planEpoch = epoch;
             }
             var group = plan![run.Step % epochBatches.Count];
@@ -101,6 +93,8 @@ public sealed class Sst2Trainer
             double loss;
             using (var scope = NewDisposeScope())
             {
+                // Dropout masks are a function of seed and step, so a resumed run draws the same ones.
+                random.manual_seed(Seeds.Derive(run.Seed, Seeds.DropoutStream + run.Step));
                 foreach (var g in optimizer.ParamGroups)
                     g.LearningRate = LearningRateSchedule.At(run.Step, run.Steps, run.LearningRate, WarmupSteps);
                 var ids = tensor(group.SelectMany(g => g.Tokens).ToArray()).reshape(group.Count, group[0].Tokens.Length);
@@ -113,6 +107,7 @@ public sealed class Sst2Trainer
                 optimizer.step();
                 loss = lossTensor.item<float>();
             }
+            average?.Update(run.Step + 1);
             var tokens = group.Sum(g => (long)g.Tokens.Length);
             lossSum += loss;
             lossCount++;
@@ -121,19 +116,28 @@ public sealed class Sst2Trainer
 
             if (run.Step % saveEvery == 0 || run.Step == run.Steps || cancel.IsCancellationRequested)
             {
-                var accuracy = Sst2Evaluator.Evaluate(model, dev).Accuracy;
+                double accuracy;
                 var selection = "";
-                if (holdout.Count > 0)
+                using (average?.Apply())
                 {
-                    var held = Sst2Evaluator.Evaluate(model, holdout).Accuracy;
-                    selection = FormattableString.Invariant($", hold-out {held:P1}");
-                    if (held > (run.BestValidation ?? -1))
+                    accuracy = Sst2Evaluator.Evaluate(model, dev).Accuracy;
+                    if (holdout.Count > 0)
+                    {
+                        var held = Sst2Evaluator.Evaluate(model, holdout).Accuracy;
+                        selection = FormattableString.Invariant($", hold-out {held:P1}");
+                        if (held > (run.BestValidation ?? -1))
+                        {
+                            SpikeGptCheckpoint.Save(model, SelectedModelPath(_runDirectory));
+                            run = run with { BestValidation = held };
+                            selection += " (selected)";
+                        }
+                    }
+                    else if (average is not null && run.Step == run.Steps)
                     {
                         SpikeGptCheckpoint.Save(model, SelectedModelPath(_runDirectory));
-                        run = run with { BestValidation = held };
-                        selection += " (selected)";
                     }
                 }
+                average?.Save(WeightAverage.PathIn(_runDirectory));
                 run = run with { Loss = lossSum / lossCount };
                 lossSum = 0;
                 lossCount = 0;

@@ -37,9 +37,14 @@ public sealed record TrainingRun
     /// <summary>Dropout on the pooled sentence features while fine-tuning a classifier (0 = none).</summary>
     public double Dropout { get; init; }
 
-    /// <summary>Training examples held out, by a seeded draw, to select the classifier's checkpoint
-    /// (0 = keep the final model). SST-2 dev is never used for selection.</summary>
+    /// <summary>Whole training sentences held out, by a seeded draw, to select the classifier's
+    /// checkpoint (0 = keep the final model); see <see cref="Sst2Holdout"/>. SST-2 dev is never
+    /// used for selection.</summary>
     public int Holdout { get; init; }
+
+    /// <summary>Decay of the exponential moving average of the weights that a classifier run
+    /// evaluates and keeps (0 = no average; 0.995 remembers about the last 200 steps).</summary>
+    public double Ema { get; init; }
 
     /// <summary>Steps completed.</summary>
     public int Step { get; init; }

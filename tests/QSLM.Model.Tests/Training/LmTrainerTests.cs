@@ -20,23 +20,7 @@ public sealed class LmTrainerTests : IDisposable
         public void OnMessage(string message) { }
     }
 
-    private string TinyCorpus()
-    {
-        var corpus = Path.Combine(_dir, "corpus");
-        Directory.CreateDirectory(corpus);
-        // A learnable stream: each line counts up from a random start, so the next word is
-        // predictable from the current one.
-        var rng = new Random(3);
-        string Line()
-        {
-            var start = rng.Next(30);
-            return " " + string.Join(' ', Enumerable.Range(0, 12).Select(i => "w" + (start + i) % 30)) + " ";
-        }
-        File.WriteAllLines(Path.Combine(corpus, "train.txt"), Enumerable.Range(0, 60).Select(_ => Line()));
-        File.WriteAllLines(Path.Combine(corpus, "valid.txt"), Enumerable.Range(0, 5).Select(_ => Line()));
-        File.WriteAllLines(Path.Combine(corpus, "test.txt"), Enumerable.Range(0, 5).Select(_ => Line()));
-        return corpus;
-    }
+    private string TinyCorpus() => Training.TinyCorpus.Write(_dir);
 
     private static TrainingRun Run(int steps) => new()
     {
