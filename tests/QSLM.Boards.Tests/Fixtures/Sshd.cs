@@ -19,7 +19,17 @@ public sealed class Sshd : IDisposable
     public Sshd()
     {
         if (!File.Exists(Daemon)) throw new InvalidOperationException($"{Daemon} is missing: ./run-tests installs the Debian package openssh-server");
-        Directory.CreateDirectory("/run/sshd"); // sshd's privilege-separation folder must exist
+        if (!Directory.Exists("/run/sshd"))
+        {
+            try
+            {
+                Directory.CreateDirectory("/run/sshd"); // sshd's privilege-separation folder must exist
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new InvalidOperationException("sshd needs the folder /run/sshd and this user cannot create it: ./run-tests creates it", e);
+            }
+        }
         KeyGen("host_key", passphrase: "");
         KeyGen("user_key", passphrase: "");
         KeyGen("other_host_key", passphrase: "");
