@@ -167,6 +167,12 @@ public sealed class BoardSession : IAsyncDisposable
             if (e is not AgentErrorException) await DropAsync().ConfigureAwait(false);
             throw failure;
         }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up: the channel was torn down mid-conversation, so the next call starts over.
+            await DropAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task<IAgentChannel> EnsureAgentAsync(CancellationToken cancellationToken)

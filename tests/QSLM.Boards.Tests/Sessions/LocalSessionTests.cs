@@ -75,6 +75,23 @@ public sealed class LocalSessionTests
     }
 
     [Fact]
+    public async Task A_run_the_caller_cancels_is_not_a_failure_and_the_next_run_starts_over()
+    {
+        await using var board = new LocalBoard();
+        var model = TinyModels.Write(board.HostFile("m.qslm"));
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => board.Session.RunAsync(model, new RunSettings(Tokens: int.MaxValue, Threads: 1), (_, _) =>
+        {
+            cancel.Cancel();
+            return Task.CompletedTask;
+        }, cancel.Token));
+        Assert.Empty(board.Session.Failures);
+        Assert.Equal(BoardState.Unknown, board.Session.State);
+        Assert.True(ProcessTree.WaitUntilNoneRunningIn(board.AgentFolder), "the cancelled agent still runs");
+        Assert.Equal(ModelHash.OfFile(model), (await board.Session.RunAsync(model, new RunSettings(Tokens: 4, Threads: 1))).Sha256);
+    }
+
+    [Fact]
     public async Task A_model_the_runtime_refuses_is_a_candidate_failure_and_the_board_stays_healthy()
     {
         await using var board = new LocalBoard();
