@@ -19,4 +19,15 @@ public sealed record BoardReport(
     BoardHealth Health,
     HelloReply? Agent,
     IReadOnlyList<SensorReading>? Sensors,
-    BoardFailureException? Failure);
+    BoardFailureException? Failure)
+{
+    /// <summary>One line for a person: name, state, health, then the agent and sensors or the failure.</summary>
+    public string Describe()
+    {
+        var line = $"{Board} ({Reached}): {State}, {Health}";
+        if (Agent is { } a) line += FormattableString.Invariant($"; agent {a.AgentVersion} on {a.RuntimeId}, {a.ProcessorCount} processors, {a.Models.Count} models stored");
+        if (Sensors is { } s) line += s.Count == 0 ? "; no sensors" : "; sensors " + string.Join(", ", s.Select(r => FormattableString.Invariant($"{r.Name} {r.Value:G4} {r.Unit} ({r.Source})")));
+        if (Failure is { } f) line += $"; {f.Class.ToString().ToLowerInvariant()} failure {f.Code}: {f.InnerException?.Message ?? f.Message}";
+        return line;
+    }
+}

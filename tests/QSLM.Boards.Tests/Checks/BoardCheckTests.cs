@@ -43,6 +43,9 @@ public sealed class BoardCheckTests(Sshd sshd)
                 Assert.NotNull(ok.Sensors);
             }
             Assert.All(boards, b => Assert.Equal(BoardState.Unknown, b.State)); // each said bye
+            Assert.Contains("Unknown, Healthy; infrastructure failure host-key-refused: host key of 127.0.0.1:", refused.Describe(), StringComparison.Ordinal);
+            Assert.Contains("AgentReady, Healthy; agent ", reports[1].Describe(), StringComparison.Ordinal);
+            Assert.EndsWith("models stored; no sensors", reports[1].Describe(), StringComparison.Ordinal);
         }
         finally
         {
