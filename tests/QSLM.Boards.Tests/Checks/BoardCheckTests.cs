@@ -28,15 +28,13 @@ public sealed class BoardCheckTests(Sshd sshd)
             var reports = await BoardCheck.RunAsync(boards);
 
             Assert.Equal(["refused", "local", "ssh"], reports.Select(r => r.Board));
+            var all = string.Join("\n", reports.Select(r => r.Describe())); // shown if an assertion below fails
             var refused = reports[0];
-            Assert.Equal(BoardState.Unknown, refused.State);
-            Assert.Null(refused.Agent);
-            Assert.Equal(FailureCodes.HostKeyRefused, refused.Failure!.Code);
+            Assert.True(refused is { State: BoardState.Unknown, Agent: null, Failure.Code: FailureCodes.HostKeyRefused }, all);
             Assert.Contains($"127.0.0.1:{sshd.Port}", refused.Reached, StringComparison.Ordinal);
             foreach (var ok in reports.Skip(1))
             {
-                Assert.Equal(BoardState.AgentReady, ok.State);
-                Assert.Null(ok.Failure);
+                Assert.True(ok.State == BoardState.AgentReady && ok.Failure is null, all);
                 Assert.Equal(BoardHealth.Healthy, ok.Health);
                 Assert.False(string.IsNullOrEmpty(ok.Agent!.AgentVersion));
                 Assert.Equal("linux-x64", ok.Agent.RuntimeId);
