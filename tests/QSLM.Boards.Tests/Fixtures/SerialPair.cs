@@ -25,7 +25,12 @@ internal sealed class SerialPair : IDisposable
         // Readiness, not timing: wait until socat has made both ends.
         for (var i = 0; !(File.Exists(BoardEnd) && File.Exists(HostEnd)); i++)
         {
-            if (_socat.HasExited || i > 600) throw new InvalidOperationException("socat did not create the pty pair");
+            if (_socat.HasExited || i > 600)
+            {
+                ProcessTree.Kill(_socat.Id);
+                _temp.Dispose();
+                throw new InvalidOperationException("socat did not create the pty pair");
+            }
             Thread.Sleep(50);
         }
     }
