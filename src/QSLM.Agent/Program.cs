@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QSLM.Agent;
 using QSLM.Agent.Commands;
+using QSLM.Agent.Serve;
 
 var root = new RootCommand("qslm-agent: runs packed SpikeGPT models on a board (no TorchSharp) and reports what they did.")
 {
@@ -10,5 +11,6 @@ var root = new RootCommand("qslm-agent: runs packed SpikeGPT models on a board (
     InfoCommand.Create(),
     EvalCommand.Create(),
     RunCommand.Create(),
+    ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

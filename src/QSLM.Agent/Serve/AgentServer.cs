@@ -1,0 +1,143 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using QSLM.Agent.Diagnostics;
+using QSLM.Format.Packed;
+using QSLM.Protocol;
+using QSLM.Protocol.Messages;
+using QSLM.Runtime.Kernels;
+
+namespace QSLM.Agent.Serve;
+
+/// <summary>
+/// The agent's side of the protocol: reads one request at a time and answers it. It runs protocol
+/// operations only (there is no message that runs a command or names a path), so a host can make it
+/// store, verify and run models and nothing else. A request that fails gets an <see cref="ErrorReply"/>
+/// and the session goes on; only a broken channel or a bye ends it.
+/// </summary>
+internal sealed class AgentServer
+{
+    private readonly IMessagePort _port;
+    private readonly ModelStore _store;
+    private readonly int _maxMessageBytes;
+    private readonly TextWriter _log;
+
+    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, TextWriter log)
+    {
+        _port = port;
+        _store = new ModelStore(folder, maxModelBytes);
+        _maxMessageBytes = maxMessageBytes;
+        _log = log;
+    }
+
+    public static string Version { get; } =
+        typeof(AgentServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Whether the session ended with the host's bye (rather than the line closing).</summary>
+    public bool SawBye { get; private set; }
+
+    /// <summary>Serves until bye or end of input; returns the process exit code.</summary>
+    public async Task<int> ServeAsync()
+    {
+        while (true)
+        {
+            Message? request;
+            try
+            {
+                request = await _port.ReceiveAsync().ConfigureAwait(false);
+            }
+            catch (ProtocolException e)
+            {
+                await ReplyErrorAsync(e.Code, e.Message).ConfigureAwait(false);
+                continue;
+            }
+            if (request is null) return AgentCommandRunner.Success;
+            if (request is Bye)
+            {
+                SawBye = true;
+                await _port.SendAsync(new Bye()).ConfigureAwait(false);
+                return AgentCommandRunner.Success;
+            }
+            Message reply;
+            try
+            {
+                reply = await AnswerAsync(request).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_port.HostGone.IsCancellationRequested)
+            {
+                _log.WriteLine("qslm-agent: the host went away during a run; stopped it");
+                return AgentCommandRunner.Failure;
+            }
+            catch (SessionRestartException restart)
+            {
+                // A new host session began while a run waited for the old one's ack (a serial line
+                // outlives host crashes): drop the run and greet the new host.
+                _log.WriteLine("qslm-agent: a new hello arrived during a run; the run was abandoned");
+                reply = await AnswerAsync(restart.Hello).ConfigureAwait(false);
+            }
+            await _port.SendAsync(reply).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Message> AnswerAsync(Message request)
+    {
+        try
+        {
+            return request switch
+            {
+                Hello hello => Greet(hello),
+                PutModel chunk => _store.Put(chunk),
+                QueryModel query => _store.Status(ModelHash.Require(query.Sha256)),
+                RunWorkload run => await new WorkloadRunner(_store, MarkAndWaitAsync, _port.HostGone).RunAsync(run).ConfigureAwait(false),
+                ReadSensors => new SensorReadings([]),
+                _ => new ErrorReply(ErrorCodes.OutOfSequence, $"an agent does not accept '{request.GetType().Name}' here"),
+            };
+        }
+        catch (StoreException e)
+        {
+            return new ErrorReply(e.Code, e.Message, e.BytesHeld);
+        }
+        catch (ProtocolException e)
+        {
+            return new ErrorReply(e.Code, e.Message);
+        }
+        catch (PackedFileException e)
+        {
+            return new ErrorReply(ErrorCodes.ModelInvalid, e.Message);
+        }
+        catch (OutOfMemoryException e)
+        {
+            return new ErrorReply(ErrorCodes.OutOfMemory, e.Message);
+        }
+        catch (Exception e) when (request is RunWorkload && e is not IOException and not UnauthorizedAccessException and not OperationCanceledException and not SessionRestartException)
+        {
+            _log.WriteLine($"qslm-agent: run failed: {e}");
+            return new ErrorReply(ErrorCodes.RunFailed, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.WriteLine($"qslm-agent: {e}");
+            return new ErrorReply(ErrorCodes.AgentFailure, e.Message);
+        }
+    }
+
+    private HelloReply Greet(Hello hello)
+    {
+        if (hello.ProtocolVersion != ProtocolLimits.Version)
+            throw new ProtocolException(ErrorCodes.VersionMismatch, FormattableString.Invariant($"the agent speaks protocol {ProtocolLimits.Version}, the host {hello.ProtocolVersion}"));
+        return new HelloReply(
+            ProtocolLimits.Version, Version, RuntimeInformation.RuntimeIdentifier, KernelPaths.Describe(), Environment.ProcessorCount,
+            SystemMemory.TotalBytes(), SystemMemory.AvailableBytes(), [], _store.List(), _maxMessageBytes, _store.MaxModelBytes);
+    }
+
+    private async Task MarkAndWaitAsync(Mark mark)
+    {
+        await _port.SendAsync(mark).ConfigureAwait(false);
+        var reply = await _port.ReceiveAsync().ConfigureAwait(false)
+            ?? throw new EndOfStreamException("the host closed the channel while a mark was unacknowledged");
+        if (reply is Hello hello) throw new SessionRestartException(hello);
+        if (reply is not MarkAck ack || ack.Phase != mark.Phase || ack.Repeat != mark.Repeat)
+            throw new ProtocolException(ErrorCodes.OutOfSequence, FormattableString.Invariant($"expected the host to acknowledge mark {mark.Phase} {mark.Repeat}, got {reply.GetType().Name}"));
+    }
+
+    private Task ReplyErrorAsync(string code, string message) => _port.SendAsync(new ErrorReply(code, message));
+}

@@ -1,0 +1,102 @@
+using QSLM.Protocol;
+using QSLM.Protocol.Messages;
+
+namespace QSLM.Agent.Serve;
+
+/// <summary>
+/// Models the agent holds, named by their SHA-256: <c>models/HASH.part</c> while arriving,
+/// <c>models/HASH.qslm</c> once every byte is there and hashes right. Appends only at the end of the
+/// partial copy, so an upload broken anywhere resumes from <see cref="Status"/> and nothing is
+/// written twice; a copy whose hash is wrong is deleted, never moved into place.
+/// </summary>
+internal sealed class ModelStore
+{
+    private const string Folder = "models";
+    private readonly ConfinedFolder _folder;
+    private readonly long _maxModelBytes;
+
+    public ModelStore(ConfinedFolder folder, long maxModelBytes)
+    {
+        _folder = folder;
+        _maxModelBytes = maxModelBytes;
+        Directory.CreateDirectory(_folder.Resolve(Folder));
+    }
+
+    public long MaxModelBytes => _maxModelBytes;
+
+    /// <summary>Path of the complete model; only meaningful when <see cref="Status"/> says complete.</summary>
+    public string CompletePath(string sha256) => _folder.Resolve(Path.Combine(Folder, ModelHash.Require(sha256) + ".qslm"));
+
+    private string PartialPath(string sha256) => _folder.Resolve(Path.Combine(Folder, ModelHash.Require(sha256) + ".part"));
+
+    public ModelStatus Status(string sha256)
+    {
+        var complete = new FileInfo(CompletePath(sha256));
+        if (complete.Exists) return new ModelStatus(sha256, complete.Length, true);
+        var partial = new FileInfo(PartialPath(sha256));
+        return new ModelStatus(sha256, partial.Exists ? partial.Length : 0, false);
+    }
+
+    /// <summary>Every complete or partial model in the store.</summary>
+    public IReadOnlyList<ModelStatus> List() =>
+        Directory.EnumerateFiles(_folder.Resolve(Folder))
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(ModelHash.IsValid)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(h => Status(h!))
+            .ToList();
+
+    /// <summary>Appends a chunk; finalizes when the copy is whole. Errors carry the bytes now held.</summary>
+    public ModelStatus Put(PutModel chunk)
+    {
+        var sha = ModelHash.Require(chunk.Sha256);
+        if (chunk.TotalBytes < 1 || chunk.TotalBytes > _maxModelBytes)
+            throw new StoreException(ErrorCodes.TooLarge, FormattableString.Invariant($"a model must be 1 to {_maxModelBytes} bytes; this one claims {chunk.TotalBytes}"), 0);
+        var status = Status(sha);
+        if (status.Complete) return status;
+        var held = status.BytesHeld;
+        if (held > chunk.TotalBytes)
+        {
+            File.Delete(PartialPath(sha));
+            throw new StoreException(ErrorCodes.OffsetMismatch, FormattableString.Invariant($"the partial copy ({held} bytes) is longer than the model ({chunk.TotalBytes}); it was discarded"), 0);
+        }
+        if (chunk.Offset != held)
+            throw new StoreException(ErrorCodes.OffsetMismatch, FormattableString.Invariant($"the chunk starts at {chunk.Offset}, but the agent holds {held} bytes"), held);
+        if (chunk.Offset + chunk.Data.Length > chunk.TotalBytes)
+            throw new StoreException(ErrorCodes.BadRequest, FormattableString.Invariant($"the chunk ends at {chunk.Offset + chunk.Data.Length}, past the model's {chunk.TotalBytes} bytes"), held);
+        var partial = PartialPath(sha);
+        if (chunk.Data.Length > 0)
+        {
+            using var stream = new FileStream(partial, FileMode.Append, FileAccess.Write, FileShare.None);
+            stream.Write(chunk.Data);
+        }
+        held += chunk.Data.Length;
+        if (held < chunk.TotalBytes) return new ModelStatus(sha, held, false);
+        return Finalize(sha, partial);
+    }
+
+    /// <summary>Whether the complete model's bytes still hash to its name; a file that does not is deleted.</summary>
+    public void Verify(string sha256)
+    {
+        var path = CompletePath(sha256);
+        if (!File.Exists(path)) throw new StoreException(ErrorCodes.ModelMissing, $"no complete model {sha256[..12]}… is stored", Status(sha256).BytesHeld);
+        var actual = ModelHash.OfFile(path);
+        if (actual == sha256) return;
+        File.Delete(path);
+        throw new StoreException(ErrorCodes.HashMismatch, $"stored model {sha256[..12]}… now hashes to {actual[..12]}…; it was deleted and was not run", 0);
+    }
+
+    private ModelStatus Finalize(string sha, string partial)
+    {
+        var actual = ModelHash.OfFile(partial);
+        if (actual != sha)
+        {
+            File.Delete(partial);
+            throw new StoreException(ErrorCodes.HashMismatch, $"the uploaded bytes hash to {actual[..12]}…, not {sha[..12]}…; the copy was discarded", 0);
+        }
+        using (var stream = new FileStream(partial, FileMode.Open, FileAccess.ReadWrite)) stream.Flush(flushToDisk: true);
+        File.Move(partial, CompletePath(sha), overwrite: true);
+        return Status(sha);
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.IO.Ports;
+using QSLM.Protocol;
+using QSLM.Protocol.Serial;
+
+namespace QSLM.Agent.Serve;
+
+/// <summary><c>qslm-agent serve</c>: speaks the agent protocol inside one working folder, on
+/// stdin/stdout (one JSON object per line; an SSH exec channel or a child process) or, with
+/// <c>--serial</c>, on the board's serial line (framed, acknowledged, one host session after another).
+/// Diagnostics go to stderr so they never corrupt the protocol stream.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var root = new Option<string>("--root") { Description = "The only folder the agent reads or writes (models go to ROOT/models).", DefaultValueFactory = _ => Environment.CurrentDirectory };
+        var maxMessage = new Option<int>("--max-message-bytes") { Description = "Largest protocol message accepted.", DefaultValueFactory = _ => ProtocolLimits.DefaultMaxMessageBytes };
+        var maxModel = new Option<long>("--max-model-bytes") { Description = "Largest model accepted.", DefaultValueFactory = _ => ProtocolLimits.DefaultMaxModelBytes };
+        var serial = new Option<string?>("--serial") { Description = "Serve on this serial device (a tty) instead of stdin/stdout." };
+        var baud = new Option<int>("--baud") { Description = "Baud rate of --serial.", DefaultValueFactory = _ => 115_200 };
+        var command = new Command("serve", "Serve the host's protocol: store models by SHA-256 (resumable, verified before use), run workloads with acknowledged start/stop marks, report results.")
+        {
+            root, maxMessage, maxModel, serial, baud,
+        };
+        command.SetAction(parse => AgentCommandRunner.Run(parse.GetValue(AgentOptions.Verbose), () =>
+        {
+            var messageCap = parse.GetValue(maxMessage);
+            var modelCap = parse.GetValue(maxModel);
+            if (messageCap < 1024) throw new ArgumentException("--max-message-bytes must be at least 1024");
+            if (modelCap < 1) throw new ArgumentException("--max-model-bytes must be at least 1");
+            var folder = new ConfinedFolder(parse.GetValue(root)!);
+            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap).GetAwaiter().GetResult();
+            using var input = Console.OpenStandardInput();
+            using var output = Console.OpenStandardOutput();
+            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, Console.Error).ServeAsync().GetAwaiter().GetResult();
+        }));
+        return command;
+    }
+
+    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap)
+    {
+        using var port = new SerialPort(device, baud) { ReadTimeout = SerialPort.InfiniteTimeout, WriteTimeout = SerialPort.InfiniteTimeout };
+        port.Open();
+        await using var link = new SerialLink(port.BaseStream, new SerialLinkOptions { MaxPayloadBytes = messageCap, BytesPerSecond = Math.Max(baud / 10, 1) });
+        // A board's serial agent outlives host sessions: after a bye it waits for the next hello.
+        while (true)
+        {
+            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, Console.Error);
+            try
+            {
+                var code = await server.ServeAsync().ConfigureAwait(false);
+                if (!server.SawBye) return code;
+            }
+            catch (IOException e) when (port.IsOpen)
+            {
+                // The host went away unacknowledged (a reset, a pulled cable); wait for the next one.
+                await Console.Error.WriteLineAsync("qslm-agent: serial session lost: " + e.Message).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using QSLM.Boards.Transports.Ssh;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace QSLM.Boards.Inventory;
+
+/// <summary>
+/// Reads a bench file (<c>hardware/*.yaml</c>, described in <c>hardware/README.md</c>): the bench's
+/// boards, each with how it is reached (local, SSH with a pinned host key, serial), its firmware
+/// profile and the sensors wired to it. Every problem is reported with the file, line and column; an
+/// SSH board without a host key pin is refused, since a key that is not pinned is never trusted.
+/// </summary>
+public static class BenchFile
+{
+    private static readonly string[] BoardKeys = ["name", "profile", "link", "ssh", "serial", "emulator", "sensors", "power_switch"];
+
+    /// <summary>Reads and checks the bench file at <paramref name="path"/>.</summary>
+    public static Bench Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Parse(File.ReadAllText(full), full);
+    }
+
+    /// <summary>Reads and checks bench YAML; relative paths in it are resolved against <paramref name="path"/>'s folder.</summary>
+    public static Bench Parse(string yaml, string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new InventoryException(path, e.Start.Line, e.Start.Column, e.Message);
+        }
+        if (stream.Documents.Count != 1) throw new InventoryException(path, 1, 1, "a bench file holds exactly one YAML document");
+        var root = new YamlMap(path, stream.Documents[0].RootNode, "a bench file");
+        root.Only("bench", "boards");
+        var name = root.RequiredString("bench");
+        var folder = Path.GetDirectoryName(path)!;
+        var boards = new List<BoardEntry>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in root.Sequence("boards"))
+        {
+            var board = ReadBoard(new YamlMap(path, node, "a board"), folder);
+            if (!names.Add(board.Name)) throw new InventoryException(path, node.Start.Line, node.Start.Column, $"two boards are named '{board.Name}'");
+            boards.Add(board);
+        }
+        if (boards.Count == 0) throw root.Error(root.Node, "'boards' must list at least one board");
+        return new Bench(name, path, boards);
+    }
+
+    private static BoardEntry ReadBoard(YamlMap map, string folder)
+    {
+        map.Only(BoardKeys);
+        var name = map.RequiredString("name");
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) throw map.Error(map.Node, $"board name '{name}' may use only letters, digits and -_.");
+        var linkText = map.RequiredString("link");
+        var link = linkText switch
+        {
+            "local" => BoardLink.Local,
+            "ssh" => BoardLink.Ssh,
+            "serial" => BoardLink.Serial,
+            _ => throw map.Error(map.Node, $"board '{name}': link must be local, ssh or serial, not '{linkText}'"),
+        };
+        foreach (var (key, needs) in new[] { ("ssh", BoardLink.Ssh), ("serial", BoardLink.Serial), ("emulator", BoardLink.Local) })
+        {
+            if (map.Has(key) && link != needs) throw map.Error(map.Node, $"board '{name}': '{key}' belongs to {needs.ToString().ToLowerInvariant()} boards, and this one is {linkText}");
+        }
+        var ssh = link == BoardLink.Ssh ? ReadSsh(map.OptionalMap("ssh", "ssh") ?? throw map.Error(map.Node, $"board '{name}': an ssh board needs an 'ssh' section"), folder) : null;
+        var serial = link == BoardLink.Serial ? ReadSerial(map.OptionalMap("serial", "serial") ?? throw map.Error(map.Node, $"board '{name}': a serial board needs a 'serial' section")) : null;
+        var sensors = map.Sequence("sensors").Select(n => ReadSensor(new YamlMap(map.File, n, "a sensor"))).ToList();
+        return new BoardEntry(name, map.OptionalString("profile"), link, ssh, serial, map.OptionalString("emulator"), sensors, map.OptionalString("power_switch"));
+    }
+
+    private static SshEntry ReadSsh(YamlMap map, string folder)
+    {
+        map.Only("host", "port", "user", "key", "host_key", "known_hosts", "folder");
+        var pins = new[] { "host_key", "known_hosts" }.Count(map.Has);
+        if (pins != 1) throw map.Error(map.Node, "an ssh board must pin its host key with exactly one of 'host_key' (SHA256:… as ssh-keygen -lf prints it) or 'known_hosts' (a file)");
+        HostKeyPin pin;
+        if (map.OptionalString("host_key") is { } fingerprint)
+        {
+            var body = fingerprint.StartsWith("SHA256:", StringComparison.Ordinal) ? fingerprint[7..] : "";
+            if (body.Length != 43 || !body.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/'))
+                throw map.Error(map.Node, $"host_key '{fingerprint}' is not a SHA-256 fingerprint (SHA256: and 43 base64 characters)");
+            pin = HostKeyPin.Fingerprint(fingerprint);
+        }
+        else
+        {
+            pin = HostKeyPin.KnownHosts(Resolve(map.RequiredString("known_hosts"), folder));
+        }
+        return new SshEntry(
+            map.RequiredString("host"),
+            map.OptionalInt("port", 1, 65535) ?? 22,
+            map.RequiredString("user"),
+            Resolve(map.RequiredString("key"), folder),
+            pin,
+            map.OptionalString("folder") ?? "qslm");
+    }
+
+    private static SerialEntry ReadSerial(YamlMap map)
+    {
+        map.Only("device", "baud");
+        return new SerialEntry(map.RequiredString("device"), map.OptionalInt("baud", 50, 16_000_000) ?? 115_200);
+    }
+
+    private static SensorWiring ReadSensor(YamlMap map)
+    {
+        map.Only("kind", "bus", "address", "shunt_ohms", "rail");
+        return new SensorWiring(map.RequiredString("kind"), map.OptionalInt("bus", 0, 255), map.OptionalInt("address", 0, 127), map.OptionalPositive("shunt_ohms"), map.OptionalString("rail"));
+    }
+
+    /// <summary>A path from the file: <c>~/</c> is the user's home, a relative path is relative to the file's folder.</summary>
+    private static string Resolve(string path, string folder) =>
+        path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
+            : Path.GetFullPath(Path.Combine(folder, path));
+}

@@ -1,0 +1,339 @@
+using Polly.CircuitBreaker;
+using QSLM.Boards.Failures;
+using QSLM.Boards.Health;
+using QSLM.Boards.Resilience;
+using QSLM.Boards.Transports;
+using QSLM.Protocol;
+using QSLM.Protocol.Messages;
+
+namespace QSLM.Boards.Sessions;
+
+/// <summary>
+/// The host's conversation with one board over any transport: hello → put-model → run (with
+/// acknowledged marks) → results → bye. Every operation runs under the board's Polly pipelines
+/// (retry for transient infrastructure failures, the shared circuit breaker, a timeout per phase); a
+/// retry reconnects and restarts the agent as needed and resumes an upload where the agent's copy
+/// ends. Every failure is classified and kept in <see cref="Failures"/>. One operation at a time:
+/// a session is one conversation with one agent.
+/// </summary>
+public sealed class BoardSession : IAsyncDisposable
+{
+    private readonly IBoardTransport _transport;
+    private readonly BoardPipelines _pipelines;
+    private readonly BoardStateMachine _states = new();
+    private readonly List<BoardFailureException> _failures = [];
+    private readonly IBoardLog _log;
+    private IAgentChannel? _channel;
+    private BoardPhase _phase;
+
+    /// <summary>A session with <paramref name="name"/> reached through <paramref name="transport"/>.</summary>
+    public BoardSession(string name, IBoardTransport transport, BoardResilienceOptions? options = null, TimeProvider? time = null, IBoardLog? log = null)
+    {
+        Name = name;
+        _transport = transport;
+        _log = log ?? NullBoardLog.Instance;
+        _pipelines = new BoardPipelines(options ?? new BoardResilienceOptions(), time ?? TimeProvider.System);
+        _pipelines.HealthChanged += h => _log.Write($"{Name}: health {h}");
+    }
+
+    /// <summary>The board's name.</summary>
+    public string Name { get; }
+
+    /// <summary>What the transport reaches, for reports (never a secret).</summary>
+    public string Description => _transport.Description;
+
+    /// <summary>Where the board is in its bring-up.</summary>
+    public BoardState State => _states.State;
+
+    /// <summary>The bring-up states entered so far.</summary>
+    public IReadOnlyList<BoardState> StateHistory => _states.History;
+
+    /// <summary>The board's health as its circuit breaker sees it.</summary>
+    public BoardHealth Health => _pipelines.Health;
+
+    /// <summary>What the agent said in its last hello.</summary>
+    public HelloReply? Agent { get; private set; }
+
+    /// <summary>Every failure met, retried ones included, in order.</summary>
+    public IReadOnlyList<BoardFailureException> Failures => _failures;
+
+    /// <summary>Raw model bytes per put-model chunk when the transport has no bulk uploader.</summary>
+    public int ChunkBytes { get; init; } = ProtocolLimits.DefaultChunkBytes;
+
+    /// <summary>Brings the board up to agent ready and returns the agent's hello.</summary>
+    public async Task<HelloReply> ConnectAsync(CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(BoardPhase.StartAgent, (_, _) => Task.FromResult(Agent!), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Puts the model at <paramref name="modelPath"/> on the board under its SHA-256, skipping it when
+    /// the agent already holds it and resuming a partial copy. <paramref name="progress"/> receives the
+    /// bytes the board holds after each chunk.
+    /// </summary>
+    public async Task<ModelStatus> PutModelAsync(string modelPath, Action<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var model = await LocalModel.ReadAsync(modelPath, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(BoardPhase.Upload, (channel, token) => UploadAsync(channel, model, progress, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts the model on the board if needed, then runs <paramref name="settings"/> on it. Before each
+    /// timed repeat starts and after it stops the agent waits until <paramref name="onMark"/> has returned
+    /// and the host has acknowledged, so sensor windows line up with the work. A failed attempt's marks
+    /// are followed by a retry's fresh ones.
+    /// </summary>
+    public async Task<RunResult> RunAsync(string modelPath, RunSettings settings, Func<Mark, CancellationToken, Task>? onMark = null, CancellationToken cancellationToken = default)
+    {
+        var model = await LocalModel.ReadAsync(modelPath, cancellationToken).ConfigureAwait(false);
+        await PutModelAsync(modelPath, null, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(BoardPhase.Run, async (channel, token) =>
+        {
+            // The model may have gone since it was put (a board wiped, a corrupt copy deleted): put it again.
+            var status = await RequestAsync<ModelStatus>(channel, new QueryModel(model.Sha256), token).ConfigureAwait(false);
+            if (status.Complete)
+            {
+                _states.MoveTo(BoardState.ModelLoaded);
+            }
+            else
+            {
+                _states.MoveTo(BoardState.AgentReady);
+                await UploadAsync(channel, model, null, token).ConfigureAwait(false);
+            }
+            return await RunOnceAsync(channel, model, settings, onMark, token).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads every on-board sensor once.</summary>
+    public async Task<SensorReadings> ReadSensorsAsync(CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(BoardPhase.Sensors, (channel, token) => RequestAsync<SensorReadings>(channel, new ReadSensors(), token), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Says bye to the agent (if one runs) and drops the connection.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        if (_channel is { } channel)
+        {
+            try
+            {
+                await _pipelines.WithTimeoutAsync(BoardPhase.StartAgent, async token =>
+                {
+                    await channel.SendAsync(new Bye(), token).ConfigureAwait(false);
+                    return await channel.ReceiveAsync(token).ConfigureAwait(false);
+                }, channel.Abort, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The agent is going away either way; a bye that fails loses nothing.
+                _log.Write($"{Name}: bye failed: {e.Message}");
+            }
+        }
+        await DropAsync(graceful: true).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
+        await _transport.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<T> ExecuteAsync<T>(BoardPhase phase, Func<IAgentChannel, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipelines.ExecuteAsync(token => new ValueTask<T>(AttemptAsync(phase, body, token)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException e)
+        {
+            var failure = FailureClassifier.Classify(e, phase, Name);
+            Record(failure);
+            throw failure;
+        }
+    }
+
+    private async Task<T> AttemptAsync<T>(BoardPhase phase, Func<IAgentChannel, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        _phase = BoardPhase.Connect;
+        try
+        {
+            var channel = await EnsureAgentAsync(cancellationToken).ConfigureAwait(false);
+            _phase = phase;
+            return await _pipelines.WithTimeoutAsync(phase, token => body(channel, token), channel.Abort, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failure = FailureClassifier.Classify(e, _phase, Name);
+            Record(failure);
+            // Only an agent that answered with an error is known to be in step; anything else may have
+            // left a half-read line or a dead process behind, so start over.
+            if (e is not AgentErrorException) await DropAsync().ConfigureAwait(false);
+            throw failure;
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up: the channel was torn down mid-conversation, so the next call starts over.
+            await DropAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<IAgentChannel> EnsureAgentAsync(CancellationToken cancellationToken)
+    {
+        if (_channel is not null) return _channel;
+        if (_states.State == BoardState.Unknown)
+        {
+            _log.Write($"{Name}: connecting to {_transport.Description}");
+            await _pipelines.WithTimeoutAsync(BoardPhase.Connect, async token =>
+            {
+                await _transport.ConnectAsync(token).ConfigureAwait(false);
+                return true;
+            }, () => _ = _transport.DisconnectAsync(), cancellationToken).ConfigureAwait(false);
+            _states.MoveTo(BoardState.Reachable);
+        }
+        _phase = BoardPhase.StartAgent;
+        var channel = await _pipelines.WithTimeoutAsync(BoardPhase.StartAgent, token => _transport.StartAgentAsync(token), () => _ = _transport.DisconnectAsync(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Agent = await _pipelines.WithTimeoutAsync(BoardPhase.StartAgent, token => GreetAsync(channel, token), channel.Abort, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await channel.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        _channel = channel;
+        _states.MoveTo(BoardState.AgentReady);
+        _log.Write($"{Name}: agent {Agent.AgentVersion} ready ({Agent.RuntimeId}, {Agent.ProcessorCount} processors, {Agent.Models.Count} models stored)");
+        return channel;
+    }
+
+    private async Task<ModelStatus> UploadAsync(IAgentChannel channel, LocalModel model, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        var status = await RequestAsync<ModelStatus>(channel, new QueryModel(model.Sha256), cancellationToken).ConfigureAwait(false);
+        if (!status.Complete)
+        {
+            _log.Write(FormattableString.Invariant($"{Name}: uploading {model.Sha256[..12]}… ({model.Size} bytes, {status.BytesHeld} already there)"));
+            status = _transport.Uploader is { } uploader
+                ? await UploadBySideChannelAsync(channel, uploader, model, progress, cancellationToken).ConfigureAwait(false)
+                : await UploadInChunksAsync(channel, model, status.BytesHeld, progress, cancellationToken).ConfigureAwait(false);
+        }
+        if (!status.Complete) throw new ProtocolException(ErrorCodes.OutOfSequence, "the agent did not report the model complete after its last byte");
+        _states.MoveTo(BoardState.ModelLoaded);
+        return status;
+    }
+
+    private async Task<ModelStatus> UploadBySideChannelAsync(IAgentChannel channel, IModelUploader uploader, LocalModel model, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        var resumedFrom = await uploader.UploadPartialAsync(model.Path, model.Sha256, progress, cancellationToken).ConfigureAwait(false);
+        if (resumedFrom > 0) _log.Write(FormattableString.Invariant($"{Name}: upload resumed from byte {resumedFrom}"));
+        // An empty chunk at the end asks the agent to verify the copy and move it into place.
+        return await RequestAsync<ModelStatus>(channel, new PutModel(model.Sha256, model.Size, model.Size, []), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ModelStatus> UploadInChunksAsync(IAgentChannel channel, LocalModel model, long offset, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(model.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        var buffer = new byte[ChunkBytes];
+        while (true)
+        {
+            file.Position = offset;
+            var length = await file.ReadAtLeastAsync(buffer, (int)Math.Min(buffer.Length, model.Size - offset), throwOnEndOfStream: true, cancellationToken).ConfigureAwait(false);
+            ModelStatus status;
+            try
+            {
+                status = await RequestAsync<ModelStatus>(channel, new PutModel(model.Sha256, model.Size, offset, buffer[..length]), cancellationToken).ConfigureAwait(false);
+            }
+            catch (AgentErrorException e) when (e.Reply is { Code: ErrorCodes.OffsetMismatch, BytesHeld: { } held } && held < model.Size && held != offset)
+            {
+                offset = held; // the agent holds a different prefix than we thought: continue from its end
+                continue;
+            }
+            progress?.Invoke(status.BytesHeld);
+            if (status.Complete || status.BytesHeld >= model.Size) return status;
+            offset = status.BytesHeld;
+        }
+    }
+
+    private async Task<RunResult> RunOnceAsync(IAgentChannel channel, LocalModel model, RunSettings settings, Func<Mark, CancellationToken, Task>? onMark, CancellationToken cancellationToken)
+    {
+        _states.MoveTo(BoardState.Running);
+        await channel.SendAsync(new RunWorkload(model.Sha256, settings.Tokens, settings.Warmup, settings.Repeats, settings.Seed, settings.Threads), cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            switch (await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false))
+            {
+                case Mark mark:
+                    if (onMark is not null) await onMark(mark, cancellationToken).ConfigureAwait(false);
+                    await channel.SendAsync(new MarkAck(mark.Phase, mark.Repeat), cancellationToken).ConfigureAwait(false);
+                    break;
+                case RunResult result:
+                    _states.MoveTo(BoardState.ModelLoaded);
+                    return result;
+                case ErrorReply error:
+                    _states.MoveTo(error.Code is ErrorCodes.HashMismatch or ErrorCodes.ModelMissing ? BoardState.AgentReady : BoardState.ModelLoaded);
+                    throw new AgentErrorException(error);
+                case var other:
+                    throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected a mark or a result, got {other.GetType().Name}");
+            }
+        }
+    }
+
+    /// <summary>Hello, skipping what an agent that outlives sessions (a serial one) may still send for
+    /// an earlier host's request: marks, results, statuses.</summary>
+    private static async Task<HelloReply> GreetAsync(IAgentChannel channel, CancellationToken cancellationToken)
+    {
+        await channel.SendAsync(new Hello(ProtocolLimits.Version, HostVersion), cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            switch (await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false))
+            {
+                case HelloReply reply:
+                    return reply;
+                case ErrorReply error:
+                    throw new AgentErrorException(error);
+                case Mark or RunResult or ModelStatus or SensorReadings or Bye:
+                    continue;
+                case var other:
+                    throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected the agent's hello, got {other.GetType().Name}");
+            }
+        }
+    }
+
+    private static async Task<T> RequestAsync<T>(IAgentChannel channel, Message request, CancellationToken cancellationToken) where T : Message
+    {
+        await channel.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false) switch
+        {
+            T reply => reply,
+            ErrorReply error => throw new AgentErrorException(error),
+            var other => throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected {typeof(T).Name}, got {other.GetType().Name}"),
+        };
+    }
+
+    private void Record(BoardFailureException failure)
+    {
+        _failures.Add(failure);
+        _log.Write(failure.Message);
+    }
+
+    private async Task DropAsync(bool graceful = false)
+    {
+        var channel = _channel;
+        _channel = null;
+        if (channel is not null)
+        {
+            if (!graceful) channel.Abort();
+            try
+            {
+                await channel.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                // Closing the input of an agent that is already gone: nothing left to tell it.
+                _log.Write($"{Name}: closing the agent's channel: {e.Message}");
+            }
+        }
+        await _transport.DisconnectAsync().ConfigureAwait(false);
+        _states.MoveTo(BoardState.Unknown);
+    }
+
+    private static string HostVersion { get; } = typeof(BoardSession).Assembly.GetName().Version?.ToString() ?? "unknown";
+}

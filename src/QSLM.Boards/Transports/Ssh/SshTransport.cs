@@ -1,0 +1,260 @@
+using QSLM.Protocol;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace QSLM.Boards.Transports.Ssh;
+
+/// <summary>
+/// A board reached over SSH with SSH.NET. The host key is checked against the pin before anything is
+/// sent (an unknown or changed key is refused, never trusted on first use); the agent is copied by
+/// SFTP into <c>agents/HASH/</c> once per content hash and run over an exec channel; models are
+/// written by SFTP into the agent's partial copy, resuming from its size, and the agent verifies
+/// their SHA-256 before using them.
+/// </summary>
+public sealed class SshTransport : IBoardTransport, IModelUploader
+{
+    private const string Complete = ".complete";
+    private readonly SshBoardAddress _address;
+    private readonly AgentBundle _agent;
+    private readonly string _root;
+    private SshClient? _ssh;
+    private SftpClient? _sftp;
+    private PrivateKeyFile? _key;
+    private HostKeyRefusedException? _refused;
+
+    /// <summary>A transport to <paramref name="address"/> that deploys <paramref name="agent"/>.</summary>
+    public SshTransport(SshBoardAddress address, AgentBundle agent)
+    {
+        _address = address;
+        _agent = agent;
+        _root = RemotePath.Require(address.RemoteDirectory, "remote directory");
+        RemotePath.Require(agent.EntryPoint, "agent entry point");
+        if (agent.Runner is not null) RemotePath.Require(agent.Runner, "agent runner");
+    }
+
+    /// <inheritdoc/>
+    public string Description => FormattableString.Invariant($"ssh {_address.User}@{_address.Host}:{_address.Port} (folder {_root})");
+
+    /// <inheritdoc/>
+    public IModelUploader? Uploader => this;
+
+    /// <summary>Model bytes sent by SFTP so far (resumed uploads count only what they sent).</summary>
+    public long ModelBytesSent { get; private set; }
+
+    /// <summary>Times the agent bundle was uploaded (not skipped).</summary>
+    public int AgentUploads { get; private set; }
+
+    /// <summary>Fingerprint of the host key the board presented last (public information).</summary>
+    public string? PresentedHostKey { get; private set; }
+
+    /// <inheritdoc/>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        await DisconnectAsync().ConfigureAwait(false);
+        _key = _address.PrivateKeyPassphrase is null ? new PrivateKeyFile(_address.PrivateKeyPath) : new PrivateKeyFile(_address.PrivateKeyPath, _address.PrivateKeyPassphrase);
+        var info = new ConnectionInfo(_address.Host, _address.Port, _address.User, new PrivateKeyAuthenticationMethod(_address.User, _key))
+        {
+            Timeout = _address.ConnectTimeout,
+        };
+        _ssh = new SshClient(info) { KeepAliveInterval = TimeSpan.FromSeconds(5) };
+        _sftp = new SftpClient(info) { KeepAliveInterval = TimeSpan.FromSeconds(5) };
+        _refused = null;
+        await ConnectCheckedAsync(_ssh, cancellationToken).ConfigureAwait(false);
+        await ConnectCheckedAsync(_sftp, cancellationToken).ConfigureAwait(false);
+        foreach (var folder in new[] { "agents", "work", "work/models" }) await EnsureFolderAsync(RemotePath.Join(_root, folder), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IAgentChannel> StartAgentAsync(CancellationToken cancellationToken)
+    {
+        var ssh = _ssh ?? throw new InvalidOperationException("not connected");
+        var folder = await DeployAgentAsync(cancellationToken).ConfigureAwait(false);
+        var entry = RemotePath.Join(folder, _agent.EntryPoint);
+        var run = _agent.Runner is null ? $"'{entry}'" : $"'{_agent.Runner}' '{entry}'";
+        // exec: the agent replaces the shell, so closing the channel ends the agent and nothing else runs.
+        var command = ssh.CreateCommand($"cd '{_root}' && exec {run} serve --root work");
+        var execution = command.ExecuteAsync(CancellationToken.None);
+        var input = command.CreateInputStream();
+        return new StreamAgentChannel(
+            input,
+            command.OutputStream,
+            // Dropping the connection closes the agent's input; the agent stops a run when its input
+            // ends (a signal request was tried: this OpenSSH did not deliver it to the exec'd agent).
+            abort: () => _ = DisconnectAsync(),
+            close: async () =>
+            {
+                try
+                {
+                    await input.DisposeAsync().ConfigureAwait(false);
+                    await execution.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is TimeoutException or SshException or IOException or ObjectDisposedException)
+                {
+                    // The session is being dropped; the agent ends with its channel.
+                }
+                command.Dispose();
+            },
+            exitDetail: () => execution.IsCompleted ? FormattableString.Invariant($"exit status {command.ExitStatus}; stderr: {command.Error.Trim()}") : null,
+            maxMessageBytes: ProtocolLimits.DefaultMaxMessageBytes);
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> UploadPartialAsync(string localPath, string sha256, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
+        var part = RemotePath.Join(_root, "work/models", ModelHash.Require(sha256) + ".part");
+        var size = new FileInfo(localPath).Length;
+        long start = 0;
+        if (await sftp.ExistsAsync(part, cancellationToken).ConfigureAwait(false))
+            start = (await sftp.GetAttributesAsync(part, cancellationToken).ConfigureAwait(false)).Size;
+        if (start > size) start = 0;
+        await using var local = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        if (start == 0)
+        {
+            // A fresh copy goes through SSH.NET's pipelined upload, several requests in flight, as fast
+            // as plain SFTP; a partial copy is continued below through an append stream instead.
+            long reported = 0;
+            await sftp.UploadFileAsync(local, part, canOverride: true, new SynchronousProgress(r =>
+            {
+                var total = (long)r.TotalBytesUploaded;
+                ModelBytesSent += total - reported;
+                reported = total;
+                progress?.Invoke(total);
+            }), cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+        await using var remote = await sftp.OpenAsync(part, FileMode.OpenOrCreate, FileAccess.Write, cancellationToken).ConfigureAwait(false);
+        remote.SetLength(start);
+        remote.Position = start;
+        local.Position = start;
+        var buffer = new byte[1 << 18];
+        var offset = start;
+        int read;
+        while ((read = await local.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await remote.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            offset += read;
+            ModelBytesSent += read;
+            progress?.Invoke(offset);
+        }
+        await remote.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return start;
+    }
+
+    /// <summary>Uploads a file by plain SFTP to <c>bench/NAME</c> under the board's folder, overwriting:
+    /// the baseline that model deployment is measured against.</summary>
+    public async Task PlainUploadAsync(string localPath, string name, CancellationToken cancellationToken)
+    {
+        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
+        var folder = RemotePath.Join(_root, "bench");
+        await EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+        await using var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        await sftp.UploadFileAsync(stream, RemotePath.Join(folder, RemotePath.Require(name, "file name")), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the agent's complete and partial copies of a model, so that it is uploaded again.</summary>
+    public async Task ForgetModelAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
+        foreach (var suffix in new[] { ".qslm", ".part" })
+        {
+            var path = RemotePath.Join(_root, "work/models", ModelHash.Require(sha256) + suffix);
+            if (await sftp.ExistsAsync(path, cancellationToken).ConfigureAwait(false)) await sftp.DeleteFileAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task DisconnectAsync()
+    {
+        var ssh = _ssh;
+        var sftp = _sftp;
+        _ssh = null;
+        _sftp = null;
+        foreach (var client in new BaseClient?[] { sftp, ssh })
+        {
+            if (client is null) continue;
+            try
+            {
+                client.Dispose();
+            }
+            catch (Exception e) when (e is SshException or IOException or ObjectDisposedException)
+            {
+                // Dropping a connection that is already broken.
+            }
+        }
+        _key?.Dispose();
+        _key = null;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync() => await DisconnectAsync().ConfigureAwait(false);
+
+    /// <summary>Reports on the uploading thread, in order (<see cref="Progress{T}"/> would post them).</summary>
+    private sealed class SynchronousProgress(Action<UploadFileProgressReport> report) : IProgress<UploadFileProgressReport>
+    {
+        public void Report(UploadFileProgressReport value) => report(value);
+    }
+
+    private async Task ConnectCheckedAsync(BaseClient client, CancellationToken cancellationToken)
+    {
+        client.HostKeyReceived += (_, e) =>
+        {
+            PresentedHostKey = HostKeyPin.Describe(e.HostKeyName, e.HostKey);
+            try
+            {
+                _address.HostKey.Check(_address.Host, _address.Port, e.HostKeyName, e.HostKey);
+                e.CanTrust = true;
+            }
+            catch (HostKeyRefusedException refused)
+            {
+                _refused = refused;
+                e.CanTrust = false;
+            }
+        };
+        try
+        {
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (_refused is not null)
+        {
+            throw _refused;
+        }
+    }
+
+    private async Task<string> DeployAgentAsync(CancellationToken cancellationToken)
+    {
+        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
+        var folder = RemotePath.Join(_root, "agents", _agent.Hash[..16]);
+        if (await sftp.ExistsAsync(RemotePath.Join(folder, Complete), cancellationToken).ConfigureAwait(false)) return folder;
+        await EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+        foreach (var file in _agent.Files())
+        {
+            var remote = RemotePath.Join(folder, RemotePath.Require(file, "agent file"));
+            var parent = remote[..remote.LastIndexOf('/')];
+            if (parent != folder) await EnsureFolderAsync(parent, cancellationToken).ConfigureAwait(false);
+            var local = Path.Combine(_agent.Folder, file);
+            await using (var stream = File.OpenRead(local))
+                await sftp.UploadFileAsync(stream, remote, cancellationToken).ConfigureAwait(false);
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(local) & UnixFileMode.UserExecute) != 0) sftp.ChangePermissions(remote, 755);
+        }
+        // Written last: a folder without it is an interrupted upload and is uploaded again.
+        await using (var marker = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_agent.Hash + "\n")))
+            await sftp.UploadFileAsync(marker, RemotePath.Join(folder, Complete), cancellationToken).ConfigureAwait(false);
+        AgentUploads++;
+        return folder;
+    }
+
+    private async Task EnsureFolderAsync(string path, CancellationToken cancellationToken)
+    {
+        var sftp = _sftp!;
+        var prefix = path.StartsWith('/') ? "/" : "";
+        var current = "";
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = current.Length == 0 ? prefix + part : current + "/" + part;
+            if (!await sftp.ExistsAsync(current, cancellationToken).ConfigureAwait(false))
+                await sftp.CreateDirectoryAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace QSLM.Protocol.Messages;
+
+/// <summary>A sensor the agent can read.</summary>
+/// <param name="Name">Stable name on this board (for example <c>ina219-0x40</c>, <c>VDD_IN</c>).</param>
+/// <param name="Quantity">power, current, voltage or temperature.</param>
+/// <param name="Unit">SI unit of its readings (W, A, V, °C).</param>
+/// <param name="Source"><c>measured:&lt;sensor&gt;</c>, <c>simulated:&lt;model&gt;</c> or <c>estimated:&lt;model&gt;</c> (DESIGN.md's honesty rule).</param>
+public sealed record SensorInfo(string Name, string Quantity, string Unit, string Source);
+
+/// <summary>One reading of one sensor.</summary>
+/// <param name="Name">The sensor's <see cref="SensorInfo.Name"/>.</param>
+/// <param name="Value">The value in <paramref name="Unit"/>.</param>
+/// <param name="Unit">SI unit.</param>
+/// <param name="Source">As <see cref="SensorInfo.Source"/>.</param>
+/// <param name="At">Agent clock when read (UTC).</param>
+public sealed record SensorReading(string Name, double Value, string Unit, string Source, DateTimeOffset At);
+
+/// <summary>Host → agent: read every sensor once.</summary>
+public sealed record ReadSensors : Message;
+
+/// <summary>Agent → host: one reading per sensor found (an empty list where the board has none yet).</summary>
+/// <param name="Readings">The readings.</param>
+public sealed record SensorReadings(IReadOnlyList<SensorReading> Readings) : Message;

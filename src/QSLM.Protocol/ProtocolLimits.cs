@@ -1,0 +1,21 @@
+namespace QSLM.Protocol;
+
+/// <summary>
+/// Protocol version and the size limits both sides enforce. A line longer than
+/// <see cref="DefaultMaxMessageBytes"/> is refused before it is parsed, so a broken or hostile peer
+/// cannot make the other side buffer without bound.
+/// </summary>
+public static class ProtocolLimits
+{
+    /// <summary>Version of the message set; a hello with another version is refused.</summary>
+    public const int Version = 1;
+
+    /// <summary>Largest encoded message (one JSON line, newline excluded): 4 MiB.</summary>
+    public const int DefaultMaxMessageBytes = 4 << 20;
+
+    /// <summary>Raw model bytes per put-model chunk: 1 MiB (about 1.37 MB once base64-encoded).</summary>
+    public const int DefaultChunkBytes = 1 << 20;
+
+    /// <summary>Largest model the agent accepts unless told otherwise: 4 GiB.</summary>
+    public const long DefaultMaxModelBytes = 4L << 30;
+}

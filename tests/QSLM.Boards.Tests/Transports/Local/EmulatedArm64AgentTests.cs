@@ -1,0 +1,69 @@
+using QSLM.Boards.Sessions;
+using QSLM.Boards.Tests.Fixtures;
+using QSLM.Boards.Transports.Local;
+using QSLM.Protocol;
+
+namespace QSLM.Boards.Tests.Transports.Local;
+
+/// <summary>
+/// The self-contained, trimmed linux-arm64 agent (what a Pi or a Jetson gets) under qemu-aarch64
+/// through the local transport: the trimmed build must still serialize every message (source-generated
+/// JSON), and its results must match the x64 agent's on the same seed. <c>./run-tests</c> installs
+/// qemu-user and the arm64 libraries.
+/// </summary>
+public sealed class EmulatedArm64AgentTests : IClassFixture<EmulatedArm64AgentTests.Arm64Publish>
+{
+    private readonly Arm64Publish _publish;
+
+    public EmulatedArm64AgentTests(Arm64Publish publish) => _publish = publish;
+
+    [Fact]
+    public async Task The_arm64_agent_under_qemu_serves_the_protocol_and_counts_what_the_x64_agent_counts()
+    {
+        using var temp = new TemporaryFolder();
+        var model = TinyModels.Write(temp.File("m.qslm"));
+        var settings = new RunSettings(Tokens: 8, Warmup: 1, Repeats: 2, Seed: 4, Threads: 1);
+
+        await using var arm = new BoardSession("qemu-arm64", new LocalProcessTransport(AgentLaunch.Emulated(_publish.Qemu, _publish.Agent), temp.File("arm")));
+        var hello = await arm.ConnectAsync();
+        Assert.Equal("linux-arm64", hello.RuntimeId);
+        var marks = 0;
+        var armResult = await arm.RunAsync(model, settings, (_, _) =>
+        {
+            marks++;
+            return Task.CompletedTask;
+        });
+        Assert.Equal(4, marks);
+        Assert.Equal(ModelHash.OfFile(model), armResult.Sha256);
+        Assert.Empty(arm.Failures);
+
+        await using var x64 = new BoardSession("local", new LocalProcessTransport(BuiltAgent.Launch, temp.File("x64")));
+        var x64Result = await x64.RunAsync(model, settings);
+        Assert.Equal(x64Result.MultiplyAccumulates, armResult.MultiplyAccumulates);
+        Assert.Equal(x64Result.Accumulates, armResult.Accumulates);
+    }
+
+    /// <summary>Publishes the agent for linux-arm64, self-contained and trimmed, once for these tests.</summary>
+    public sealed class Arm64Publish : IDisposable
+    {
+        private readonly TemporaryFolder _temp = new("qslm-arm64-agent-");
+
+        public Arm64Publish()
+        {
+            Qemu = new[] { "/usr/bin/qemu-aarch64", "/usr/local/bin/qemu-aarch64" }.FirstOrDefault(File.Exists)
+                ?? throw new InvalidOperationException("qemu-aarch64 is not installed: ./run-tests installs qemu-user and the arm64 libraries");
+            var project = Path.Combine(RepositoryFiles.Root, "src", "QSLM.Agent", "QSLM.Agent.csproj");
+            // A private artifacts folder: the agent tests publish the same project at the same time
+            // when test projects run in parallel, and two builds must not share obj/.
+            var r = ChildProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-arm64", "--self-contained", "-p:PublishTrimmed=true",
+                "--artifacts-path", _temp.File("artifacts"), "-o", _temp.File("out"), "--nologo", "-v", "quiet"]);
+            if (r.ExitCode != 0) throw new InvalidOperationException($"publishing the arm64 agent failed:\n{r.StdOut}\n{r.StdErr}");
+        }
+
+        public string Qemu { get; }
+
+        public string Agent => _temp.File("out/qslm-agent");
+
+        public void Dispose() => _temp.Dispose();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using QSLM.Protocol.Framing;
+using QSLM.Protocol.Messages;
+
+namespace QSLM.Protocol.Tests.Framing;
+
+public sealed class MessageCodecTests
+{
+    public static TheoryData<Message> Every_message_kind() =>
+    [
+        new Hello(ProtocolLimits.Version, "1.2.3"),
+        new HelloReply(1, "0.1", "linux-arm64", "Vector128", 4, 4_000_000_000, 3_000_000_000,
+            [new SensorInfo("ina219-0x40", "power", "W", "measured:ina219")],
+            [new ModelStatus(new string('a', 64), 10, false)], 4 << 20, 1L << 32),
+        new PutModel(new string('b', 64), 300, 100, [0, 1, 2, 255]),
+        new QueryModel(new string('c', 64)),
+        new ModelStatus(new string('d', 64), 300, true),
+        new RunWorkload(new string('e', 64), 128, 16, 3, 7, 2),
+        new Mark(MarkPhase.Start, 2),
+        new MarkAck(MarkPhase.Stop, 2),
+        new RunResult(new string('f', 64), 128, 16, [0.25, 0.5], 1234567890123, 42, 0.125, [0.1, 0.2], 123456789, 5_000_000, 4_000_000, "Vector256", 2),
+        new ReadSensors(),
+        new SensorReadings([new SensorReading("VDD_IN", 4.788, "W", "measured:ina3221", new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero))]),
+        new Bye(),
+        new ErrorReply(ErrorCodes.HashMismatch, "nope", 17),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Every_message_kind))]
+    public void Every_message_survives_a_round_trip(Message message)
+    {
+        var decoded = MessageCodec.Decode(MessageCodec.Encode(message));
+        // Records compare lists and arrays by reference, so compare the canonical encodings instead.
+        Assert.Equal(message.GetType(), decoded.GetType());
+        Assert.Equal(Encoding.UTF8.GetString(MessageCodec.Encode(message)), Encoding.UTF8.GetString(MessageCodec.Encode(decoded)));
+    }
+
+    [Fact]
+    public void The_wire_form_names_the_kind_and_writes_numbers_invariantly()
+    {
+        var json = Encoding.UTF8.GetString(MessageCodec.Encode(new RunResult(new string('f', 64), 1, 0, [0.5], 1, 2, 0.25, [], null, null, null, "Scalar", 1)));
+        Assert.StartsWith("{\"type\":\"run-result\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"repeatSeconds\":[0.5]", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("peakRssBytes", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chunk_bytes_travel_as_base64()
+    {
+        var json = Encoding.UTF8.GetString(MessageCodec.Encode(new PutModel(new string('b', 64), 3, 0, [1, 2, 3])));
+        Assert.Contains("\"data\":\"AQID\"", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"format-disk\"}")]
+    [InlineData("{\"sha256\":\"x\"}")]
+    [InlineData("[1,2]")]
+    [InlineData("null")]
+    [InlineData("{\"type\":\"query-model\"")]
+    [InlineData("{\"type\":\"query-model\"}")]
+    public void Anything_but_a_known_message_is_a_bad_request(string line)
+    {
+        var e = Assert.Throws<ProtocolException>(() => MessageCodec.Decode(Encoding.UTF8.GetBytes(line)));
+        Assert.Equal(ErrorCodes.BadRequest, e.Code);
+    }
+}
