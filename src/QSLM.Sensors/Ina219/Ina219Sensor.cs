@@ -36,7 +36,8 @@ public sealed class Ina219Sensor : IPowerSensor
         _powerLsb = (double)settings.PowerLsb.Watts;
         _shuntLimit = settings.Pga.FullScaleCounts();
         var address = device.ConnectionSettings;
-        Id = id ?? string.Create(CultureInfo.InvariantCulture, $"ina219-{address.BusId}-0x{address.DeviceAddress:x2}");
+        // A simulated device gets its own id, so that a real sensor's calibration record never applies to it.
+        Id = id ?? string.Create(CultureInfo.InvariantCulture, $"{(device is SimulatedIna219 ? "sim-" : "")}ina219-{address.BusId}-0x{address.DeviceAddress:x2}");
         Source = device is SimulatedIna219 simulated ? SourceTag.Simulated($"ina219-{simulated.Model}") : SourceTag.Measured(Id);
         Initialize();
     }

@@ -75,7 +75,7 @@ public class Ina219SensorTests
         Assert.Null(reading.Problem);
         Assert.Equal(SourceKind.Simulated, reading.Source.Kind);
         Assert.StartsWith("simulated:ina219-", reading.Source.ToString());
-        Assert.Equal("ina219-1-0x40", bench.Sensor.Id);
+        Assert.Equal("sim-ina219-1-0x40", bench.Sensor.Id);
     }
 
     public static TheoryData<Ina219Adc> AdcSettings() => [.. Ina219AdcTiming.All];
