@@ -1,0 +1,43 @@
+using QSLM.Sensors.Ina219;
+using QSLM.Sensors.Simulation;
+using QSLM.Sensors.Timing;
+using UnitsNet;
+using BindingIna219 = Iot.Device.Adc.Ina219;
+
+namespace QSLM.Sensors.Tests.Ina219;
+
+/// <summary>
+/// The same simulated device read by the Iot.Device.Bindings 4.2.0 driver and by ours: where DESIGN.md
+/// says the binding is wrong, it is, and our sensor is right. Fails if a binding upgrade fixes a defect,
+/// which is the cue to reconsider using the binding.
+/// </summary>
+public class BindingDefectTests
+{
+    [Fact]
+    public void The_binding_reads_a_negative_current_as_a_large_positive_one()
+    {
+        var clock = new ManualTimeProvider();
+        var device = new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(12), ElectricCurrent.FromAmperes(-0.5)), clock);
+        using var binding = new BindingIna219(device);
+        binding.SetCalibration(4096, 0.0001f);
+        clock.Advance(TimeSpan.FromMilliseconds(5));
+
+        Assert.True(binding.ReadCurrent().Amperes > 0, "the binding now reads negative currents: DESIGN.md's defect list needs updating");
+
+        using var ours = new Ina219Sensor(new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(12), ElectricCurrent.FromAmperes(-0.5)), clock), new Ina219Settings(), clock);
+        Assert.Equal(-0.5, ours.Read().Current!.Value.Amperes, 3);
+    }
+
+    [Fact]
+    public void The_binding_rewrites_the_calibration_on_every_read()
+    {
+        var clock = new ManualTimeProvider();
+        var device = new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(12), ElectricCurrent.FromAmperes(0.5)), clock);
+        using var binding = new BindingIna219(device);
+        binding.SetCalibration(4096, 0.0001f);
+        var before = device.CalibrationWrites;
+        for (var i = 0; i < 5; i++) binding.ReadCurrent();
+
+        Assert.True(device.CalibrationWrites > before, "the binding no longer rewrites calibration per read");
+    }
+}
