@@ -9,9 +9,10 @@ public static class TwoPointCalibration
     public static (double Gain, double Offset) Fit(CalibrationPoint low, CalibrationPoint high)
     {
         var span = high.Measured - low.Measured;
-        if (Math.Abs(span) < 1e-9 * Math.Max(1, Math.Abs(high.Measured)))
+        // Points closer than 10% of the larger reading make the gain mostly noise.
+        if (Math.Abs(span) < 0.1 * Math.Max(Math.Abs(low.Measured), Math.Abs(high.Measured)) || span == 0)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"the two calibration points read the same ({low.Measured}); take them at two clearly different loads"));
+                $"the two calibration points read {low.Measured} and {high.Measured}, too close for a gain; take them at two clearly different loads"));
         var gain = (high.Reference - low.Reference) / span;
         return (gain, low.Reference - gain * low.Measured);
     }
