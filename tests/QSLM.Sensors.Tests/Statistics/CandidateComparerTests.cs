@@ -62,6 +62,8 @@ public class CandidateComparerTests
         Assert.True(result.High < 0);
         Assert.Contains("B is lower than A by", result.Verdict);
         Assert.Contains("n = 5 windows of 10.0 s", result.Summary());
+        Assert.Contains("(95% CI ", result.Summary());
+        Assert.Matches(@"^B is lower than A by \d\.\d%$", result.Verdict);
     }
 
     [Fact]
