@@ -1,0 +1,79 @@
+namespace QSLM.Cli.Tests.Commands;
+
+/// <summary><c>qslm power</c> and <c>qslm calibrate</c> as a user runs them (the logic is tested in QSLM.Sensors.Tests).</summary>
+public sealed class PowerCommandTests : IDisposable
+{
+    private readonly TemporaryFolder _temp = new("qslm-power-");
+
+    public void Dispose() => _temp.Dispose();
+
+    private string TegrastatsLog(string name, int milliwatts, int seed)
+    {
+        var random = new Random(seed);
+        var lines = Enumerable.Range(0, 110).Select(_ =>
+            $"RAM 2150/7620MB CPU [2%@729] VDD_IN {(int)(milliwatts * (0.97 + (0.06 * random.NextDouble())))}mW/{milliwatts}mW VDD_SOC 1441mW/1441mW");
+        var path = _temp.File(name);
+        File.WriteAllLines(path, [.. lines, "VDD_IN 47"]);
+        return path;
+    }
+
+    [Fact]
+    public void Sample_prints_the_simulated_default_board_tagged_simulated_and_writes_its_CSV()
+    {
+        var csv = _temp.File("samples.csv");
+        var result = QslmProcess.Run("power", "sample", "--seconds", "0.3", "-o", csv);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("source: simulated:ina219-default-board", result.StdOut);
+        Assert.Contains("W (simulated:ina219-default-board)", result.StdOut);
+        Assert.DoesNotContain("measured", result.StdOut);
+        Assert.StartsWith("time_s,source,valid,total_w\n0,simulated:ina219-default-board,1,", File.ReadAllText(csv));
+    }
+
+    [Fact]
+    public void Import_then_compare_tells_a_5_percent_lower_log_from_an_equal_one()
+    {
+        var a = _temp.File("a.csv");
+        var b = _temp.File("b.csv");
+        var imported = QslmProcess.Run("power", "import", "--format", "tegrastats", TegrastatsLog("a.log", 5000, 1), "--interval-ms", "500", "-o", a);
+        QslmProcess.Run("power", "import", "--format", "tegrastats", TegrastatsLog("b.log", 4750, 2), "--interval-ms", "500", "-o", b);
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("110 samples, 1 lines skipped", imported.StdErr);
+        Assert.Contains("line 111: no power rails", imported.StdErr);
+
+        var lower = QslmProcess.Run("power", "compare", a, b);
+        Assert.Equal(0, lower.ExitCode);
+        Assert.Contains("(measured:tegrastats-VDD_IN)", lower.StdOut);
+        Assert.Contains("n = 5 windows of 10.0 s", lower.StdOut);
+        Assert.Contains("b.csv is lower than a.csv by", lower.StdOut);
+
+        Assert.Contains("not distinguishable", QslmProcess.Run("power", "compare", a, a).StdOut);
+    }
+
+    [Fact]
+    public void Bad_input_is_one_line_with_exit_code_2()
+    {
+        var result = QslmProcess.Run("power", "sample", "--sensor", "ina3221");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("qslm: error: unknown sensor 'ina3221'", result.StdErr);
+
+        var notCsv = _temp.File("x.csv");
+        File.WriteAllText(notCsv, "a,b\n");
+        Assert.Contains("not a QSLM sample CSV", QslmProcess.Run("power", "compare", notCsv, notCsv).StdErr);
+    }
+
+    [Fact]
+    public void Calibrate_walks_through_two_points_from_redirected_input_and_saves_the_record()
+    {
+        var folder = _temp.File("calibration");
+        var qslm = Path.Combine(AppContext.BaseDirectory, "qslm");
+        var result = ChildProcess.Run("bash", ["-c", $"printf '\\n0.2030\\n\\n2.0300\\n' | '{qslm}' calibrate --sensor simulated --reference 'test meter' --calibration '{folder}'"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Point 2 of 2", result.StdOut);
+        var record = File.ReadAllText(Path.Combine(folder, "sensors", "sim-ina219-1-0x40.json"));
+        Assert.Contains("\"referenceInstrument\": \"test meter\"", record);
+        Assert.Contains("\"reference\": 2.03", record);
+    }
+}
