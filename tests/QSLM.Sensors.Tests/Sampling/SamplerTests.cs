@@ -56,7 +56,9 @@ public class SamplerTests
         var sampler = new Sampler(new TraceSensor(PiecewiseLinearTrace.Constant(2.5), TimeProvider.System, TimeSpan.FromMilliseconds(1)), TimeProvider.System);
         using var sampling = sampler.StartBackground();
         var start = sampling.Mark();
-        while (sampling.Count < 20) Thread.Sleep(1);
+        // A guard, not a timing threshold: a sampler thread that died must fail the test, not hang it.
+        var guard = DateTime.UtcNow.AddMinutes(1);
+        while (sampling.Count < 20 && DateTime.UtcNow < guard) Thread.Sleep(1);
         var stop = sampling.Mark();
         var series = sampling.Stop();
 
