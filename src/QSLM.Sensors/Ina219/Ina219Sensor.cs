@@ -92,6 +92,8 @@ public sealed class Ina219Sensor : IPowerSensor
             Source = Source,
         };
         if ((bus & Ina219Bits.MathOverflow) != 0) return reading with { IsValid = false, Problem = "INA219 math overflow (OVF): current or power out of range" };
+        if (Settings.BusRange == Ina219BusRange.Range16V && (bus >> 3) * Ina219Bits.BusVoltsPerBit >= 16.0)
+            return reading with { IsValid = false, Problem = "INA219 bus voltage at the 16 V range limit; use the 32 V range" };
         if (Math.Abs((int)shunt) >= _shuntLimit)
             return reading with { IsValid = false, Problem = string.Create(CultureInfo.InvariantCulture, $"INA219 shunt voltage at the PGA limit ±{Settings.Pga.FullScaleVolts() * 1000:F0} mV") };
         return reading;

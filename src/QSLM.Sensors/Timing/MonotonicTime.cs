@@ -8,8 +8,9 @@ public static class MonotonicTime
     public static TimeSpan Now(TimeProvider clock) =>
         TimeSpan.FromTicks((long)(clock.GetTimestamp() * ((double)TimeSpan.TicksPerSecond / clock.TimestampFrequency)));
 
-    /// <summary>Waits <paramref name="duration"/>: advances a <see cref="ManualTimeProvider"/>, otherwise
-    /// blocks the thread (a sampler needs sub-millisecond waits that timers do not give).</summary>
+    /// <summary>Waits <paramref name="duration"/>: advances a <see cref="ManualTimeProvider"/>; otherwise sleeps
+    /// for a millisecond or more and spins below that (sub-millisecond waits that timers do not give, kept
+    /// short because a spinning sampler on the board adds to the power it measures).</summary>
     public static void Sleep(TimeProvider clock, TimeSpan duration)
     {
         if (duration <= TimeSpan.Zero) return;
@@ -18,8 +19,12 @@ public static class MonotonicTime
             manual.Advance(duration);
             return;
         }
+        if (duration >= TimeSpan.FromMilliseconds(1))
+        {
+            Thread.Sleep(duration);
+            return;
+        }
         var until = Now(clock) + duration;
-        if (duration > TimeSpan.FromMilliseconds(2)) Thread.Sleep(duration - TimeSpan.FromMilliseconds(1));
         while (Now(clock) < until) Thread.SpinWait(50);
     }
 }

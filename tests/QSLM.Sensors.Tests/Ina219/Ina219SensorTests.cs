@@ -35,10 +35,16 @@ public class Ina219SensorTests
     }
 
     [Fact]
-    public void The_16_V_range_clips_at_16_V()
+    public void A_bus_beyond_the_16_V_range_is_invalid_not_clipped_silently()
     {
         using var bench = SimulatedBench.Constant(19.0, 1.0, new Ina219Settings { BusRange = Ina219BusRange.Range16V });
-        Assert.Equal(16.0, bench.Sensor.Read().Voltage!.Value.Volts, 1e-9);
+        var reading = bench.Sensor.Read();
+
+        Assert.False(reading.IsValid);
+        Assert.Contains("16 V range", reading.Problem);
+        Assert.Equal(16.0, reading.Voltage!.Value.Volts, 1e-9);
+        using var below = SimulatedBench.Constant(15.5, 1.0, new Ina219Settings { BusRange = Ina219BusRange.Range16V });
+        Assert.True(below.Sensor.Read().IsValid);
     }
 
     [Fact]
