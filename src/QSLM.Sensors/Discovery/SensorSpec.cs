@@ -13,13 +13,13 @@ namespace QSLM.Sensors.Discovery;
 /// <summary>
 /// Opens a sensor from a short text, as the CLI and the hardware inventory name them:
 /// <c>simulated</c>, <c>ina219:BUS:ADDR[:SHUNT_OHMS[:MAX_AMPERES]]</c>,
-/// <c>ina236:BUS:ADDR[:SHUNT_OHMS[:MAX_AMPERES]]</c>, <c>jetson[:TOTAL_RAIL]</c>, <c>rapl[:ZONE]</c>,
+/// <c>ina236:BUS:ADDR[:SHUNT_OHMS[:MAX_AMPERES]]</c>, <c>jetson[:TOTAL_RAIL]</c>, <c>pmic</c> (Pi 5), <c>rapl[:ZONE]</c>,
 /// <c>hwmon:NAME:LABEL</c>, <c>nvidia-smi[:GPU[:PERIOD_MS]]</c>.
 /// </summary>
 public static class SensorSpec
 {
     /// <summary>What the spec names, for help texts.</summary>
-    public const string Help = "simulated | ina219:BUS:ADDR[:SHUNT_OHMS[:MAX_A]] | ina236:BUS:ADDR[:SHUNT_OHMS[:MAX_A]] | jetson[:TOTAL_RAIL] | rapl[:ZONE] | hwmon:NAME:LABEL | nvidia-smi[:GPU[:PERIOD_MS]]";
+    public const string Help = "simulated | ina219:BUS:ADDR[:SHUNT_OHMS[:MAX_A]] | ina236:BUS:ADDR[:SHUNT_OHMS[:MAX_A]] | jetson[:TOTAL_RAIL] | pmic | rapl[:ZONE] | hwmon:NAME:LABEL | nvidia-smi[:GPU[:PERIOD_MS]]";
 
     /// <summary>Opens the sensor <paramref name="spec"/> names; <paramref name="board"/> drives <c>simulated</c>.</summary>
     public static IPowerSensor Open(string spec, TimeProvider clock, SimulatedBoard? board = null)
@@ -30,6 +30,7 @@ public static class SensorSpec
             "simulated" when parts.Length == 1 => (board ?? new SimulatedBoard()).CreateSensor(clock),
             "ina219" when parts.Length is >= 3 and <= 5 => OpenIna219(parts, spec, clock),
             "ina236" when parts.Length is >= 3 and <= 5 => OpenIna236(parts, spec, clock),
+            "pmic" when parts.Length == 1 => new RaspberryPi.PmicSensor(clock),
             "jetson" when parts.Length <= 2 => JetsonPowerSensor.Discover(clock, "/", parts.Length == 2 ? parts[1] : null),
             "rapl" when parts.Length <= 2 => new RaplSensor(
                 RaplZone.Discover().FirstOrDefault(z => parts.Length == 1 || z.Name == parts[1])

@@ -57,3 +57,22 @@ public class PmicAdcParserTests
         Assert.Equal(5, reading.Rails.Count);
     }
 }
+
+public class PmicSensorTests
+{
+    [Fact]
+    public void Each_reading_sums_the_paired_rails_and_keeps_them()
+    {
+        var outputs = new Queue<string>(["VDD_CORE_A current(7)=1.0A\nVDD_CORE_V volt(15)=0.8V\nEXT5V_V volt(24)=5.1V\nbad line\n", "error\n"]);
+        using var sensor = new PmicSensor(new QSLM.Sensors.Timing.ManualTimeProvider(), outputs.Dequeue);
+
+        var first = sensor.Read();
+        var second = sensor.Read();
+
+        Assert.Equal("measured:pi5-pmic", first.Source.ToString());
+        Assert.Equal(0.8, (double)first.Power.Watts, 12);
+        Assert.Equal("VDD_CORE", Assert.Single(first.Rails).Name);
+        Assert.False(second.IsValid);
+        Assert.Equal(2, sensor.Skipped);
+    }
+}
