@@ -1,3 +1,6 @@
+using QSLM.Model;
+using QSLM.Model.Checkpoints;
+
 namespace QSLM.Cli.Tests.Commands;
 
 /// <summary><c>qslm power</c> and <c>qslm calibrate</c> as a user runs them (the logic is tested in QSLM.Sensors.Tests).</summary>
@@ -49,6 +52,23 @@ public sealed class PowerCommandTests : IDisposable
         Assert.Contains("b.csv is lower than a.csv by", lower.StdOut);
 
         Assert.Contains("not distinguishable", QslmProcess.Run("power", "compare", a, a).StdOut);
+    }
+
+    [Fact]
+    public void Estimate_counts_a_packed_model_and_labels_the_figure_estimated()
+    {
+        var checkpoint = _temp.File("tiny.safetensors");
+        using (var model = new SpikeGpt(new SpikeGptConfig(2, 32, 50))) SpikeGptCheckpoint.Save(model, checkpoint);
+        var packed = _temp.File("tiny.qslm");
+        Assert.Equal(0, QslmProcess.Run("pack", "--checkpoint", checkpoint, "--assign", "*=int8", "-o", packed).ExitCode);
+
+        var result = QslmProcess.Run("power", "estimate", packed, "--tokens", "8");
+
+        Assert.Equal(0, result.ExitCode);
+        // 2 blocks of width 32: 4 attention matrices (32×32) + ffn key, value (4·32×32 each) and receptance (32×32) per block, plus the 50×32 head.
+        Assert.Contains($"8 tokens: {(2 * ((5 * 32 * 32) + (2 * 4 * 32 * 32))) + (50 * 32):N0} MACs", result.StdOut);
+        Assert.Contains("estimated:horowitz-45nm: ", result.StdOut);
+        Assert.DoesNotContain("measured", result.StdOut);
     }
 
     [Fact]
