@@ -10,7 +10,9 @@ public class SensorDiscoveryTests
         using var tmp = new TemporaryFolder();
         FakeSysfs.Write(Path.Combine(tmp.Path, "sys/bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon4"), new Dictionary<string, string>
         {
-            ["in1_label"] = "VDD_IN", ["in1_input"] = "5000", ["curr1_input"] = "900",
+            ["in1_label"] = "VDD_IN",
+            ["in1_input"] = "5000",
+            ["curr1_input"] = "900",
         });
         FakeSysfs.Write(Path.Combine(tmp.Path, "sys/class/powercap/intel-rapl:0"), new Dictionary<string, string> { ["name"] = "package-0", ["energy_uj"] = "1", ["max_energy_range_uj"] = "9" });
         FakeSysfs.Write(Path.Combine(tmp.Path, "sys/class/hwmon/hwmon0"), new Dictionary<string, string> { ["name"] = "coretemp", ["temp1_input"] = "40000" });

@@ -12,9 +12,13 @@ public class HwmonReaderTests
         FakeSysfs.Write(Path.Combine(tmp.Path, "hwmon7"), new Dictionary<string, string>
         {
             ["name"] = "ina226",
-            ["in1_label"] = "vbus", ["in1_input"] = "12010",
-            ["curr1_label"] = "vbus", ["curr1_input"] = "1500",
-            ["power1_label"] = "vbus", ["power1_input"] = "18000000", ["power1_average"] = "17000000",
+            ["in1_label"] = "vbus",
+            ["in1_input"] = "12010",
+            ["curr1_label"] = "vbus",
+            ["curr1_input"] = "1500",
+            ["power1_label"] = "vbus",
+            ["power1_input"] = "18000000",
+            ["power1_average"] = "17000000",
             ["in0_input"] = "3300",
             ["update_interval"] = "35",
         });
@@ -37,7 +41,10 @@ public class HwmonReaderTests
         FakeSysfs.Write(Path.Combine(tmp.Path, "hwmon1"), new Dictionary<string, string>
         {
             ["name"] = "ina226",
-            ["in2_label"] = "VDD_SOC", ["in2_input"] = "5000", ["curr2_label"] = "VDD_SOC", ["curr2_input"] = "300",
+            ["in2_label"] = "VDD_SOC",
+            ["in2_input"] = "5000",
+            ["curr2_label"] = "VDD_SOC",
+            ["curr2_input"] = "300",
             ["update_interval"] = "8",
         });
         using var sensor = new HwmonPowerSensor(HwmonReader.Find(tmp.Path)[0], "vdd_soc", new ManualTimeProvider());

@@ -9,9 +9,18 @@ public class Ina3221ReaderTests
     {
         FakeSysfs.Write(Path.Combine(root, "sys/bus/i2c/drivers/ina3221x/6-0040/iio:device0"), new Dictionary<string, string>
         {
-            ["rail_name_0"] = "POM_5V_IN", ["in_power0_input"] = "4122", ["in_current0_input"] = "824", ["in_voltage0_input"] = "5000",
-            ["rail_name_1"] = "POM_5V_GPU", ["in_power1_input"] = "0", ["in_current1_input"] = "0", ["in_voltage1_input"] = "5000",
-            ["rail_name_2"] = "POM_5V_CPU", ["in_power2_input"] = "411", ["in_current2_input"] = "82", ["in_voltage2_input"] = "5000",
+            ["rail_name_0"] = "POM_5V_IN",
+            ["in_power0_input"] = "4122",
+            ["in_current0_input"] = "824",
+            ["in_voltage0_input"] = "5000",
+            ["rail_name_1"] = "POM_5V_GPU",
+            ["in_power1_input"] = "0",
+            ["in_current1_input"] = "0",
+            ["in_voltage1_input"] = "5000",
+            ["rail_name_2"] = "POM_5V_CPU",
+            ["in_power2_input"] = "411",
+            ["in_current2_input"] = "82",
+            ["in_voltage2_input"] = "5000",
         });
     }
 
@@ -21,10 +30,18 @@ public class Ina3221ReaderTests
         FakeSysfs.Write(Path.Combine(root, "sys/bus/i2c/drivers/ina3221/1-0040/hwmon", hwmon), new Dictionary<string, string>
         {
             ["name"] = "ina3221",
-            ["in1_label"] = "VDD_IN", ["in1_input"] = "5072", ["curr1_input"] = "944",
-            ["in2_label"] = "VDD_CPU_GPU_CV", ["in2_input"] = "5072", ["curr2_input"] = "95",
-            ["in3_label"] = "VDD_SOC", ["in3_input"] = "5072", ["curr3_input"] = "284",
-            ["in4_input"] = "1234", ["in5_input"] = "120", ["in6_input"] = "350", // shunt voltages, unlabelled
+            ["in1_label"] = "VDD_IN",
+            ["in1_input"] = "5072",
+            ["curr1_input"] = "944",
+            ["in2_label"] = "VDD_CPU_GPU_CV",
+            ["in2_input"] = "5072",
+            ["curr2_input"] = "95",
+            ["in3_label"] = "VDD_SOC",
+            ["in3_input"] = "5072",
+            ["curr3_input"] = "284",
+            ["in4_input"] = "1234",
+            ["in5_input"] = "120",
+            ["in6_input"] = "350", // shunt voltages, unlabelled
         });
     }
 
@@ -86,13 +103,21 @@ public class Ina3221ReaderTests
         var driver = Path.Combine(tmp.Path, "sys/bus/i2c/drivers/ina3221");
         FakeSysfs.Write(Path.Combine(driver, "1-0040/hwmon/hwmon2"), new Dictionary<string, string>
         {
-            ["in1_label"] = "VDD_GPU_SOC", ["in1_input"] = "19000", ["curr1_input"] = "300",
-            ["in2_label"] = "VDD_CPU_CV", ["in2_input"] = "19000", ["curr2_input"] = "100",
-            ["in3_label"] = "VIN_SYS_5V0", ["in3_input"] = "5000", ["curr3_input"] = "400",
+            ["in1_label"] = "VDD_GPU_SOC",
+            ["in1_input"] = "19000",
+            ["curr1_input"] = "300",
+            ["in2_label"] = "VDD_CPU_CV",
+            ["in2_input"] = "19000",
+            ["curr2_input"] = "100",
+            ["in3_label"] = "VIN_SYS_5V0",
+            ["in3_input"] = "5000",
+            ["curr3_input"] = "400",
         });
         FakeSysfs.Write(Path.Combine(driver, "1-0041/hwmon/hwmon3"), new Dictionary<string, string>
         {
-            ["in2_label"] = "VDDQ_VDD2_1V8AO", ["in2_input"] = "5000", ["curr2_input"] = "200",
+            ["in2_label"] = "VDDQ_VDD2_1V8AO",
+            ["in2_input"] = "5000",
+            ["curr2_input"] = "200",
         });
         using var sensor = JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path);
         var reading = sensor.Read();
