@@ -43,6 +43,9 @@ public sealed class Ina3221HwmonReader(string directory) : IRailSource
         return rails;
     }
 
+    /// <summary>The driver's conversion period in ms (<c>update_interval</c>), where it exposes one.</summary>
+    public long? UpdateIntervalMs => SysfsFile.Integer(Path.Combine(Directory, "update_interval"));
+
     private string File(int channel, string type, string attribute) =>
         Path.Combine(Directory, string.Create(CultureInfo.InvariantCulture, $"{type}{channel}_{attribute}"));
 }

@@ -20,7 +20,7 @@ public sealed class JetsonPowerSensor : IPowerSensor
         _sources = sources;
         _clock = clock;
         _totalRail = totalRail;
-        MinimumInterval = interval ?? TimeSpan.FromMilliseconds(20);
+        MinimumInterval = interval ?? DriverInterval(sources) ?? TimeSpan.FromMilliseconds(20);
         var (_, rule) = BoardTotal.Of(ReadRails(), totalRail);
         Id = "jetson-" + (rule.StartsWith("sum", StringComparison.Ordinal) ? "rail-sum" : rule);
         Source = SourceTag.Measured(Id);
@@ -55,6 +55,13 @@ public sealed class JetsonPowerSensor : IPowerSensor
                 r.Milliamperes is { } ma ? ElectricCurrent.FromMilliamperes(ma) : null,
                 r.Millivolts is { } mv ? ElectricPotential.FromMillivolts(mv) : null))],
         };
+    }
+
+    /// <summary>The slowest hwmon <c>update_interval</c> (ms) among the devices: reading faster only repeats values.</summary>
+    private static TimeSpan? DriverInterval(IReadOnlyList<IRailSource> sources)
+    {
+        var ms = sources.OfType<Ina3221HwmonReader>().Select(s => s.UpdateIntervalMs).Where(v => v is > 0).Max();
+        return ms is { } v ? TimeSpan.FromMilliseconds(v) : null;
     }
 
     private List<RailPower> ReadRails() => [.. _sources.SelectMany(s => s.Read())];

@@ -18,9 +18,14 @@ public sealed record EnergyReport(SourceTag Source, double IdleWatts, int IdleSa
     public double MedianJoulesPerToken => Median(Windows.Where(w => w.Tokens > 0).Select(w => w.JoulesPerToken));
 
     /// <summary>One line: the figures with their tag, n and window length.</summary>
-    public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"{Source}: median {MedianWatts:F3} W{(IdleSubtracted ? " above idle" : "")}, {MedianJoules:F3} J per window, " +
-        $"{MedianJoulesPerToken * 1000:F4} mJ/token; n = {Windows.Count} windows of {Windows[0].Duration.TotalSeconds:F1} s; idle {IdleWatts:F3} W ({IdleSamples} samples)");
+    public string Summary()
+    {
+        var invalid = Windows.Sum(w => w.InvalidSamples);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Source}: median {MedianWatts:F3} W{(IdleSubtracted ? " above idle" : "")}, {MedianJoules:F3} J per window, " +
+            $"{MedianJoulesPerToken * 1000:F4} mJ/token; n = {Windows.Count} windows of {Windows[0].Duration.TotalSeconds:F1} s; idle {IdleWatts:F3} W ({IdleSamples} samples)" +
+            $"{(invalid > 0 ? $"; {invalid} invalid samples left out" : "")}");
+    }
 
     /// <summary>Median of a sequence (mean of the middle two for an even count); NaN when empty.</summary>
     public static double Median(IEnumerable<double> values)

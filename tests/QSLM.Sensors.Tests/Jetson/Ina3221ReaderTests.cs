@@ -81,8 +81,19 @@ public class Ina3221ReaderTests
         var reading = sensor.Read();
 
         Assert.Equal("measured:jetson-VDD_IN", reading.Source.ToString());
+        Assert.Equal(TimeSpan.FromMilliseconds(20), sensor.MinimumInterval);
         Assert.Equal(5072 * 944 / 1e6, (double)reading.Power.Watts, 9);
         Assert.Equal(3, reading.Rails.Count);
+    }
+
+    [Fact]
+    public void The_sensor_reads_no_faster_than_the_driver_converts()
+    {
+        using var tmp = new TemporaryFolder();
+        JetPack5Tree(tmp.Path);
+        File.WriteAllText(Path.Combine(tmp.Path, "sys/bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon3/update_interval"), "8\n");
+        using var sensor = JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path);
+        Assert.Equal(TimeSpan.FromMilliseconds(8), sensor.MinimumInterval);
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public class RepeatedMeasurementTests
         Assert.All(report.Windows, w => Assert.True(w.Samples > 1000));
         Assert.StartsWith("simulated:ina219-switched-board: median ", report.Summary());
         Assert.Contains("n = 5 windows of 10.0 s", report.Summary());
+        Assert.DoesNotContain("invalid", report.Summary());
     }
 
     [Fact]
