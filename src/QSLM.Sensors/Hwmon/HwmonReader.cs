@@ -34,7 +34,8 @@ public sealed partial class HwmonReader(string directory)
         foreach (var file in System.IO.Directory.GetFiles(Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
             var m = AttributeFile().Match(file!);
-            if (!m.Success || m.Groups["attr"].Value == "label") continue;
+            // Labels are read with their channel; an average exists only for power in the hwmon ABI.
+            if (!m.Success || m.Groups["attr"].Value == "label" || (m.Groups["attr"].Value == "average" && m.Groups["type"].Value != "power")) continue;
             var stem = m.Groups["type"].Value + m.Groups["n"].Value;
             var label = SysfsFile.Text(Path.Combine(Directory, stem + "_label")) ?? stem;
             var value = SysfsFile.Integer(Path.Combine(Directory, file!));

@@ -23,9 +23,6 @@ public sealed record MeasurementOptions
     /// <summary>Subtract the idle power from every window (energy of the work alone).</summary>
     public bool SubtractIdle { get; init; }
 
-    /// <summary>Time between readings, or null for the sensor's fastest.</summary>
-    public TimeSpan? Interval { get; init; }
-
     /// <summary>Throws on settings that would make the figures indefensible.</summary>
     public void Validate()
     {
