@@ -29,6 +29,21 @@ public class BindingDefectTests
     }
 
     [Fact]
+    public void The_binding_misreads_a_19_V_bus()
+    {
+        var clock = new ManualTimeProvider();
+        var device = new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(19), ElectricCurrent.FromAmperes(0.5)), clock);
+        using var binding = new BindingIna219(device);
+        clock.Advance(TimeSpan.FromMilliseconds(5));
+
+        // The register read as a signed 16-bit value: at and above 16.384 V the top bit is set and 19 V reads -13.768 V.
+        Assert.True(binding.ReadBusVoltage().Volts < 0, "the binding now reads a 19 V bus right: DESIGN.md's defect list needs updating");
+
+        using var ours = new Ina219Sensor(new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(19), ElectricCurrent.FromAmperes(0.5)), clock), new Ina219Settings(), clock);
+        Assert.Equal(19.0, ours.Read().Voltage!.Value.Volts, 0.004);
+    }
+
+    [Fact]
     public void The_binding_rewrites_the_calibration_on_every_read()
     {
         var clock = new ManualTimeProvider();
