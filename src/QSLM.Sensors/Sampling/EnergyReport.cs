@@ -22,8 +22,8 @@ public sealed record EnergyReport(SourceTag Source, double IdleWatts, int IdleSa
     {
         var invalid = Windows.Sum(w => w.InvalidSamples);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Source}: median {MedianWatts:F3} W{(IdleSubtracted ? " above idle" : "")}, {MedianJoules:F3} J per window, " +
-            $"{MedianJoulesPerToken * 1000:F4} mJ/token; n = {Windows.Count} windows of {Windows[0].Duration.TotalSeconds:F1} s; idle {IdleWatts:F3} W ({IdleSamples} samples)" +
+            $"{Source}: median {MedianWatts:F3} W{(IdleSubtracted ? " above idle" : "")}, {MedianJoules:F3} J per window" +
+            $"{(double.IsNaN(MedianJoulesPerToken) ? "" : $", {MedianJoulesPerToken * 1000:F4} mJ/token")}; n = {Windows.Count} windows of {Windows[0].Duration.TotalSeconds:F1} s; idle {IdleWatts:F3} W ({IdleSamples} samples)" +
             $"{(invalid > 0 ? $"; {invalid} invalid samples left out" : "")}");
     }
 
