@@ -72,6 +72,19 @@ public sealed class PowerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Measure_runs_a_command_in_a_window_after_an_idle_one()
+    {
+        var result = QslmProcess.Run("power", "measure", "--repeats", "1", "--", "sleep", "600");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("simulated:ina219-default-board: median 4.", result.StdOut.Split('\n').First(l => l.StartsWith("simulated:", StringComparison.Ordinal)));
+        Assert.Contains("n = 1 windows of 10.0 s; idle 2.", result.StdOut);
+        var tooShort = QslmProcess.Run("power", "measure", "--window-seconds", "2", "--", "true");
+        Assert.Equal(2, tooShort.ExitCode);
+        Assert.Contains("at least 10 s", tooShort.StdErr);
+    }
+
+    [Fact]
     public void Bad_input_is_one_line_with_exit_code_2()
     {
         var result = QslmProcess.Run("power", "sample", "--sensor", "ina3221");
