@@ -1,4 +1,4 @@
-namespace QSLM.Model.Tests;
+namespace QSLM.Tests.Shared;
 
 /// <summary>
 /// The state-dict layout of the reference SpikeGPT implementation, written out independently of

@@ -1,0 +1,42 @@
+using QSLM.Data;
+
+namespace QSLM.Search.Objective;
+
+/// <summary>
+/// The quantity the search maximises over feasible candidates (README, "The objective"):
+/// <c>J = A + alpha·M + beta·P</c>, where <c>A</c> is the metric's relative change from the fp32
+/// baseline in the direction of better (accuracy: <c>(acc − acc₀)/acc₀</c>; perplexity:
+/// <c>(ppl₀ − ppl)/ppl₀</c>), <c>M = 1 − bytes/bytes_fp32</c> is the memory saving and
+/// <c>P = 1 − power/power₀</c> the measured power saving (0 where power was not measured). A
+/// candidate is feasible when it meets constA, fits constM and ran on the board. alpha = 0 picks the
+/// most accurate feasible candidate; a larger alpha trades accuracy for memory.
+/// </summary>
+public sealed record SearchObjective(AccuracyConstraint ConstA, long? ConstM, double Alpha, double Beta = 0)
+{
+    /// <summary>Validates the settings.</summary>
+    /// <exception cref="InputException">alpha or beta negative or not finite, constM not positive.</exception>
+    public SearchObjective Validate()
+    {
+        if (!double.IsFinite(Alpha) || Alpha < 0) throw new InputException($"alpha must be a finite number >= 0, got {Alpha}");
+        if (!double.IsFinite(Beta) || Beta < 0) throw new InputException($"the power weight must be a finite number >= 0, got {Beta}");
+        if (ConstM is <= 0) throw new InputException($"constM must be a positive number of bytes, got {ConstM}");
+        return this;
+    }
+
+    /// <summary>The accuracy term <c>A</c>.</summary>
+    public double AccuracyTerm(double metric, double baseline) => ConstA.Metric == MetricKind.Accuracy
+        ? (metric - baseline) / baseline
+        : (baseline - metric) / baseline;
+
+    /// <summary><c>J</c> for a candidate.</summary>
+    /// <param name="metric">Its accuracy or perplexity.</param>
+    /// <param name="baseline">The fp32 model's.</param>
+    /// <param name="bytes">Its packed bytes.</param>
+    /// <param name="fp32Bytes">The fp32 model's packed bytes.</param>
+    /// <param name="powerSaving">Measured <c>1 − power/power₀</c>, or null.</param>
+    public double Score(double metric, double baseline, long bytes, long fp32Bytes, double? powerSaving = null) =>
+        AccuracyTerm(metric, baseline) + Alpha * (1 - (double)bytes / fp32Bytes) + Beta * (powerSaving ?? 0);
+
+    /// <summary>Whether a candidate meets constA and constM.</summary>
+    public bool IsFeasible(double metric, double baseline, long bytes) => ConstA.IsMet(metric, baseline) && (ConstM is null || bytes <= ConstM);
+}

@@ -1,0 +1,63 @@
+using CsvHelper;
+
+namespace QSLM.Search.Results;
+
+/// <summary>
+/// One row of a search's CSV: a candidate and what was measured of it. Board columns stay empty
+/// for candidates that were only evaluated on the host; every power or energy figure carries its
+/// source (<c>measured:&lt;sensor&gt;</c>, <c>simulated:&lt;model&gt;</c> or <c>estimated:&lt;model&gt;</c>).
+/// </summary>
+[CsvRecord]
+public sealed partial record CandidateRow
+{
+    /// <summary>Candidate number, in the order the search first asked for it.</summary>
+    [CsvColumn("candidate")] public int Candidate { get; init; }
+
+    /// <summary>baseline, global, sensitivity, block or module.</summary>
+    [CsvColumn("tier")] public string Tier { get; init; } = "";
+
+    /// <summary>Precisions in compact form (<see cref="Hierarchy.Precisions.Compact"/>).</summary>
+    [CsvColumn("precisions")] public string Precisions { get; init; } = "";
+
+    /// <summary>Exact packed file bytes.</summary>
+    [CsvColumn("bytes")] public long Bytes { get; init; }
+
+    /// <summary>1 − bytes / fp32 bytes.</summary>
+    [CsvColumn("memory_reduction")] public double MemoryReduction { get; init; }
+
+    /// <summary>accuracy or perplexity.</summary>
+    [CsvColumn("metric")] public string Metric { get; init; } = "";
+
+    /// <summary>The metric on the host's fake-quantized model.</summary>
+    [CsvColumn("host_value")] public double HostValue { get; init; }
+
+    /// <summary>The metric the board computed on the deployed model, if it ran there.</summary>
+    [CsvColumn("board_value")] public double? BoardValue { get; init; }
+
+    /// <summary>Milliseconds per token on the board.</summary>
+    [CsvColumn("latency_ms_per_token")] public double? LatencyMs { get; init; }
+
+    /// <summary>Peak resident memory of the agent on the board.</summary>
+    [CsvColumn("peak_rss_bytes")] public long? PeakRssBytes { get; init; }
+
+    /// <summary>Mean power while running, watts.</summary>
+    [CsvColumn("power_w")] public double? PowerWatts { get; init; }
+
+    /// <summary>Half-width of the power's 95% confidence interval, watts.</summary>
+    [CsvColumn("power_ci95_w")] public double? PowerCi95Watts { get; init; }
+
+    /// <summary>Energy per token, joules.</summary>
+    [CsvColumn("energy_j_per_token")] public double? EnergyJoulesPerToken { get; init; }
+
+    /// <summary>Where the power and energy figures come from.</summary>
+    [CsvColumn("power_source")] [CsvNullValues("")] public string? PowerSource { get; init; }
+
+    /// <summary>The objective J.</summary>
+    [CsvColumn("objective")] public double Objective { get; init; }
+
+    /// <summary>Whether it meets constA and constM (and ran on the board where it was deployed).</summary>
+    [CsvColumn("feasible")] public bool Feasible { get; init; }
+
+    /// <summary>host-only, measured, or failed:infrastructure / failed:candidate with the reason.</summary>
+    [CsvColumn("status")] public string Status { get; init; } = "";
+}

@@ -1,0 +1,13 @@
+using QSLM.Search.Hierarchy;
+
+namespace QSLM.Search.Tiers;
+
+/// <summary>An evaluated candidate, numbered in the order the search first asked for it.</summary>
+/// <param name="Id">1-based number; the fp32 baseline is 1.</param>
+/// <param name="Tier">The step that asked for it.</param>
+/// <param name="Precisions">Its precision per module.</param>
+/// <param name="Metric">Accuracy or perplexity on the host (fake quantization).</param>
+/// <param name="Bytes">Exact packed file bytes.</param>
+/// <param name="Score">The objective <c>J</c>.</param>
+/// <param name="Feasible">Whether it meets constA and constM.</param>
+public sealed record Candidate(int Id, SearchTier Tier, Precisions Precisions, double Metric, long Bytes, double Score, bool Feasible);

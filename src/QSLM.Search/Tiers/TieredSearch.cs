@@ -1,0 +1,169 @@
+using QSLM.Data;
+using QSLM.Format.Formats;
+using QSLM.Search.Hierarchy;
+
+namespace QSLM.Search.Tiers;
+
+/// <summary>
+/// The tiered search of QSLM (global → block → module). The global tier evaluates every precision of
+/// the menu for the whole model and starts from the best feasible one. The block tier measures each
+/// block's sensitivity (the model with only that block quantized), then lowers blocks greedily,
+/// least harm per byte saved first, keeping a change only when the objective improves; it also
+/// starts from the next lower uniform precision, where constA fails, and raises the most sensitive
+/// blocks until it holds. The module tier does the same inside blocks, one module at a time. The
+/// answer is the best feasible candidate evaluated by any tier (<see cref="SearchLedger.Best"/>).
+/// </summary>
+public sealed class TieredSearch
+{
+    private readonly SearchLedger _ledger;
+    private readonly IReadOnlyList<QuantFormat> _menu;
+
+    /// <summary>Creates a search over <paramref name="menu"/>, from the highest precision to the lowest.</summary>
+    public TieredSearch(SearchLedger ledger, IReadOnlyList<QuantFormat> menu)
+    {
+        if (menu.Count == 0) throw new InputException("the precision menu is empty");
+        _ledger = ledger;
+        _menu = menu;
+    }
+
+    private ModelHierarchy Hierarchy => _ledger.Hierarchy;
+
+    /// <summary>Runs every tier and returns the chosen candidate.</summary>
+    /// <exception cref="InputException">No candidate meets the constraints; the message says which one and by how much.</exception>
+    public Candidate Run(CancellationToken cancel = default)
+    {
+        var fp32 = Precisions.Uniform(Hierarchy, QuantFormats.Fp32);
+        var baseline = _ledger.Evaluate(fp32, SearchTier.Baseline);
+        var global = _menu.Select(f => _ledger.Evaluate(Precisions.Uniform(Hierarchy, f), SearchTier.Global)).ToList();
+        var uniform = global.Prepend(baseline).ToList();
+        // Without a feasible uniform precision (constM too tight for the ones that keep constA), the
+        // lowering starts from the smallest that keeps constA and counts every byte saved as progress.
+        var start = _ledger.Best
+            ?? uniform.Where(c => _ledger.Objective.ConstA.IsMet(c.Metric, baseline.Metric)).OrderBy(c => c.Bytes).FirstOrDefault()
+            ?? throw Unsatisfiable(uniform);
+        cancel.ThrowIfCancellationRequested();
+
+        // Block tier.
+        var blocks = Hierarchy.Blocks.Where(b => b.Searchable.Any()).Select(b => b.Name).ToList();
+        var blockCost = new Dictionary<(string, QuantFormat), double>();
+        foreach (var block in blocks)
+        {
+            foreach (var format in _menu)
+                blockCost[(block, format)] = Harm(_ledger.Evaluate(fp32.WithBlock(block, format), SearchTier.Sensitivity));
+        }
+        cancel.ThrowIfCancellationRequested();
+        Lower(start, blocks, (p, unit) => p.BlockFormat(unit), (p, unit, f) => p.WithBlock(unit, f), blockCost, SearchTier.Block, cancel);
+
+        var startFormat = start.Precisions.BlockFormat(blocks[0]);
+        var below = Next(startFormat);
+        if (below is not null && IsUniform(start))
+        {
+            // From one step lower everywhere, raise the blocks that suffer most until constA holds.
+            var current = _ledger.Evaluate(Precisions.Uniform(Hierarchy, below), SearchTier.Global);
+            foreach (var block in blocks.OrderByDescending(b => blockCost[(b, below)]))
+            {
+                if (current.Feasible) break;
+                current = _ledger.Evaluate(current.Precisions.WithBlock(block, startFormat), SearchTier.Block);
+            }
+            if (current.Feasible) Lower(current, blocks, (p, unit) => p.BlockFormat(unit), (p, unit, f) => p.WithBlock(unit, f), blockCost, SearchTier.Block, cancel);
+        }
+        cancel.ThrowIfCancellationRequested();
+
+        // Module tier: inside the best block-level candidate, one step lower per module.
+        var best = _ledger.Best ?? Smallest(start);
+        var modules = Hierarchy.Searchable.Select(m => m.Name).ToList();
+        var moduleCost = new Dictionary<(string, QuantFormat), double>();
+        foreach (var module in modules)
+        {
+            var lower = Next(best.Precisions[module]);
+            if (lower is not null) moduleCost[(module, lower)] = Harm(_ledger.Evaluate(fp32.WithModule(module, lower), SearchTier.Sensitivity));
+        }
+        Lower(best, modules, (p, unit) => p[unit], (p, unit, f) => p.WithModule(unit, f), moduleCost, SearchTier.Module, cancel);
+        return _ledger.Best ?? throw Unsatisfiable(_ledger.All);
+    }
+
+    // The smallest candidate so far that keeps constA (the lowering's best effort towards constM).
+    private Candidate Smallest(Candidate fallback) =>
+        _ledger.All.Where(c => _ledger.Objective.ConstA.IsMet(c.Metric, _ledger.Baseline.Metric)).OrderBy(c => c.Bytes).FirstOrDefault() ?? fallback;
+
+    // Greedy lowering: repeatedly take the untried lowering with the least predicted harm per byte
+    // saved, and keep it when the objective improves. A unit may jump to any lower precision whose
+    // harm was measured (a sign-only embedding is harmless at one bit yet hurt at four, where small
+    // weights round to zero and flip their spike), else it steps one precision down. A lowering
+    // rejected once is not tried again.
+    private void Lower(Candidate start, IReadOnlyList<string> units, Func<Precisions, string, QuantFormat> formatOf,
+        Func<Precisions, string, QuantFormat, Precisions> with, Dictionary<(string, QuantFormat), double> cost, SearchTier tier, CancellationToken cancel)
+    {
+        var current = start;
+        var rejected = new HashSet<(string, QuantFormat)>();
+        while (!cancel.IsCancellationRequested)
+        {
+            var moves = units
+                .SelectMany(u => Lower(formatOf(current.Precisions, u)).Where(f => f == Next(formatOf(current.Precisions, u)) || cost.ContainsKey((u, f))).Select(f => (Unit: u, To: f)))
+                .Where(m => !rejected.Contains((m.Unit, m.To)))
+                .Select(m => (m.Unit, m.To, Next: with(current.Precisions, m.Unit, m.To)))
+                .Select(m => (m.Unit, m.To, m.Next, Saved: current.Precisions.WeightBytes - m.Next.WeightBytes))
+                .Where(m => m.Saved > 0)
+                .OrderBy(m => (cost.TryGetValue((m.Unit, m.To), out var c) ? c : 0) / m.Saved)
+                .ThenByDescending(m => m.Saved)
+                .ToList();
+            var accepted = false;
+            foreach (var move in moves)
+            {
+                var candidate = _ledger.Evaluate(move.Next, tier);
+                if (Improves(candidate, current))
+                {
+                    current = candidate;
+                    accepted = true;
+                    break;
+                }
+                rejected.Add((move.Unit, move.To));
+            }
+            if (!accepted) return;
+        }
+    }
+
+    // A feasible candidate must raise the objective; while constM is still exceeded (constA met),
+    // any smaller candidate that keeps constA is progress.
+    private bool Improves(Candidate candidate, Candidate current)
+    {
+        if (current.Feasible) return candidate.Feasible && candidate.Score > current.Score;
+        var baseline = _ledger.Baseline.Metric;
+        return _ledger.Objective.ConstA.IsMet(candidate.Metric, baseline) && candidate.Bytes < current.Bytes;
+    }
+
+    // The loss of the accuracy term against the baseline (never negative).
+    private double Harm(Candidate sensitivity) =>
+        Math.Max(0, -_ledger.Objective.AccuracyTerm(sensitivity.Metric, _ledger.Baseline.Metric));
+
+    // Every precision of the menu below format.
+    private IEnumerable<QuantFormat> Lower(QuantFormat format)
+    {
+        for (var next = Next(format); next is not null; next = Next(next)) yield return next;
+    }
+
+    private QuantFormat? Next(QuantFormat format)
+    {
+        if (format.Id == QuantFormats.Fp32.Id) return _menu[0];
+        var index = _menu.ToList().FindIndex(f => f.Id == format.Id);
+        return index >= 0 && index + 1 < _menu.Count ? _menu[index + 1] : null;
+    }
+
+    private bool IsUniform(Candidate c) => Hierarchy.Searchable.Select(m => c.Precisions[m.Name].Id).Distinct().Count() == 1;
+
+    private InputException Unsatisfiable(IReadOnlyList<Candidate> tried)
+    {
+        var objective = _ledger.Objective;
+        var baseline = _ledger.Baseline.Metric;
+        var accurate = tried.Where(c => objective.ConstA.IsMet(c.Metric, baseline)).ToList();
+        if (accurate.Count == 0)
+        {
+            var closest = tried.OrderBy(c => objective.ConstA.Shortfall(c.Metric, baseline)).First();
+            return new InputException(FormattableString.Invariant(
+                $"constA {objective.ConstA} cannot be met: the bound is {objective.ConstA.Bound(baseline):0.####} and the closest candidate ({closest.Precisions.Compact}) reaches {closest.Metric:0.####}, short by {objective.ConstA.Shortfall(closest.Metric, baseline):0.####}"));
+        }
+        var smallest = accurate.OrderBy(c => c.Bytes).First();
+        return new InputException(FormattableString.Invariant(
+            $"constM of {objective.ConstM} bytes cannot be met with constA {objective.ConstA}: the smallest of {tried.Count} candidates that meets constA ({smallest.Precisions.Compact}) takes {smallest.Bytes} bytes, {smallest.Bytes - objective.ConstM} over"));
+    }
+}

@@ -1,0 +1,103 @@
+using QSLM.Data;
+using QSLM.Search.Hierarchy;
+using QSLM.Search.Objective;
+using QSLM.Search.Results;
+using QSLM.Search.Tests.Hierarchy;
+using QSLM.Search.Tiers;
+
+namespace QSLM.Search.Tests.Tiers;
+
+public sealed class TieredSearchTests : IDisposable
+{
+    private static readonly ModelHierarchy H = ModelHierarchyTests.Of(3, 32, vocab: 400, lmHead: false, classes: 2);
+    private readonly TemporaryFolder _temp = new("qslm-search-");
+
+    public void Dispose() => _temp.Dispose();
+
+    private (Candidate Best, SearchLedger Ledger, SyntheticEvaluator Evaluator) Search(SearchObjective objective, string name, int failAfter = int.MaxValue)
+    {
+        var evaluator = new SyntheticEvaluator(H, failAfter);
+        using var log = ResultsLog.Open(Path.Combine(_temp.Path, name + ".csv"));
+        var ledger = new SearchLedger(H, evaluator, objective.Validate(), log);
+        var best = new TieredSearch(ledger, SyntheticEvaluator.Menu).Run();
+        return (best, ledger, evaluator);
+    }
+
+    private static SearchObjective Within1Point(double alpha, long? constM = null) => new(AccuracyConstraint.Parse("acc>=-1pt"), constM, alpha);
+
+    [Fact]
+    public void Alpha_zero_keeps_the_most_accurate_candidate_and_a_positive_alpha_a_smaller_one()
+    {
+        var accurate = Search(Within1Point(0), "a0").Best;
+        var small = Search(Within1Point(1), "a1").Best;
+        Assert.NotEqual(accurate.Precisions, small.Precisions);
+        Assert.True(accurate.Metric > small.Metric);
+        Assert.True(small.Bytes < accurate.Bytes / 4);
+        Assert.True(small.Metric >= SyntheticEvaluator.BaselineAccuracy - 0.01 - 1e-12);
+    }
+
+    [Fact]
+    public void The_block_and_module_tiers_beat_every_uniform_precision()
+    {
+        var (best, ledger, _) = Search(Within1Point(1), "tiers");
+        var bestUniform = ledger.All.Where(c => c.Tier is SearchTier.Global or SearchTier.Baseline && c.Feasible).Max(c => c.Score);
+        Assert.True(best.Score > bestUniform, $"best {best.Score} vs uniform {bestUniform}");
+        Assert.True(best.Tier is SearchTier.Block or SearchTier.Module);
+        // What the synthetic model rewards: the nearly immune embedding lowest, the fragile key kept high.
+        Assert.All(H.Searchable, m => Assert.True(best.Precisions["emb"].Bits <= best.Precisions[m.Name].Bits, m.Name));
+        Assert.True(best.Precisions["blocks.0.att.key"].Bits >= best.Precisions["blocks.1.att.key"].Bits);
+    }
+
+    [Fact]
+    public void Two_memory_caps_choose_two_different_candidates_each_within_its_cap()
+    {
+        var fp32 = Precisions.Uniform(H, Format.Formats.QuantFormats.Fp32).WeightBytes;
+        var smallest = Search(Within1Point(1), "smallest").Best.Bytes;
+        var looseCap = fp32 / 4;
+        var loose = Search(Within1Point(0, constM: looseCap), "loose").Best;
+        // Just below what the loose cap chose, and above the smallest feasible candidate.
+        var tightCap = loose.Bytes - 1;
+        Assert.True(tightCap >= smallest);
+        var tight = Search(Within1Point(0, constM: tightCap), "tight").Best;
+        Assert.NotEqual(loose.Precisions, tight.Precisions);
+        Assert.True(loose.Bytes <= looseCap && tight.Bytes <= tightCap, $"{loose.Bytes} <= {looseCap}, {tight.Bytes} <= {tightCap}");
+        Assert.True(loose.Metric >= tight.Metric);
+    }
+
+    [Fact]
+    public void Every_candidate_is_evaluated_once_and_logged_once()
+    {
+        var (_, ledger, evaluator) = Search(Within1Point(1), "once");
+        Assert.Equal(ledger.All.Count, evaluator.Calls);
+        using var log = ResultsLog.Open(Path.Combine(_temp.Path, "once.csv"));
+        Assert.Equal(ledger.All.Select(c => c.Id), log.Rows.Select(r => r.Candidate));
+        Assert.Equal(ledger.All.Count, log.Rows.Select(r => r.Precisions).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_search_killed_midway_and_restarted_writes_the_same_csv_as_an_uninterrupted_one()
+    {
+        var whole = Search(Within1Point(1), "whole");
+        Assert.Throws<IOException>(() => Search(Within1Point(1), "resumed", failAfter: whole.Ledger.All.Count / 2));
+        var resumed = Search(Within1Point(1), "resumed");
+        Assert.Equal(File.ReadAllText(Path.Combine(_temp.Path, "whole.csv")), File.ReadAllText(Path.Combine(_temp.Path, "resumed.csv")));
+        Assert.Equal(whole.Ledger.All.Count - whole.Ledger.All.Count / 2, resumed.Evaluator.Calls);
+        Assert.Equal(whole.Best.Precisions, resumed.Best.Precisions);
+    }
+
+    [Fact]
+    public void An_unsatisfiable_memory_cap_says_by_how_much_it_is_missed()
+    {
+        var e = Assert.Throws<InputException>(() => Search(Within1Point(0, constM: 1000), "m"));
+        Assert.Contains("constM of 1000 bytes cannot be met", e.Message);
+        Assert.Contains("over", e.Message);
+    }
+
+    [Fact]
+    public void An_unsatisfiable_accuracy_floor_says_by_how_much_it_is_missed()
+    {
+        var e = Assert.Throws<InputException>(() => Search(new SearchObjective(AccuracyConstraint.Parse("acc>=0.9"), null, 0), "a"));
+        Assert.Contains("constA acc>=0.9 cannot be met", e.Message);
+        Assert.Contains("short by 0.1", e.Message);
+    }
+}
