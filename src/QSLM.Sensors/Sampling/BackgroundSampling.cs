@@ -50,7 +50,7 @@ public sealed class BackgroundSampling : IDisposable
             var next = _sampler.Now;
             while (!_stop.IsCancellationRequested)
             {
-                var reading = _sensor.Read();
+                var reading = _sampler.ReadOnce();
                 lock (_readings) _readings.Add(reading);
                 var now = _sampler.Now;
                 next += _sampler.Interval;

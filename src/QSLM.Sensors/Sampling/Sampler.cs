@@ -43,7 +43,7 @@ public sealed class Sampler
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
-            readings.Add(_sensor.Read());
+            readings.Add(ReadOnce());
             var now = Now;
             if (now >= end) break;
             next += Interval;
@@ -52,6 +52,28 @@ public sealed class Sampler
             MonotonicTime.Sleep(_clock, next - now);
         }
         return new SampleSeries(_sensor.Source, readings);
+    }
+
+    /// <summary>Consecutive failed reads after which sampling gives up: a bus glitch is a sample, a dead sensor is an error.</summary>
+    public const int MaxConsecutiveFailures = 50;
+
+    private int _failures;
+
+    /// <summary>One reading; an I/O error (a glitch on the I2C bus, a sysfs file gone for a moment) becomes an invalid sample.</summary>
+    internal PowerReading ReadOnce()
+    {
+        try
+        {
+            var reading = _sensor.Read();
+            _failures = 0;
+            return reading;
+        }
+        catch (IOException e)
+        {
+            if (++_failures >= MaxConsecutiveFailures)
+                throw new IOException($"{_sensor.Id} failed {_failures} reads in a row; the last: {e.Message}", e);
+            return PowerReading.Invalid(Now, _sensor.Source, "read failed: " + e.Message);
+        }
     }
 
     /// <summary>Samples on a background thread until <see cref="BackgroundSampling.Stop"/>; marks are taken on this sampler's clock.</summary>

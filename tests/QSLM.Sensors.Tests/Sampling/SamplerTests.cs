@@ -50,6 +50,41 @@ public class SamplerTests
         Assert.Equal(144, series.Readings.Count); // 0, 7, ..., 1001 ms
     }
 
+    /// <summary>A sensor whose reads fail with an I/O error when <see cref="Fails"/> says so.</summary>
+    private sealed class GlitchySensor(ManualTimeProvider clock, Func<int, bool> fails) : IPowerSensor
+    {
+        private readonly TraceSensor _inner = new(PiecewiseLinearTrace.Constant(3), clock, TimeSpan.FromMilliseconds(10));
+        private int _reads;
+
+        public string Id => "glitchy";
+
+        public SourceTag Source => _inner.Source;
+
+        public TimeSpan MinimumInterval => _inner.MinimumInterval;
+
+        public Func<int, bool> Fails { get; } = fails;
+
+        public PowerReading Read() => Fails(_reads++) ? throw new IOException("Error 121 (Remote I/O error)") : _inner.Read();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
+    public void A_bus_glitch_is_an_invalid_sample_and_a_dead_sensor_an_error()
+    {
+        var clock = new ManualTimeProvider();
+        var series = new Sampler(new GlitchySensor(clock, i => i % 3 == 1), clock).Collect(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(34, series.InvalidCount);
+        Assert.All(series.Readings.Where(r => !r.IsValid), r => Assert.Contains("Remote I/O error", r.Problem));
+        Assert.Equal(3.0, series.MeanWatts(TimeSpan.Zero, TimeSpan.FromSeconds(1)), 12);
+
+        var dead = new Sampler(new GlitchySensor(clock, _ => true), clock);
+        Assert.Contains("failed 50 reads in a row", Assert.Throws<IOException>(() => dead.Collect(TimeSpan.FromSeconds(10))).Message);
+    }
+
     [Fact]
     public void Background_sampling_collects_until_stopped_on_the_real_clock()
     {
