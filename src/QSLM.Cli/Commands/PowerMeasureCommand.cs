@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Sampling;
 using Spectre.Console;
@@ -16,10 +17,11 @@ internal static class PowerMeasureCommand
         var window = new Option<double>("--window-seconds") { Description = "Length of each window and of the idle window before them (at least 10 s).", DefaultValueFactory = _ => 10 };
         var subtract = new Option<bool>("--subtract-idle") { Description = "Report power and energy above the idle baseline." };
         var calibration = new Option<string>("--calibration") { Description = "Calibration folder; a record for the sensor's id is applied.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "calibration") };
+        var baseline = new Option<string?>("--save-baseline") { Description = "Also keep the idle window as this board's baseline under the calibration folder (real sensors only)." };
         var commandLine = new Argument<string[]>("command") { Description = "The command to measure, after '--'; started at each window's start and killed at its end.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("measure", "Measure a command's power and energy: an idle window first, then the command in each of N windows (MLPerf Tiny: at least 10 s, 5 repeats, median).")
         {
-            sensor, repeats, window, subtract, calibration, commandLine,
+            sensor, repeats, window, subtract, calibration, baseline, commandLine,
         };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
@@ -27,6 +29,8 @@ internal static class PowerMeasureCommand
             var spec = parse.GetValue(sensor)!;
             var board = spec == "simulated" ? new QSLM.Sensors.Simulation.SimulatedBoard() : null;
             using var opened = PowerCommand.LoadCalibration(parse.GetValue(calibration)!).Apply(SensorSpec.Open(spec, TimeProvider.System, board));
+            if (parse.GetValue(baseline) is not null && opened.Source.Kind != QSLM.Sensors.SourceKind.Measured)
+                throw new ArgumentException($"an idle baseline is kept only from a real sensor; {opened.Source} is not measured");
             var workload = new ProcessWorkload(words[0], words[1..], busy =>
             {
                 if (board is not null) board.Busy = busy;
@@ -45,6 +49,19 @@ internal static class PowerMeasureCommand
                 table.AddRow((w.Repeat + 1).ToString(inv), w.MeanWatts.ToString("F4", inv), w.Joules.ToString("F3", inv), w.Samples.ToString(inv), w.InvalidSamples.ToString(inv));
             AnsiConsole.Write(table);
             Console.WriteLine(report.Summary());
+            if (parse.GetValue(baseline) is { } boardName)
+            {
+                var path = CalibrationStore.SaveBaseline(parse.GetValue(calibration)!, new IdleBaselineRecord
+                {
+                    Board = boardName,
+                    Source = report.Source.ToString(),
+                    IdleWatts = report.IdleWatts,
+                    Samples = report.IdleSamples,
+                    WindowSeconds = options.IdleWindow.TotalSeconds,
+                    Date = DateOnly.FromDateTime(DateTime.UtcNow),
+                });
+                Console.WriteLine($"Saved the idle baseline of {boardName} to {path}");
+            }
             if (workload.EndedEarly > 0)
                 Console.Error.WriteLine($"qslm: the command ended before {workload.EndedEarly} of {report.Windows.Count} windows closed (exit codes {string.Join(", ", workload.ExitCodes)}); those windows include idle time");
             return CommandRunner.Success;

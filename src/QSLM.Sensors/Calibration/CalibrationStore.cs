@@ -66,6 +66,19 @@ public sealed class CalibrationStore
         return path;
     }
 
+    /// <summary>Writes <paramref name="record"/> to <c>baselines/&lt;board&gt;.json</c> under <paramref name="folder"/>; only a measured figure is kept as a baseline.</summary>
+    public static string SaveBaseline(string folder, IdleBaselineRecord record)
+    {
+        record.Validate(record.Board);
+        if (SourceTag.Parse(record.Source).Kind != SourceKind.Measured)
+            throw new ArgumentException($"an idle baseline is kept only from a real sensor; {record.Source} is not measured");
+        var directory = Path.Combine(folder, "baselines");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, record.Board + ".json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(record, CalibrationJson.Default.IdleBaselineRecord) + "\n");
+        return path;
+    }
+
     private static IEnumerable<string> Files(string directory) =>
         Directory.Exists(directory) ? Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal) : [];
 }

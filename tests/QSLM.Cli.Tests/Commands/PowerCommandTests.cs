@@ -79,6 +79,11 @@ public sealed class PowerCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("simulated:ina219-default-board: median 4.", result.StdOut.Split('\n').First(l => l.StartsWith("simulated:", StringComparison.Ordinal)));
         Assert.Contains("n = 1 windows of 10.0 s; idle 2.", result.StdOut);
+        var simulatedBaseline = QslmProcess.Run("power", "measure", "--repeats", "1", "--save-baseline", "local", "--calibration", _temp.Path, "--", "sleep", "600");
+        Assert.Equal(2, simulatedBaseline.ExitCode);
+        Assert.Contains("not measured", simulatedBaseline.StdErr);
+        Assert.False(Directory.Exists(_temp.File("baselines")));
+
         var tooShort = QslmProcess.Run("power", "measure", "--window-seconds", "2", "--", "true");
         Assert.Equal(2, tooShort.ExitCode);
         Assert.Contains("at least 10 s", tooShort.StdErr);

@@ -138,6 +138,18 @@ public class CalibrationTests
     }
 
     [Fact]
+    public void Baselines_are_saved_from_measured_sources_only()
+    {
+        using var tmp = new TemporaryFolder();
+        var record = new IdleBaselineRecord { Board = "orin-1", Source = "measured:jetson-VDD_IN", IdleWatts = 4.8, Samples = 500, WindowSeconds = 10, Date = new DateOnly(2026, 11, 27) };
+        CalibrationStore.SaveBaseline(tmp.Path, record);
+        Assert.Equal(record, CalibrationStore.Load(tmp.Path).Baseline("orin-1"));
+
+        var e = Assert.Throws<ArgumentException>(() => CalibrationStore.SaveBaseline(tmp.Path, record with { Board = "local", Source = "simulated:ina219-default-board" }));
+        Assert.Contains("not measured", e.Message);
+    }
+
+    [Fact]
     public void A_missing_folder_is_an_empty_store()
     {
         var store = CalibrationStore.Load("/nonexistent/calibration");
