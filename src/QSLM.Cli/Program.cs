@@ -25,6 +25,8 @@ public static class Program
         root.Subcommands.Add(QuantErrorCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(CheckRuntimeCommand.Create());
+        root.Subcommands.Add(PowerCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

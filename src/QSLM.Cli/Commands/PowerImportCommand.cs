@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using QSLM.Sensors.Export;
+
+namespace QSLM.Cli.Commands;
+
+/// <summary><c>qslm power import</c>: an existing log (tegrastats, PMIC, nvidia-smi, INA219 logger) as the sample CSV.</summary>
+internal static class PowerImportCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "Log format: tegrastats, pmic (repeated vcgencmd pmic_read_adc), nvidia-smi, ina219-csv (time_s,bus_v,current_a).", Required = true };
+        format.AcceptOnlyFromAmong("tegrastats", "pmic", "nvidia-smi", "ina219-csv");
+        var file = new Argument<string>("file") { Description = "The log to import." };
+        var interval = new Option<double>("--interval-ms") { Description = "Sampling interval of logs without timestamps (tegrastats --interval, nvidia-smi -lms).", DefaultValueFactory = _ => 1000 };
+        var rail = new Option<string?>("--total-rail") { Description = "tegrastats: the rail that is the board total (default: POM_5V_IN, VDD_IN, else the sum)." };
+        var output = new Option<string?>("--output", "-o") { Description = "CSV to write (default: standard output)." };
+        var command = new Command("import", "Turn an existing power log into the harness's sample CSV: one row per sample with the board total, each rail and the source tag.") { file, format, interval, rail, output };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var logFormat = parse.GetValue(format) switch
+            {
+                "tegrastats" => LogFormat.Tegrastats,
+                "pmic" => LogFormat.Pmic,
+                "nvidia-smi" => LogFormat.NvidiaSmi,
+                _ => LogFormat.Ina219Csv,
+            };
+            var ms = parse.GetValue(interval);
+            if (!(ms > 0)) throw new ArgumentException("--interval-ms must be positive");
+            var path = parse.GetValue(file)!;
+            var result = LogImport.Import(logFormat, File.ReadAllLines(path), TimeSpan.FromMilliseconds(ms), parse.GetValue(rail));
+            if (parse.GetValue(output) is { } target)
+            {
+                using var writer = new StreamWriter(target);
+                SampleCsv.Write(writer, result.Readings);
+            }
+            else
+            {
+                SampleCsv.Write(Console.Out, result.Readings);
+            }
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qslm: {path}: {result.Readings.Count} samples, {result.Skipped.Count} lines skipped"));
+            foreach (var s in result.Skipped.Take(5)) Console.Error.WriteLine($"qslm:   line {s.LineNumber}: {s.Reason}");
+            return result.Readings.Count > 0 ? CommandRunner.Success : CommandRunner.BadInput;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Device.I2c;
+using System.Globalization;
+using QSLM.Sensors.Hwmon;
+using QSLM.Sensors.Ina219;
+using QSLM.Sensors.Jetson;
+using QSLM.Sensors.NvidiaSmi;
+using QSLM.Sensors.Rapl;
+using QSLM.Sensors.Simulation;
+using UnitsNet;
+
+namespace QSLM.Sensors.Discovery;
+
+/// <summary>
+/// Opens a sensor from a short text, as the CLI and the hardware inventory name them:
+/// <c>simulated</c>, <c>ina219:BUS:ADDR[:SHUNT_OHMS[:MAX_AMPERES]]</c>,
+/// <c>ina236:BUS:ADDR[:SHUNT_OHMS[:MAX_AMPERES]]</c>, <c>jetson[:TOTAL_RAIL]</c>, <c>pmic</c> (Pi 5), <c>rapl[:ZONE]</c>,
+/// <c>hwmon:NAME:LABEL</c>, <c>nvidia-smi[:GPU[:PERIOD_MS]]</c>.
+/// </summary>
+public static class SensorSpec
+{
+    /// <summary>What the spec names, for help texts.</summary>
+    public const string Help = "simulated | ina219:BUS:ADDR[:SHUNT_OHMS[:MAX_A]] | ina236:BUS:ADDR[:SHUNT_OHMS[:MAX_A]] | jetson[:TOTAL_RAIL] | pmic | rapl[:ZONE] | hwmon:NAME:LABEL | nvidia-smi[:GPU[:PERIOD_MS]]";
+
+    /// <summary>Opens the sensor <paramref name="spec"/> names; <paramref name="board"/> drives <c>simulated</c>.</summary>
+    public static IPowerSensor Open(string spec, TimeProvider clock, SimulatedBoard? board = null)
+    {
+        var parts = spec.Split(':');
+        return parts[0] switch
+        {
+            "simulated" when parts.Length == 1 => (board ?? new SimulatedBoard()).CreateSensor(clock),
+            "ina219" when parts.Length is >= 3 and <= 5 => OpenIna219(parts, spec, clock),
+            "ina236" when parts.Length is >= 3 and <= 5 => OpenIna236(parts, spec, clock),
+            "pmic" when parts.Length == 1 => new RaspberryPi.PmicSensor(clock),
+            "jetson" when parts.Length <= 2 => JetsonPowerSensor.Discover(clock, "/", parts.Length == 2 ? parts[1] : null),
+            "rapl" when parts.Length <= 2 => new RaplSensor(
+                RaplZone.Discover().FirstOrDefault(z => parts.Length == 1 || z.Name == parts[1])
+                    ?? throw new ArgumentException($"no RAPL zone{(parts.Length == 2 ? " named " + parts[1] : "")} under /sys/class/powercap"), clock),
+            "hwmon" when parts.Length == 3 => new HwmonPowerSensor(
+                HwmonReader.Find(name: parts[1]).FirstOrDefault() ?? throw new ArgumentException($"no hwmon device named {parts[1]} under /sys/class/hwmon"), parts[2], clock),
+            "nvidia-smi" when parts.Length <= 3 => NvidiaSmiSensor.Start(clock, parts.Length == 3 ? Int(parts[2], spec) : 10, parts.Length >= 2 ? Int(parts[1], spec) : 0),
+            _ => throw new ArgumentException($"unknown sensor '{spec}'; expected {Help}"),
+        };
+    }
+
+    // Every number is checked before the bus is opened, so a typo is reported as such, not as a missing /dev/i2c-N.
+    private static Ina219Sensor OpenIna219(string[] parts, string spec, TimeProvider clock)
+    {
+        var address = new I2cConnectionSettings(Int(parts[1], spec), Int(parts[2], spec));
+        var settings = new Ina219Settings { Shunt = ElectricResistance.FromOhms(Number(parts, 3, 0.1, spec)), MaxExpectedCurrent = ElectricCurrent.FromAmperes(Number(parts, 4, 3.2, spec)) };
+        settings.Validate();
+        return new Ina219Sensor(I2cDevice.Create(address), settings, clock);
+    }
+
+    private static Ina236.Ina236Sensor OpenIna236(string[] parts, string spec, TimeProvider clock)
+    {
+        var address = new I2cConnectionSettings(Int(parts[1], spec), Int(parts[2], spec));
+        var shunt = ElectricResistance.FromOhms(Number(parts, 3, 0.008, spec));
+        var max = ElectricCurrent.FromAmperes(Number(parts, 4, 10, spec));
+        return new Ina236.Ina236Sensor(I2cDevice.Create(address), shunt, max, clock);
+    }
+
+    private static int Int(string text, string spec)
+    {
+        var ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? int.TryParse(text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return ok ? value : throw new ArgumentException($"'{text}' in sensor '{spec}' is not a whole number");
+    }
+
+    private static double Number(string[] parts, int index, double fallback, string spec) =>
+        parts.Length <= index ? fallback
+        : double.TryParse(parts[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v
+        : throw new ArgumentException($"'{parts[index]}' in sensor '{spec}' is not a positive number");
+}

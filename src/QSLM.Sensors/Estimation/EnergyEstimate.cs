@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace QSLM.Sensors.Estimation;
+
+/// <summary>An energy estimate from counts and constants; always tagged <c>estimated:</c>, never a measurement.</summary>
+public sealed record EnergyEstimate(SourceTag Source, long Tokens, double ComputeJoules, double MemoryJoules, string Citation)
+{
+    /// <summary>Compute plus memory.</summary>
+    public double TotalJoules => ComputeJoules + MemoryJoules;
+
+    /// <summary>Joules per token; NaN with no tokens.</summary>
+    public double JoulesPerToken => Tokens > 0 ? TotalJoules / Tokens : double.NaN;
+
+    /// <summary>One line with the tag and the split.</summary>
+    public string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"{Source}: {JoulesPerToken * 1e6:F3} µJ/token over {Tokens} tokens (compute {ComputeJoules / Math.Max(1, Tokens) * 1e6:F3} µJ, weights from DRAM {MemoryJoules / Math.Max(1, Tokens) * 1e6:F3} µJ); {Citation}");
+}
+
+/// <summary>
+/// Estimates energy for a board with no sensor: ACs × E_AC + MACs × E_MAC + tokens × weight bytes per
+/// token × E_DRAM/byte. The memory term assumes every weight is read from DRAM once per token — right
+/// for a model larger than the caches, an upper bound for one that fits.
+/// </summary>
+public static class EnergyEstimator
+{
+    /// <summary>The estimate for <paramref name="tally"/> under <paramref name="constants"/> (default: Horowitz 45 nm).</summary>
+    public static EnergyEstimate Estimate(OperationTally tally, EnergyConstants? constants = null)
+    {
+        tally.Validate();
+        var c = constants ?? EnergyConstants.Horowitz45nm;
+        var compute = (tally.Accumulates * c.AccumulatePicojoules + tally.MultiplyAccumulates * c.MultiplyAccumulatePicojoules) * 1e-12;
+        var memory = (double)tally.Tokens * tally.WeightBytesPerToken * c.DramPicojoulesPerByte * 1e-12;
+        return new EnergyEstimate(SourceTag.Estimated(c.Model), tally.Tokens, compute, memory, c.Citation);
+    }
+}

@@ -1,0 +1,39 @@
+using QSLM.Sensors.Estimation;
+
+namespace QSLM.Sensors.Tests.Estimation;
+
+public class EnergyEstimatorTests
+{
+    [Fact]
+    public void Constants_are_Horowitz_45nm()
+    {
+        var c = EnergyConstants.Horowitz45nm;
+        Assert.Equal(0.9, c.AccumulatePicojoules);
+        Assert.Equal(4.6, c.MultiplyAccumulatePicojoules, 12);
+        Assert.Equal(162.5, c.DramPicojoulesPerByte);
+        Assert.Contains("ISSCC 2014", c.Citation);
+    }
+
+    [Fact]
+    public void Prices_accumulates_multiply_accumulates_and_weight_bytes()
+    {
+        // 10 tokens; 1e6 MACs, 2e5 ACs; 4 MB of weights per token.
+        var estimate = EnergyEstimator.Estimate(new OperationTally(Tokens: 10, MultiplyAccumulates: 1_000_000, Accumulates: 200_000, WeightBytesPerToken: 4_000_000));
+
+        Assert.Equal((1e6 * 4.6) + (2e5 * 0.9), estimate.ComputeJoules * 1e12, 6);
+        Assert.Equal(10 * 4e6 * 162.5, estimate.MemoryJoules * 1e12, 3);
+        Assert.Equal(estimate.TotalJoules / 10 * 1e12, estimate.JoulesPerToken * 1e12, 6);
+    }
+
+    [Fact]
+    public void An_estimate_is_always_tagged_estimated()
+    {
+        var estimate = EnergyEstimator.Estimate(new OperationTally(1, 1, 1, 1));
+        Assert.Equal(SourceKind.Estimated, estimate.Source.Kind);
+        Assert.StartsWith("estimated:horowitz-45nm: ", estimate.Summary());
+    }
+
+    [Fact]
+    public void Negative_counts_are_refused() =>
+        Assert.Throws<ArgumentException>(() => EnergyEstimator.Estimate(new OperationTally(1, -1, 0, 0)));
+}
