@@ -94,7 +94,10 @@ internal static class SearchCommand
             var (scoring, sensitivity, slice, sensitivitySlice) = isSst2
                 ? (host.Sst2Accuracy(dev), host.Sst2Accuracy(dev.Take(sensitivitySentenceCount).ToList()), $"s{dev.Count}", $"s{sensitivitySentenceCount}")
                 : (host.Perplexity(test, startToken), host.Perplexity(test[..sensitivityTokenCount], startToken), $"t{test.Length}", $"t{sensitivityTokenCount}");
-            var cacheKey = string.Join('-', manifest.ModelSha256.Values.Concat(manifest.DataSha256.Values).Select(h => h[..12]));
+            // What decides an evaluation: the models, the data, and the code that quantizes and
+            // evaluates (deterministic builds give the same assemblies for the same source).
+            var code = new[] { typeof(QuantFormats), typeof(Model.SpikeGpt), typeof(HostEvaluator) }.Select(t => SearchManifest.Sha256(t.Assembly.Location));
+            var cacheKey = string.Join('-', manifest.ModelSha256.Values.Concat(manifest.DataSha256.Values).Concat(code).Select(h => h[..12]));
             using var cached = new EvaluationCache(Path.Combine(parse.GetValue(cache)!, $"{cacheKey}-{slice}.csv"), scoring);
             using var cachedSensitivity = new EvaluationCache(Path.Combine(parse.GetValue(cache)!, $"{cacheKey}-{sensitivitySlice}.csv"), sensitivity);
             using var log = ResultsLog.Open(Path.Combine(folder, "search.csv"));

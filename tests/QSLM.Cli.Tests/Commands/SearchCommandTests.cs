@@ -70,6 +70,20 @@ public sealed class SearchCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_language_model_search_keeps_perplexity_under_its_ceiling()
+    {
+        var output = Path.Combine(_temp.Path, "lm");
+        var result = QslmProcess.Run("search", "--task", "lm", "--const-a", "ppl<=+10%", "--lm-tokens", "64", "--sensitivity-tokens", "32",
+            "--menu", "int8,sign1", "--out", output, "--cache", Path.Combine(_temp.Path, "cache-lm"));
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("WikiText-2 perplexity (host)", result.StdOut);
+        var rows = File.ReadAllLines(Path.Combine(output, "search.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => Assert.Equal("perplexity", r[5]));
+        var baseline = double.Parse(rows[0][6], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(rows.Where(r => r[1] != "sensitivity" && r[^2] == "True"), r => Assert.True(double.Parse(r[6], System.Globalization.CultureInfo.InvariantCulture) <= baseline * 1.1 + 1e-9));
+    }
+
+    [Fact]
     public void A_negative_alpha_is_refused()
     {
         AssertOneLineError(QslmProcess.Run("search", "--alpha", "-0.5"), "alpha must be a finite number >= 0, got -0.5");
