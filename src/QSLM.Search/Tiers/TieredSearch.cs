@@ -80,12 +80,15 @@ public sealed class TieredSearch
             if (lower is not null) moduleCost[(module, lower)] = Harm(_ledger.Evaluate(fp32.WithModule(module, lower), SearchTier.Sensitivity));
         }
         Lower(best, modules, (p, unit) => p[unit], (p, unit, f) => p.WithModule(unit, f), moduleCost, SearchTier.Module, cancel);
-        return _ledger.Best ?? throw Unsatisfiable(_ledger.All);
+        return _ledger.Best ?? throw Unsatisfiable(Candidates());
     }
 
     // The smallest candidate so far that keeps constA (the lowering's best effort towards constM).
     private Candidate Smallest(Candidate fallback) =>
-        _ledger.All.Where(c => _ledger.Objective.ConstA.IsMet(c.Metric, _ledger.Baseline.Metric)).OrderBy(c => c.Bytes).FirstOrDefault() ?? fallback;
+        Candidates().Where(c => _ledger.Objective.ConstA.IsMet(c.Metric, _ledger.Baseline.Metric)).OrderBy(c => c.Bytes).FirstOrDefault() ?? fallback;
+
+    // Everything evaluated on the candidates' data (sensitivity measurements use another slice).
+    private List<Candidate> Candidates() => _ledger.All.Where(c => c.Tier != SearchTier.Sensitivity).ToList();
 
     // Greedy lowering: repeatedly take the untried lowering with the least predicted harm per byte
     // saved, and keep it when the objective improves. A unit may jump to any lower precision whose
