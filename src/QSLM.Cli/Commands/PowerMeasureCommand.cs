@@ -44,7 +44,7 @@ internal static class PowerMeasureCommand
             };
             var report = RepeatedMeasurement.Run(new Sampler(opened, TimeProvider.System), options, workload);
             var inv = CultureInfo.InvariantCulture;
-            var table = new Table().AddColumns("window", "mean power (W)", "energy (J)", "samples", "invalid");
+            var table = new Table().AddColumns("window", Markup.Escape($"mean power (W, {report.Source})"), Markup.Escape($"energy (J, {report.Source})"), "samples", "invalid");
             foreach (var w in report.Windows)
                 table.AddRow((w.Repeat + 1).ToString(inv), w.MeanWatts.ToString("F4", inv), w.Joules.ToString("F3", inv), w.Samples.ToString(inv), w.InvalidSamples.ToString(inv));
             AnsiConsole.Write(table);

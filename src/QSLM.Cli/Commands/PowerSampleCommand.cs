@@ -53,7 +53,7 @@ internal static class PowerSampleCommand
         {
             var points = series.Points();
             table.AddRow("mean power", Markup.Escape(string.Create(inv, $"{series.MeanWatts(start, stop):F4} W ({series.Source})")));
-            table.AddRow("min / max power", string.Create(inv, $"{points.Min(p => p.Watts):F4} / {points.Max(p => p.Watts):F4} W"));
+            table.AddRow("min / max power", Markup.Escape(string.Create(inv, $"{points.Min(p => p.Watts):F4} / {points.Max(p => p.Watts):F4} W ({series.Source})")));
             table.AddRow("energy", Markup.Escape(string.Create(inv, $"{series.Joules(start, stop):F4} J ({series.Source})")));
         }
         AnsiConsole.Write(table);

@@ -140,10 +140,7 @@ internal static class SearchCommand
         {
             // The LM with the classifier's precisions (its head at the classifier head's format).
             using var lmModel = EvalCommand.LoadForVocabulary(lmPath, null, vocabulary);
-            var lmHierarchy = ModelHierarchy.FromTensors(lmModel.state_dict().Select(kv => (kv.Key, kv.Value.shape)));
-            var entries = chosen.Precisions.Compact.Split(' ').Where(e => lmHierarchy.Blocks.Any(b => e.StartsWith(b.Name + "=", StringComparison.Ordinal))
-                || lmHierarchy.Searchable.Any(mo => e.StartsWith(mo.Name + "=", StringComparison.Ordinal)));
-            var lmPrecisions = Precisions.Parse(lmHierarchy, string.Join(' ', entries));
+            var lmPrecisions = chosen.Precisions.For(ModelHierarchy.FromTensors(lmModel.state_dict().Select(kv => (kv.Key, kv.Value.shape))));
             var basePpl = PerplexityEvaluator.Evaluate(lmModel, test, startToken).Perplexity;
             FakeQuantizer.Apply(lmModel, lmPrecisions.ToAssignment());
             var ppl = PerplexityEvaluator.Evaluate(lmModel, test, startToken).Perplexity;

@@ -50,6 +50,13 @@ public sealed class Precisions : IEquatable<Precisions>
     public QuantFormat BlockFormat(string block) => _hierarchy.Block(block).Searchable
         .GroupBy(m => _formats[m.Name]).OrderByDescending(g => g.Sum(m => m.Parameters)).First().Key;
 
+    /// <summary>The same precisions for another model of the same family (e.g. the LM that shares a
+    /// classifier's blocks): a module both have keeps its format; any other takes its block's most
+    /// common format here (the LM's <c>head</c> takes the classifier's <c>output</c> block's).</summary>
+    public Precisions For(ModelHierarchy other) =>
+        new(other, other.Searchable.ToDictionary(m => m.Name,
+            m => _formats.TryGetValue(m.Name, out var format) ? format : BlockFormat(m.Block)));
+
     /// <summary>One rule per weight matrix (everything else fp32), for packing and fake quantization.</summary>
     public PrecisionAssignment ToAssignment() =>
         PrecisionAssignment.Parse(string.Join(",", _hierarchy.Searchable

@@ -1,6 +1,6 @@
-using System.Globalization;
 using CsvHelper;
 using QSLM.Search.Hierarchy;
+using QSLM.Search.Results;
 using QSLM.Search.Tiers;
 
 namespace QSLM.Search.HostEvaluation;
@@ -13,31 +13,16 @@ namespace QSLM.Search.HostEvaluation;
 /// </summary>
 public sealed class EvaluationCache : ICandidateEvaluator, IDisposable
 {
-    private static readonly CsvWriterOptions WriterOptions = new() { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" };
     private readonly ICandidateEvaluator _inner;
     private readonly Dictionary<string, Evaluation> _known = new(StringComparer.Ordinal);
-    private readonly StreamWriter _stream;
-    private readonly CsvWriter _writer;
+    private readonly AppendOnlyCsv<CachedEvaluation> _csv;
 
     /// <summary>Opens (or starts) the cache file <paramref name="path"/> in front of <paramref name="inner"/>.</summary>
     public EvaluationCache(string path, ICandidateEvaluator inner)
     {
         _inner = inner;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var fresh = !File.Exists(path) || new FileInfo(path).Length == 0;
-        if (!fresh)
-        {
-            var text = File.ReadAllText(path);
-            text = text[..(text.LastIndexOf('\n') + 1)];
-            File.WriteAllText(path, text);
-            using var reader = CsvReader.Create(new StringReader(text));
-            foreach (var row in reader.GetRecords<CachedEvaluation>()) _known[row.Precisions] = new Evaluation(row.Metric, row.Bytes);
-            fresh = text.Length == 0;
-        }
-        _stream = new StreamWriter(path, append: true);
-        _writer = CsvWriter.Create(_stream, WriterOptions, leaveOpen: true);
-        if (fresh) _writer.WriteHeader<CachedEvaluation>();
-        _writer.Flush();
+        _csv = AppendOnlyCsv<CachedEvaluation>.Open(path);
+        foreach (var row in _csv.Rows) _known[row.Precisions] = new Evaluation(row.Metric, row.Bytes);
     }
 
     /// <summary>Evaluations answered from the cache.</summary>
@@ -53,17 +38,12 @@ public sealed class EvaluationCache : ICandidateEvaluator, IDisposable
         }
         var evaluation = _inner.Evaluate(precisions);
         _known[precisions.Compact] = evaluation;
-        _writer.WriteRecord(new CachedEvaluation { Precisions = precisions.Compact, Metric = evaluation.Metric, Bytes = evaluation.Bytes });
-        _writer.Flush();
+        _csv.Append(new CachedEvaluation { Precisions = precisions.Compact, Metric = evaluation.Metric, Bytes = evaluation.Bytes });
         return evaluation;
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _stream.Dispose();
-    }
+    public void Dispose() => _csv.Dispose();
 }
 
 /// <summary>A cached evaluation.</summary>

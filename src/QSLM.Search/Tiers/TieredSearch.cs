@@ -16,14 +16,14 @@ namespace QSLM.Search.Tiers;
 public sealed class TieredSearch
 {
     private readonly SearchLedger _ledger;
-    private readonly IReadOnlyList<QuantFormat> _menu;
+    private readonly List<QuantFormat> _menu;
 
     /// <summary>Creates a search over <paramref name="menu"/>, from the highest precision to the lowest.</summary>
     public TieredSearch(SearchLedger ledger, IReadOnlyList<QuantFormat> menu)
     {
         if (menu.Count == 0) throw new InputException("the precision menu is empty");
         _ledger = ledger;
-        _menu = menu;
+        _menu = [.. menu];
     }
 
     private ModelHierarchy Hierarchy => _ledger.Hierarchy;
@@ -102,11 +102,12 @@ public sealed class TieredSearch
         var rejected = new HashSet<(string, QuantFormat)>();
         while (!cancel.IsCancellationRequested)
         {
+            var bytes = current.Precisions.WeightBytes;
             var moves = units
                 .SelectMany(u => Lower(formatOf(current.Precisions, u)).Where(f => f == Next(formatOf(current.Precisions, u)) || cost.ContainsKey((u, f))).Select(f => (Unit: u, To: f)))
                 .Where(m => !rejected.Contains((m.Unit, m.To)))
                 .Select(m => (m.Unit, m.To, Next: with(current.Precisions, m.Unit, m.To)))
-                .Select(m => (m.Unit, m.To, m.Next, Saved: current.Precisions.WeightBytes - m.Next.WeightBytes))
+                .Select(m => (m.Unit, m.To, m.Next, Saved: bytes - m.Next.WeightBytes))
                 .Where(m => m.Saved > 0)
                 .OrderBy(m => (cost.TryGetValue((m.Unit, m.To), out var c) ? c : 0) / m.Saved)
                 .ThenByDescending(m => m.Saved)
@@ -149,7 +150,7 @@ public sealed class TieredSearch
     private QuantFormat? Next(QuantFormat format)
     {
         if (format.Id == QuantFormats.Fp32.Id) return _menu[0];
-        var index = _menu.ToList().FindIndex(f => f.Id == format.Id);
+        var index = _menu.FindIndex(f => f.Id == format.Id);
         return index >= 0 && index + 1 < _menu.Count ? _menu[index + 1] : null;
     }
 

@@ -19,6 +19,15 @@ public class PrecisionsTests
     }
 
     [Fact]
+    public void Precisions_carry_over_to_the_language_model_sharing_the_blocks_its_head_at_the_output_blocks_format()
+    {
+        var p = Precisions.Uniform(H, QuantFormats.Get("int4")).WithBlock("output", QuantFormats.Get("int3")).WithModule("blocks.1.att.key", QuantFormats.Get("int8"));
+        var lm = p.For(ModelHierarchyTests.Of(2, 32));
+        Assert.Equal("input=int4 blocks.0=int4 blocks.1=int4 blocks.1.att.key=int8 output=int3", lm.Compact);
+        Assert.Equal("int3", lm["head"].Name);
+    }
+
+    [Fact]
     public void The_assignment_quantizes_matrices_and_keeps_vectors_fp32()
     {
         var a = Precisions.Uniform(H, QuantFormats.Get("int4")).ToAssignment();

@@ -1,0 +1,76 @@
+using System.Globalization;
+using CsvHelper;
+using QSLM.Data;
+
+namespace QSLM.Search.Results;
+
+/// <summary>
+/// A CSV of <typeparamref name="T"/> records that only grows, one flushed and synced row at a time,
+/// so that a killed process loses at most the row being written. Opening an existing file reads its
+/// complete rows back and cuts off a torn last line (a kill in the middle of a write).
+/// </summary>
+public sealed class AppendOnlyCsv<T> : IDisposable
+{
+    private static readonly CsvWriterOptions WriterOptions = new() { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" };
+    private readonly FileStream _file;
+    private readonly StreamWriter _stream;
+    private readonly CsvWriter _writer;
+
+    private AppendOnlyCsv(string path, IReadOnlyList<T> rows, bool header)
+    {
+        Rows = rows;
+        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        _stream = new StreamWriter(_file);
+        _writer = CsvWriter.Create(_stream, WriterOptions, leaveOpen: true);
+        if (header)
+        {
+            _writer.WriteHeader<T>();
+            Flush();
+        }
+    }
+
+    /// <summary>The complete rows the file held when it was opened.</summary>
+    public IReadOnlyList<T> Rows { get; }
+
+    /// <summary>Opens <paramref name="path"/>, creating it (and its folder) with a header or reading back its rows.</summary>
+    /// <exception cref="InputException">The file is not a CSV of <typeparamref name="T"/>.</exception>
+    public static AppendOnlyCsv<T> Open(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        if (!File.Exists(path) || new FileInfo(path).Length == 0) return new AppendOnlyCsv<T>(path, [], header: true);
+        var text = File.ReadAllText(path);
+        var complete = text.LastIndexOf('\n') + 1;
+        if (complete < text.Length) File.WriteAllText(path, text[..complete]);
+        try
+        {
+            using var reader = CsvReader.Create(new StringReader(text[..complete]));
+            return new AppendOnlyCsv<T>(path, reader.GetRecords<T>().ToList(), header: complete == 0);
+        }
+        catch (Exception e) when (e is not InputException)
+        {
+            throw new InputException($"{path}: not a CSV of {typeof(T).Name} records ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Appends a row and flushes it to the disk.</summary>
+    public void Append(T row)
+    {
+        _writer.WriteRecord(row);
+        Flush();
+    }
+
+    private void Flush()
+    {
+        _writer.Flush();
+        _stream.Flush();
+        _file.Flush(flushToDisk: true);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _stream.Dispose();
+        _file.Dispose();
+    }
+}
