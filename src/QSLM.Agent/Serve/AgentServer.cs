@@ -88,6 +88,7 @@ internal sealed class AgentServer
                 PutModel chunk => _store.Put(chunk),
                 QueryModel query => _store.Status(ModelHash.Require(query.Sha256)),
                 RunWorkload run => await new WorkloadRunner(_store, MarkAndWaitAsync, _port.HostGone).RunAsync(run).ConfigureAwait(false),
+                RunEvaluation evaluation => new EvaluationRunner(_store).Run(evaluation),
                 ReadSensors => new SensorReadings([]),
                 _ => new ErrorReply(ErrorCodes.OutOfSequence, $"an agent does not accept '{request.GetType().Name}' here"),
             };
@@ -108,7 +109,7 @@ internal sealed class AgentServer
         {
             return new ErrorReply(ErrorCodes.OutOfMemory, e.Message);
         }
-        catch (Exception e) when (request is RunWorkload && e is not IOException and not UnauthorizedAccessException and not OperationCanceledException and not SessionRestartException)
+        catch (Exception e) when (request is RunWorkload or RunEvaluation && e is not IOException and not UnauthorizedAccessException and not OperationCanceledException and not SessionRestartException)
         {
             _log.WriteLine($"qslm-agent: run failed: {e}");
             return new ErrorReply(ErrorCodes.RunFailed, e.Message);

@@ -87,18 +87,35 @@ public sealed class BoardSession : IAsyncDisposable
         await PutModelAsync(modelPath, null, cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(BoardPhase.Run, async (channel, token) =>
         {
-            // The model may have gone since it was put (a board wiped, a corrupt copy deleted): put it again.
-            var status = await RequestAsync<ModelStatus>(channel, new QueryModel(model.Sha256), token).ConfigureAwait(false);
-            if (status.Complete)
-            {
-                _states.MoveTo(BoardState.ModelLoaded);
-            }
-            else
-            {
-                _states.MoveTo(BoardState.AgentReady);
-                await UploadAsync(channel, model, null, token).ConfigureAwait(false);
-            }
+            await EnsureStoredAsync(channel, model, token).ConfigureAwait(false);
             return await RunOnceAsync(channel, model, settings, onMark, token).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts the model on the board if needed, then has the agent score it on the data in
+    /// <paramref name="request"/> (whose hash is replaced by the model's). A model the runtime cannot
+    /// run is a candidate failure; anything about reaching the board is infrastructure.
+    /// </summary>
+    public async Task<EvaluationResult> EvaluateAsync(string modelPath, RunEvaluation request, CancellationToken cancellationToken = default)
+    {
+        var model = await LocalModel.ReadAsync(modelPath, cancellationToken).ConfigureAwait(false);
+        await PutModelAsync(modelPath, null, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(BoardPhase.Run, async (channel, token) =>
+        {
+            await EnsureStoredAsync(channel, model, token).ConfigureAwait(false);
+            _states.MoveTo(BoardState.Running);
+            try
+            {
+                var result = await RequestAsync<EvaluationResult>(channel, request with { Sha256 = model.Sha256 }, token).ConfigureAwait(false);
+                _states.MoveTo(BoardState.ModelLoaded);
+                return result;
+            }
+            catch (AgentErrorException e)
+            {
+                _states.MoveTo(e.Reply.Code is ErrorCodes.HashMismatch or ErrorCodes.ModelMissing ? BoardState.AgentReady : BoardState.ModelLoaded);
+                throw;
+            }
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -205,6 +222,20 @@ public sealed class BoardSession : IAsyncDisposable
         return channel;
     }
 
+    // The model may have gone since it was put (a board wiped, a corrupt copy deleted, an agent
+    // restarted into another folder): put it again.
+    private async Task EnsureStoredAsync(IAgentChannel channel, LocalModel model, CancellationToken cancellationToken)
+    {
+        var status = await RequestAsync<ModelStatus>(channel, new QueryModel(model.Sha256), cancellationToken).ConfigureAwait(false);
+        if (status.Complete)
+        {
+            _states.MoveTo(BoardState.ModelLoaded);
+            return;
+        }
+        _states.MoveTo(BoardState.AgentReady);
+        await UploadAsync(channel, model, null, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<ModelStatus> UploadAsync(IAgentChannel channel, LocalModel model, Action<long>? progress, CancellationToken cancellationToken)
     {
         var status = await RequestAsync<ModelStatus>(channel, new QueryModel(model.Sha256), cancellationToken).ConfigureAwait(false);
@@ -289,7 +320,7 @@ public sealed class BoardSession : IAsyncDisposable
                     return reply;
                 case ErrorReply error:
                     throw new AgentErrorException(error);
-                case Mark or RunResult or ModelStatus or SensorReadings or Bye:
+                case Mark or RunResult or EvaluationResult or ModelStatus or SensorReadings or Bye:
                     continue;
                 case var other:
                     throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected the agent's hello, got {other.GetType().Name}");

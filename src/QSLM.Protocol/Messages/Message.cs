@@ -17,6 +17,8 @@ namespace QSLM.Protocol.Messages;
 [JsonDerivedType(typeof(Mark), "mark")]
 [JsonDerivedType(typeof(MarkAck), "mark-ack")]
 [JsonDerivedType(typeof(RunResult), "run-result")]
+[JsonDerivedType(typeof(RunEvaluation), "evaluate")]
+[JsonDerivedType(typeof(EvaluationResult), "evaluation-result")]
 [JsonDerivedType(typeof(ReadSensors), "read-sensors")]
 [JsonDerivedType(typeof(SensorReadings), "sensors")]
 [JsonDerivedType(typeof(Bye), "bye")]
