@@ -1,3 +1,4 @@
+using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
 
 namespace QSLM.Search.Tiers;
@@ -8,6 +9,10 @@ namespace QSLM.Search.Tiers;
 /// <param name="Precisions">Its precision per module.</param>
 /// <param name="Metric">Accuracy or perplexity on the host (fake quantization).</param>
 /// <param name="Bytes">Exact packed file bytes.</param>
-/// <param name="Score">The objective <c>J</c>.</param>
-/// <param name="Feasible">Whether it meets constA and constM.</param>
-public sealed record Candidate(int Id, SearchTier Tier, Precisions Precisions, double Metric, long Bytes, double Score, bool Feasible);
+/// <param name="Score">The objective <c>J</c> (with the measured power term once it ran on a board).</param>
+/// <param name="Feasible">Whether it meets constA and constM, and ran and checked out on the board if it was put there.</param>
+public sealed record Candidate(int Id, SearchTier Tier, Precisions Precisions, double Metric, long Bytes, double Score, bool Feasible)
+{
+    /// <summary>What the board said of it, or null while it has only been evaluated on the host.</summary>
+    public BoardMeasurement? Board { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
 using QSLM.Search.Results;
@@ -11,14 +12,20 @@ namespace QSLM.Search.Tiers;
 /// a resumed search replays the same decisions without evaluating or writing anything twice.
 /// Sensitivity measurements go to their own evaluator (a smaller slice of the data: they only
 /// order the search's moves), are logged with tier <c>sensitivity</c>, and never compete for
-/// <see cref="Best"/>, since their metric is on another slice.
+/// <see cref="Best"/>, since their metric is on another slice. With a board attached, the
+/// candidates the search builds on are also measured there (<see cref="Measure"/>): the board's
+/// verdict and measured power rescore them, a board row follows the host row in the log, and a
+/// resumed search replays those rows instead of measuring again.
 /// </summary>
 public sealed class SearchLedger
 {
     private readonly ICandidateEvaluator _evaluator;
     private readonly ICandidateEvaluator _sensitivity;
     private readonly ResultsLog _log;
+    private readonly IBoardMeasurer? _board;
     private readonly Dictionary<(string, bool), CandidateRow> _logged;
+    private readonly Dictionary<int, CandidateRow> _loggedBoard;
+    private double? _baselinePower;
     private readonly Dictionary<(Precisions, bool), Candidate> _known = [];
     private Evaluation? _sensitivityBaseline;
     private readonly List<Candidate> _all = [];
@@ -31,8 +38,10 @@ public sealed class SearchLedger
     /// <param name="sensitivity">Scores sensitivity measurements (may be <paramref name="evaluator"/>).</param>
     /// <param name="objective">Constraints and objective.</param>
     /// <param name="log">The run's CSV.</param>
-    /// <param name="onCandidate">Called with each candidate as it is known.</param>
-    public SearchLedger(ModelHierarchy hierarchy, ICandidateEvaluator evaluator, ICandidateEvaluator sensitivity, SearchObjective objective, ResultsLog log, Action<Candidate>? onCandidate = null)
+    /// <param name="onCandidate">Called with each candidate as it is known, and again once measured on the board.</param>
+    /// <param name="board">The board candidates are measured on, or null for a host-only search.</param>
+    public SearchLedger(ModelHierarchy hierarchy, ICandidateEvaluator evaluator, ICandidateEvaluator sensitivity, SearchObjective objective, ResultsLog log,
+        Action<Candidate>? onCandidate = null, IBoardMeasurer? board = null)
     {
         Hierarchy = hierarchy;
         Objective = objective;
@@ -40,8 +49,20 @@ public sealed class SearchLedger
         _sensitivity = sensitivity;
         _log = log;
         _onCandidate = onCandidate;
-        _logged = log.Rows.ToDictionary(r => (r.Precisions, r.Tier == "sensitivity"));
+        _board = board;
+        _logged = log.Rows.Where(r => r.Status.StartsWith(HostOnly, StringComparison.Ordinal)).ToDictionary(r => (r.Precisions, r.Tier == "sensitivity"));
+        // An infrastructure failure is logged but replays as nothing: the candidate is measured again.
+        _loggedBoard = log.Rows.Where(r => r.Status == BoardMeasurement.StatusMeasured || r.Status.StartsWith(BoardMeasurement.StatusCandidateFailure, StringComparison.Ordinal))
+            .GroupBy(r => r.Candidate).ToDictionary(g => g.Key, g => g.Last());
     }
+
+    private const string HostOnly = "host-only";
+
+    /// <summary>Whether candidates are measured on a board.</summary>
+    public bool HasBoard => _board is not null;
+
+    /// <summary>Board measurements answered from the log of an earlier run.</summary>
+    public int ReplayedMeasurements { get; private set; }
 
     /// <summary>The model's hierarchy.</summary>
     public ModelHierarchy Hierarchy { get; }
@@ -84,6 +105,79 @@ public sealed class SearchLedger
     /// <summary>The best feasible candidate so far: highest objective, then fewest bytes, then first found.</summary>
     public Candidate? Best => _all.Where(c => c.Feasible && c.Tier != SearchTier.Sensitivity).OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).FirstOrDefault();
 
+    /// <summary>
+    /// Measures <paramref name="candidate"/> on the board (once; a measured candidate is returned as
+    /// it is) and returns it rescored: infeasible if it failed there, with the power term once the
+    /// baseline's power is known. Without a board, or for a sensitivity measurement, returns it unchanged.
+    /// </summary>
+    /// <exception cref="InfrastructureFailureException">The board failed; logged, then rethrown.</exception>
+    public Candidate Measure(Candidate candidate)
+    {
+        if (_board is null || candidate.Tier == SearchTier.Sensitivity) return candidate;
+        var index = _all.FindIndex(c => c.Id == candidate.Id);
+        var current = _all[index];
+        if (current.Board is not null) return current;
+        BoardMeasurement measurement;
+        var replayed = _loggedBoard.TryGetValue(current.Id, out var row);
+        if (replayed)
+        {
+            measurement = new BoardMeasurement(row!.BoardValue, row.LatencyMs, row.PeakRssBytes, row.PowerWatts, row.PowerCi95Watts, row.EnergyJoulesPerToken, row.PowerSource,
+                row.Status.StartsWith(BoardMeasurement.StatusCandidateFailure, StringComparison.Ordinal) ? row.Status[(BoardMeasurement.StatusCandidateFailure.Length + 2)..] : null);
+            ReplayedMeasurements++;
+        }
+        else
+        {
+            try
+            {
+                measurement = _board.Measure(current);
+            }
+            catch (InfrastructureFailureException e)
+            {
+                _log.Append(ToRow(current) with { Status = $"{BoardMeasurement.StatusInfrastructureFailure}: {e.Message}" });
+                throw;
+            }
+        }
+        if (current.Tier == SearchTier.Baseline && measurement.Failure is null) _baselinePower = measurement.PowerWatts;
+        var measured = Rescore(current with { Board = measurement });
+        _all[index] = measured;
+        _known[(measured.Precisions, false)] = measured;
+        if (!replayed) _log.Append(ToRow(measured));
+        _onCandidate?.Invoke(measured);
+        return measured;
+    }
+
+    /// <summary>Measures on the board the <paramref name="count"/> best feasible candidates of
+    /// <paramref name="tier"/> not yet measured (the ones the next tier would build on).</summary>
+    public void MeasurePromising(SearchTier tier, int count)
+    {
+        if (_board is null) return;
+        var promising = _all.Where(c => c.Tier == tier && c.Feasible && c.Board is null)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).Take(count).ToList();
+        foreach (var candidate in promising) Measure(candidate);
+    }
+
+    /// <summary>The best feasible candidate that ran on the board and checked out: the best is
+    /// measured, and while it fails there the next best is, until one holds (or none is left).
+    /// Without a board, <see cref="Best"/>.</summary>
+    public Candidate? Confirm()
+    {
+        while (_board is not null && Best is { Board: null } unmeasured) Measure(unmeasured);
+        return Best;
+    }
+
+    // A board's verdict: infeasible if the candidate failed there; the power term from the
+    // measured power against the measured baseline's.
+    private Candidate Rescore(Candidate c)
+    {
+        var baseline = Baseline;
+        var power = c.Board is { Failure: null, PowerWatts: { } watts } && _baselinePower is > 0 ? 1 - watts / _baselinePower.Value : (double?)null;
+        return c with
+        {
+            Score = Objective.Score(c.Metric, baseline.Metric, c.Bytes, baseline.Bytes, power),
+            Feasible = Objective.IsFeasible(c.Metric, baseline.Metric, c.Bytes) && c.Board is not { Failure: not null },
+        };
+    }
+
     /// <summary>The row a candidate is logged as.</summary>
     public CandidateRow ToRow(Candidate c) => new()
     {
@@ -94,9 +188,16 @@ public sealed class SearchLedger
         MemoryReduction = 1 - (double)c.Bytes / Baseline.Bytes,
         Metric = Objective.ConstA.Metric == MetricKind.Accuracy ? "accuracy" : "perplexity",
         HostValue = c.Metric,
+        BoardValue = c.Board?.BoardValue,
+        LatencyMs = c.Board?.LatencyMs,
+        PeakRssBytes = c.Board?.PeakRssBytes,
+        PowerWatts = c.Board?.PowerWatts,
+        PowerCi95Watts = c.Board?.PowerCi95Watts,
+        EnergyJoulesPerToken = c.Board?.EnergyJoulesPerToken,
+        PowerSource = c.Board?.PowerSource,
         Objective = c.Score,
         Feasible = c.Feasible,
-        Status = c.Tier == SearchTier.Sensitivity ? "host-only, sensitivity slice" : "host-only",
+        Status = c.Board?.Status ?? (c.Tier == SearchTier.Sensitivity ? HostOnly + ", sensitivity slice" : HostOnly),
     };
 
     // The first candidate of each evaluator is its fp32 baseline; a sensitivity measurement is
@@ -114,5 +215,13 @@ public sealed class SearchLedger
 
     /// <summary>Formats a candidate for a progress line.</summary>
     public string Describe(Candidate c) => string.Create(CultureInfo.InvariantCulture,
-        $"#{c.Id} {c.Tier.ToString().ToLowerInvariant()}: {c.Metric:0.####} at {c.Bytes / 1e6:0.00} MB ({1 - (double)c.Bytes / Baseline.Bytes:P1} smaller), J {c.Score:0.0000}{(c.Feasible ? "" : ", infeasible")}");
+        $"#{c.Id} {c.Tier.ToString().ToLowerInvariant()}: {c.Metric:0.####} at {c.Bytes / 1e6:0.00} MB ({1 - (double)c.Bytes / Baseline.Bytes:P1} smaller), J {c.Score:0.0000}{(c.Feasible ? "" : ", infeasible")}{DescribeBoard(c.Board)}");
+
+    private string DescribeBoard(BoardMeasurement? m) => m switch
+    {
+        null => "",
+        { Failure: { } failure } => $"; on {_board?.Board}: FAILED ({failure})",
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $"; on {_board?.Board}: {m.BoardValue:0.####}, {m.LatencyMs:0.###} ms/token, peak {m.PeakRssBytes / 1e6:0.0} MB{(m.PowerWatts is { } w ? $", {w:0.###} W ({m.PowerSource})" : "")}"),
+    };
 }

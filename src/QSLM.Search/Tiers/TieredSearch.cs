@@ -12,6 +12,9 @@ namespace QSLM.Search.Tiers;
 /// starts from the next lower uniform precision, where constA fails, and raises the most sensitive
 /// blocks until it holds. The module tier does the same inside blocks, one module at a time. The
 /// answer is the best feasible candidate evaluated by any tier (<see cref="SearchLedger.Best"/>).
+/// With a board attached, the baseline and each tier's most promising candidates are measured on
+/// the board before the next tier starts from the best (a candidate that fails there drops out), and
+/// the answer is the best candidate that ran on the board and checked out (<see cref="SearchLedger.Confirm"/>).
 /// </summary>
 public sealed class TieredSearch
 {
@@ -28,14 +31,18 @@ public sealed class TieredSearch
 
     private ModelHierarchy Hierarchy => _ledger.Hierarchy;
 
+    /// <summary>How many of each tier's best feasible candidates are measured on the board before the next tier.</summary>
+    public int BoardCandidatesPerTier { get; init; } = 2;
+
     /// <summary>Runs every tier and returns the chosen candidate.</summary>
     /// <exception cref="InputException">No candidate meets the constraints; the message says which one and by how much.</exception>
     public Candidate Run(CancellationToken cancel = default)
     {
         var fp32 = Precisions.Uniform(Hierarchy, QuantFormats.Fp32);
-        var baseline = _ledger.Evaluate(fp32, SearchTier.Baseline);
-        var global = _menu.Select(f => _ledger.Evaluate(Precisions.Uniform(Hierarchy, f), SearchTier.Global)).ToList();
-        var uniform = global.Prepend(baseline).ToList();
+        var baseline = _ledger.Measure(_ledger.Evaluate(fp32, SearchTier.Baseline));
+        foreach (var format in _menu) _ledger.Evaluate(Precisions.Uniform(Hierarchy, format), SearchTier.Global);
+        _ledger.MeasurePromising(SearchTier.Global, BoardCandidatesPerTier);
+        var uniform = _ledger.All.Where(c => c.Tier is SearchTier.Baseline or SearchTier.Global).ToList();
         // Without a feasible uniform precision (constM too tight for the ones that keep constA), the
         // lowering starts from the smallest that keeps constA and counts every byte saved as progress.
         var start = _ledger.Best
@@ -69,6 +76,7 @@ public sealed class TieredSearch
             if (current.Feasible) Lower(current, blocks, (p, unit) => p.BlockFormat(unit), (p, unit, f) => p.WithBlock(unit, f), blockCost, SearchTier.Block, cancel);
         }
         cancel.ThrowIfCancellationRequested();
+        _ledger.MeasurePromising(SearchTier.Block, BoardCandidatesPerTier);
 
         // Module tier: inside the best block-level candidate, one step lower per module.
         var best = _ledger.Best ?? Smallest(start);
@@ -80,7 +88,9 @@ public sealed class TieredSearch
             if (lower is not null) moduleCost[(module, lower)] = Harm(_ledger.Evaluate(fp32.WithModule(module, lower), SearchTier.Sensitivity));
         }
         Lower(best, modules, (p, unit) => p[unit], (p, unit, f) => p.WithModule(unit, f), moduleCost, SearchTier.Module, cancel);
-        return _ledger.Best ?? throw Unsatisfiable(Candidates());
+        cancel.ThrowIfCancellationRequested();
+        _ledger.MeasurePromising(SearchTier.Module, BoardCandidatesPerTier);
+        return _ledger.Confirm() ?? throw Unsatisfiable(Candidates());
     }
 
     // The smallest candidate so far that keeps constA (the lowering's best effort towards constM).

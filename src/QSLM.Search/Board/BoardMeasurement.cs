@@ -1,0 +1,38 @@
+namespace QSLM.Search.Board;
+
+/// <summary>
+/// What a board said of one candidate. Every power and energy figure carries
+/// <see cref="PowerSource"/> (<c>measured:&lt;sensor&gt;</c>, <c>simulated:&lt;model&gt;</c> or
+/// <c>estimated:&lt;model&gt;</c>); a figure that was not obtained is null, never zero.
+/// </summary>
+/// <param name="BoardValue">The metric the board computed on the deployed file (its on-board check).</param>
+/// <param name="LatencyMs">Median milliseconds per token of the timed repeats.</param>
+/// <param name="PeakRssBytes">Peak resident memory of the agent.</param>
+/// <param name="PowerWatts">Mean power over the timed repeats.</param>
+/// <param name="PowerCi95Watts">Half-width of the 95% confidence interval of the mean power over repeats.</param>
+/// <param name="EnergyJoulesPerToken">Energy per token.</param>
+/// <param name="PowerSource">Where the power and energy figures come from.</param>
+/// <param name="Failure">Why the candidate failed on the board (it would not load, crashed, ran out of
+/// memory, or gave a wrong answer), or null when it ran and checked out.</param>
+public sealed record BoardMeasurement(
+    double? BoardValue,
+    double? LatencyMs,
+    long? PeakRssBytes,
+    double? PowerWatts,
+    double? PowerCi95Watts,
+    double? EnergyJoulesPerToken,
+    string? PowerSource,
+    string? Failure = null)
+{
+    /// <summary>The status column's text: <c>measured</c> or <c>failed:candidate: reason</c>.</summary>
+    public string Status => Failure is null ? StatusMeasured : $"{StatusCandidateFailure}: {Failure}";
+
+    /// <summary>Status of a candidate that ran on the board and checked out.</summary>
+    public const string StatusMeasured = "measured";
+
+    /// <summary>Status prefix of a candidate that failed on the board by its own fault.</summary>
+    public const string StatusCandidateFailure = "failed:candidate";
+
+    /// <summary>Status prefix of a measurement stopped by the board, link or agent.</summary>
+    public const string StatusInfrastructureFailure = "failed:infrastructure";
+}

@@ -1,0 +1,33 @@
+using QSLM.Search.Board;
+using QSLM.Search.Tiers;
+
+namespace QSLM.Search.Tests.Board;
+
+/// <summary>
+/// A stand-in board with known behaviour: the board's metric equals the host's, latency and power
+/// follow the bytes, candidates matching <see cref="Crashes"/> fail as the model's fault, and the
+/// measurement numbered <see cref="InfrastructureFailureAt"/> fails as the board's. Power is
+/// labelled simulated, as a figure that never came from a sensor must be.
+/// </summary>
+internal sealed class SyntheticBoard : IBoardMeasurer
+{
+    public string Board => "synthetic";
+
+    public Func<Candidate, bool> Crashes { get; init; } = _ => false;
+
+    /// <summary>Watts as a function of the candidate's bytes.</summary>
+    public Func<long, double> Watts { get; init; } = bytes => 2 + bytes / 1e6;
+
+    public int InfrastructureFailureAt { get; init; } = int.MaxValue;
+
+    public List<int> Measured { get; } = [];
+
+    public BoardMeasurement Measure(Candidate candidate)
+    {
+        if (Measured.Count == InfrastructureFailureAt) throw new InfrastructureFailureException("synthetic: the link went down");
+        Measured.Add(candidate.Id);
+        if (Crashes(candidate)) return new BoardMeasurement(null, null, null, null, null, null, null, "run-failed: the runtime crashed");
+        var watts = Watts(candidate.Bytes);
+        return new BoardMeasurement(candidate.Metric, 1 + candidate.Bytes / 1e6, candidate.Bytes + 50_000_000, watts, 0.01, watts / 1000, "simulated:synthetic-board");
+    }
+}
