@@ -48,7 +48,8 @@ internal sealed class EvaluationRunner(ModelStore store)
         var tokens = request.Tokens;
         if (tokens.Length == 0) throw new ProtocolException(ErrorCodes.BadRequest, "a perplexity needs at least one token");
         CheckTokens(tokens.Append(request.StartToken), runtime);
-        var result = RuntimePerplexity.Evaluate(runtime, tokens, request.StartToken);
+        if (request.Streams < 1) throw new ProtocolException(ErrorCodes.BadRequest, "streams must be >= 1");
+        var result = RuntimePerplexity.Evaluate(runtime, tokens, request.StartToken, request.Streams);
         return new EvaluationResult(request.Sha256, request.Task, result.Perplexity, checked((int)result.Tokens), [], clock.Elapsed.TotalSeconds, ProcessMemory.PeakResidentBytes());
     }
 

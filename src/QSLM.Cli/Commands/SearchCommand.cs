@@ -1,16 +1,22 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
+using QSLM.Boards.Sessions;
 using QSLM.Cli.Search;
 using QSLM.Data;
 using QSLM.Format.Formats;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
+using QSLM.Protocol.Messages;
+using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.HostEvaluation;
 using QSLM.Search.Objective;
 using QSLM.Search.Results;
 using QSLM.Search.Tiers;
+using QSLM.Sensors;
+using QSLM.Sensors.Discovery;
+using QSLM.Sensors.Simulation;
 using Spectre.Console;
 
 namespace QSLM.Cli.Commands;
@@ -34,11 +40,20 @@ internal static class SearchCommand
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint; one without emb.weight takes it from --lm.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
         var output = new Option<string?>("--out") { Description = "Folder for search.csv and manifest.json; an existing search there is resumed. Default: a new folder under runs/." };
         var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches of the same model and data.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "runs", "cache") };
+        var board = new Option<string>("--board") { Description = "The board candidates are measured on, by name in --bench; 'none' for a host-only search.", DefaultValueFactory = _ => "local" };
+        var bench = new Option<string>("--bench") { Description = "Bench file that names the board (hardware/README.md).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "hardware", "local.yaml") };
+        var boardTop = new Option<int>("--board-top") { Description = "How many of each tier's best feasible candidates are measured on the board before the next tier (the answer always is).", DefaultValueFactory = _ => 2 };
+        var powerWeight = new Option<double>("--power-weight") { Description = "beta: weight of the power saving measured on the board in J = A + alpha*M + beta*P (P = 1 - energy per token / the fp32 baseline's, same workload).", DefaultValueFactory = _ => 0 };
+        var sensor = new Option<string?>("--sensor") { Description = "Host-side power sensor sampled between the agent's marks: " + QSLM.Sensors.Discovery.SensorSpec.Help + ". Default: none, and power is estimated from the run's counted operations (labelled estimated)." };
+        var boardTokens = new Option<int>("--board-tokens") { Description = "Tokens per timed repeat on the board.", DefaultValueFactory = _ => 256 };
+        var boardRepeats = new Option<int>("--board-repeats") { Description = "Timed repeats on the board (each between acknowledged marks).", DefaultValueFactory = _ => 3 };
+        var tolerance = new Option<double?>("--board-tolerance") { Description = "How far the board's score may be from the host's before the candidate counts as giving wrong output: accuracy as a fraction (default 0.005, half a point) or perplexity's relative change (default 0.01)." };
 
         var command = new Command("search", "Tiered search (global -> block -> module) for the precision of every part of a SpikeGPT under constA and constM, maximising J = A + alpha*M. "
             + "Every candidate is numbered, evaluated on the host with the packed format's own codecs, and logged to search.csv; a killed search resumes where it stopped.")
         {
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
+            board, bench, boardTop, powerWeight, sensor, boardTokens, boardRepeats, tolerance,
         };
         command.SetAction((parse, cancel) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
@@ -46,7 +61,7 @@ internal static class SearchCommand
             var objective = new SearchObjective(
                 AccuracyConstraint.Parse(parse.GetValue(constA) ?? (isSst2 ? "acc>=-1pt" : "ppl<=+5%")),
                 parse.GetValue(constM) is { } m ? ByteSize.Parse(m) : null,
-                parse.GetValue(alpha)).Validate();
+                parse.GetValue(alpha), parse.GetValue(powerWeight)).Validate();
             if ((objective.ConstA.Metric == MetricKind.Accuracy) != isSst2)
                 throw new InputException($"constA {objective.ConstA} does not fit --task {parse.GetValue(task)} (sst2 takes acc>=..., lm takes ppl<=...)");
             var formats = ParseMenu(parse.GetValue(menu)!);
@@ -59,6 +74,14 @@ internal static class SearchCommand
             var sensitivityTokenCount = Math.Min(parse.GetValue(sensitivityTokens), tokenCount);
             if (sentenceCount < 1 || tokenCount < 1 || sensitivitySentenceCount < 1 || sensitivityTokenCount < 1)
                 throw new InputException("--sst2-sentences, --lm-tokens, --sensitivity-sentences and --sensitivity-tokens must be positive");
+            if (parse.GetValue(boardTop) < 1 || parse.GetValue(boardTokens) < 1 || parse.GetValue(boardRepeats) < 1)
+                throw new InputException("--board-top, --board-tokens and --board-repeats must be positive");
+            var boardName = parse.GetValue(board)!;
+            var hostOnly = boardName == "none";
+            if (hostOnly && (objective.Beta > 0 || parse.GetValue(sensor) is not null))
+                throw new InputException("--power-weight and --sensor need a board; --board none searches on the host only");
+            var sensorSpec = parse.GetValue(sensor);
+            var powerSource = hostOnly ? null : sensorSpec is null ? "estimated:horowitz-45nm" : sensorSpec == "simulated" ? "simulated:ina219-default-board" : "sensor " + sensorSpec;
 
             var dev = Sst2Dataset.Load(Path.Combine(RepositoryPaths.Sst2, "dev.tsv"), vocabulary).Take(sentenceCount).ToList();
             var test = WikiTextCorpus.Encode(RepositoryPaths.WikiText, "test", vocabulary);
@@ -73,10 +96,11 @@ internal static class SearchCommand
                 {
                     [isSst2 ? "sst2/dev.tsv" : "wikitext-2/test.txt"] = SearchManifest.Sha256(isSst2 ? Path.Combine(RepositoryPaths.Sst2, "dev.tsv") : Path.Combine(RepositoryPaths.WikiText, "test.txt")),
                 },
-                "host (fake quantization with the packed format's codecs; no board attached)",
+                hostOnly ? "none (host only: fake quantization with the packed format's codecs)" : $"{boardName} of {Path.GetFileName(parse.GetValue(bench))}",
                 isSst2 ? $"SST-2 dev, first {dev.Count} sentences (sensitivity: first {sensitivitySentenceCount})" : $"WikiText-2 test, first {test.Length} tokens (sensitivity: first {sensitivityTokenCount})",
                 objective.ConstA.ToString(), objective.ConstM, objective.Alpha, formats.Select(f => f.Name).ToList(),
-                DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+                DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+                objective.Beta, powerSource);
 
             var folder = parse.GetValue(output) ?? Path.Combine(RepositoryPaths.Root, "runs", $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(folder);
@@ -104,14 +128,48 @@ internal static class SearchCommand
             if (log.Rows.Count > 0) AnsiConsole.MarkupLineInterpolated($"resuming {folder}: {log.Rows.Count} candidates already logged");
             AnsiConsole.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}");
 
+            using var measurer = hostOnly ? null : OpenBoard(parse.GetValue(bench)!, boardName, isSst2, sst2Path, lmPath, vocabulary, dev, test, startToken, folder,
+                new RunSettings(parse.GetValue(boardTokens), Warmup: Math.Max(64, parse.GetValue(boardTokens) / 4), parse.GetValue(boardRepeats), Seed: 1, Threads: 0), parse.GetValue(tolerance) ?? (isSst2 ? 0.005 : 0.01), sensorSpec);
             SearchLedger? ledger = null;
-            ledger = new SearchLedger(host.Hierarchy, cached, cachedSensitivity, objective, log, c => AnsiConsole.WriteLine(ledger!.Describe(c)));
-            var chosen = new TieredSearch(ledger, formats).Run(cancel);
+            ledger = new SearchLedger(host.Hierarchy, cached, cachedSensitivity, objective, log, c => AnsiConsole.WriteLine(ledger!.Describe(c)), measurer);
+            Candidate chosen;
+            try
+            {
+                chosen = new TieredSearch(ledger, formats) { BoardCandidatesPerTier = parse.GetValue(boardTop) }.Run(cancel);
+            }
+            catch (InfrastructureFailureException e)
+            {
+                Console.Error.WriteLine($"qslm: infrastructure failure on board {boardName}: {e.Message}");
+                Console.Error.WriteLine("qslm: no candidate was marked bad; fix the board and run the same command again to resume");
+                return InfrastructureFailure;
+            }
+            manifest = manifest with { Chosen = chosen.Id };
+            manifest.Write(manifestPath);
+            if (measurer is not null) measurer.Pack(chosen, Path.Combine(folder, "chosen.qslm"));
 
             Summarise(ledger, chosen, isSst2, lmPath, sst2Path, vocabulary, test, startToken, folder, cached.Hits + cachedSensitivity.Hits);
             return CommandRunner.Success;
         })));
         return command;
+    }
+
+    /// <summary>Exit code of a search stopped by its board's infrastructure (resumable; no candidate blamed).</summary>
+    public const int InfrastructureFailure = 3;
+
+    private static AgentBoardMeasurer OpenBoard(string benchPath, string name, bool isSst2, string sst2Path, string lmPath, Vocabulary vocabulary,
+        IReadOnlyList<Sst2Example> dev, long[] test, long startToken, string folder, RunSettings run, double tolerance, string? sensorSpec)
+    {
+        var (session, _) = SearchBoard.Open(benchPath, name);
+        var evaluation = isSst2
+            ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
+            : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
+        var simulated = sensorSpec == "simulated" ? new SimulatedBoard() : null;
+        Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => SensorSpec.Open(sensorSpec, TimeProvider.System, simulated);
+        // Checked now, so a bad --sensor fails before the search rather than at its first measurement.
+        openSensor?.Invoke().Dispose();
+        var model = EvalCommand.LoadForVocabulary(isSst2 ? sst2Path : lmPath, isSst2 ? lmPath : null, vocabulary);
+        return new AgentBoardMeasurer(session, model, vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
+            new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, memoryBudget: null);
     }
 
     private static IReadOnlyList<QuantFormat> ParseMenu(string text)
@@ -128,7 +186,7 @@ internal static class SearchCommand
         var inv = CultureInfo.InvariantCulture;
         var baseline = ledger.Baseline;
         var fp32Bytes = baseline.Bytes;
-        var table = new Table().AddColumns("", "chosen", "fp32 baseline");
+        var table = new Table().AddColumns(new TableColumn("").NoWrap(), new TableColumn("chosen"), new TableColumn("fp32 baseline"));
         table.AddRow("candidate", $"#{chosen.Id} ({chosen.Tier.ToString().ToLowerInvariant()} tier)", "#1");
         table.AddRow("precisions", Markup.Escape(chosen.Precisions.Compact), "fp32");
         table.AddRow("packed bytes", chosen.Bytes.ToString("N0", inv), fp32Bytes.ToString("N0", inv));
@@ -147,9 +205,25 @@ internal static class SearchCommand
             table.AddRow($"LM perplexity at the same precisions ({test.Length:N0} test tokens)", ppl.ToString("F2", inv), basePpl.ToString("F2", inv));
         }
         table.AddRow("objective J", chosen.Score.ToString("F4", inv), "0");
-        table.AddRow("power", "not measured: host-only search (no board attached)", "");
+        var fp32 = ledger.All[0];
+        if (!ledger.HasBoard)
+        {
+            table.AddRow("power", "not measured: host-only search (--board none)", "");
+        }
+        else
+        {
+            string Value(BoardMeasurement? m, Func<BoardMeasurement, string> format) => m is null ? "not measured" : m.Failure is { } f ? Markup.Escape("failed: " + f) : Markup.Escape(format(m));
+            var board = ledger.Board ?? "board";
+            table.AddRow($"on {board}: {(isSst2 ? "SST-2 dev accuracy" : "perplexity")} of the packed file", Value(chosen.Board, m => isSst2 ? m.BoardValue!.Value.ToString("P2", inv) : m.BoardValue!.Value.ToString("F2", inv)),
+                Value(fp32.Board, m => isSst2 ? m.BoardValue!.Value.ToString("P2", inv) : m.BoardValue!.Value.ToString("F2", inv)));
+            table.AddRow($"on {board}: latency per token", Value(chosen.Board, m => m.LatencyMs!.Value.ToString("F3", inv) + " ms"), Value(fp32.Board, m => m.LatencyMs!.Value.ToString("F3", inv) + " ms"));
+            table.AddRow($"on {board}: peak resident memory of the agent", Value(chosen.Board, m => (m.PeakRssBytes! / 1e6).Value.ToString("F1", inv) + " MB"), Value(fp32.Board, m => (m.PeakRssBytes! / 1e6).Value.ToString("F1", inv) + " MB"));
+            string Power(BoardMeasurement m) => string.Create(inv, $"{m.PowerWatts:F3} W{(m.PowerCi95Watts is { } ci ? $" ± {ci:F3}" : "")}, {m.EnergyJoulesPerToken * 1e3:F4} mJ/token ({m.PowerSource})");
+            table.AddRow($"on {board}: power", Value(chosen.Board, Power), Value(fp32.Board, Power));
+        }
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine(string.Create(inv,
-            $"{ledger.All.Count} candidates ({ledger.Replayed} replayed from the log, {cacheHits} from the evaluation cache); results: {Path.Combine(folder, "search.csv")}"));
+            $"{ledger.All.Count} candidates ({ledger.Replayed} replayed from the log, {cacheHits} from the evaluation cache), {ledger.All.Count(c => c.Board is not null)} measured on the board ({ledger.All.Count(c => c.Board?.Failure is not null)} failed there, {ledger.ReplayedMeasurements} replayed); results: {Path.Combine(folder, "search.csv")}"));
+        if (ledger.HasBoard) AnsiConsole.WriteLine($"chosen model file: {Path.Combine(folder, "chosen.qslm")}");
     }
 }

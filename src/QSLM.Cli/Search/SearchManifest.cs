@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace QSLM.Cli.Search;
 
 /// <summary>What a search ran on and with, written beside its CSV as <c>manifest.json</c>, so a
-/// result can be traced to the exact model, data, settings and tool.</summary>
+/// result can be traced to the exact model, data, board, settings and tool. <see cref="Chosen"/> is
+/// the answer's candidate number, written when the search ends (<c>qslm report</c> marks it).</summary>
 internal sealed record SearchManifest(
     string Tool,
     string Task,
@@ -16,7 +17,10 @@ internal sealed record SearchManifest(
     long? ConstM,
     double Alpha,
     IReadOnlyList<string> Menu,
-    string Started)
+    string Started,
+    double PowerWeight = 0,
+    string? PowerSource = null,
+    int? Chosen = null)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -33,6 +37,7 @@ internal sealed record SearchManifest(
     /// <summary>Whether <paramref name="other"/> searches the same thing (a resumed run must).</summary>
     public bool SameSearchAs(SearchManifest other) =>
         Task == other.Task && ConstA == other.ConstA && ConstM == other.ConstM && Alpha.Equals(other.Alpha) && Evaluation == other.Evaluation
+        && Board == other.Board && PowerWeight.Equals(other.PowerWeight) && PowerSource == other.PowerSource
         && Menu.SequenceEqual(other.Menu) && ModelSha256.OrderBy(k => k.Key).SequenceEqual(other.ModelSha256.OrderBy(k => k.Key))
         && DataSha256.OrderBy(k => k.Key).SequenceEqual(other.DataSha256.OrderBy(k => k.Key));
 }

@@ -16,8 +16,11 @@ public sealed record PerplexityResult(double Perplexity, long Tokens, double Mea
 /// </summary>
 public static class PerplexityEvaluator
 {
+    /// <summary>Independent streams the tokens are split into, each started from the start token.</summary>
+    public const int DefaultStreams = 16;
+
     /// <summary>Evaluates <paramref name="model"/> on <paramref name="tokens"/>.</summary>
-    public static PerplexityResult Evaluate(SpikeGpt model, long[] tokens, long startToken, int streams = 16, int chunk = 128, Action<long, long>? progress = null)
+    public static PerplexityResult Evaluate(SpikeGpt model, long[] tokens, long startToken, int streams = DefaultStreams, int chunk = 128, Action<long, long>? progress = null)
     {
         if (tokens.Length == 0) throw new ArgumentException("no tokens to evaluate");
         streams = Math.Max(1, Math.Min(streams, tokens.Length));

@@ -11,7 +11,8 @@ namespace QSLM.Protocol.Messages;
 /// <param name="Sentences">Token ids of each sentence to classify, each from a fresh state (empty for a perplexity).</param>
 /// <param name="Labels">The class of each sentence.</param>
 /// <param name="Tokens">(Empty for a classification.) A token stream whose perplexity is measured, predicted from <paramref name="StartToken"/> on.</param>
-/// <param name="StartToken">The token fed before the stream's first.</param>
+/// <param name="StartToken">The token fed before each stream's first.</param>
+/// <param name="Streams">Equal segments the tokens are split into, each from a fresh state (as the host's evaluation splits them).</param>
 /// <param name="Threads">Threads for the runtime; 0 means one per processor.</param>
 public sealed record RunEvaluation(
     string Sha256,
@@ -20,6 +21,7 @@ public sealed record RunEvaluation(
     IReadOnlyList<int> Labels,
     int[] Tokens,
     int StartToken,
+    int Streams,
     int Threads) : Message;
 
 /// <summary>Values of <see cref="RunEvaluation.Task"/>.</summary>

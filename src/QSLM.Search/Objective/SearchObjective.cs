@@ -7,7 +7,9 @@ namespace QSLM.Search.Objective;
 /// <c>J = A + alpha·M + beta·P</c>, where <c>A</c> is the metric's relative change from the fp32
 /// baseline in the direction of better (accuracy: <c>(acc − acc₀)/acc₀</c>; perplexity:
 /// <c>(ppl₀ − ppl)/ppl₀</c>), <c>M = 1 − bytes/bytes_fp32</c> is the memory saving and
-/// <c>P = 1 − power/power₀</c> the measured power saving (0 where power was not measured). A
+/// <c>P = 1 − E/E₀</c> the power saving measured on the board, as energy per token of the same
+/// timed workload against the fp32 baseline's (a slower candidate at the same power saves nothing;
+/// 0 where it was not measured). A
 /// candidate is feasible when it meets constA, fits constM and ran on the board. alpha = 0 picks the
 /// most accurate feasible candidate; a larger alpha trades accuracy for memory.
 /// </summary>
@@ -33,7 +35,7 @@ public sealed record SearchObjective(AccuracyConstraint ConstA, long? ConstM, do
     /// <param name="baseline">The fp32 model's.</param>
     /// <param name="bytes">Its packed bytes.</param>
     /// <param name="fp32Bytes">The fp32 model's packed bytes.</param>
-    /// <param name="powerSaving">Measured <c>1 − power/power₀</c>, or null.</param>
+    /// <param name="powerSaving">Measured <c>1 − E/E₀</c> (energy per token against the baseline's), or null.</param>
     public double Score(double metric, double baseline, long bytes, long fp32Bytes, double? powerSaving = null) =>
         AccuracyTerm(metric, baseline) + Alpha * (1 - (double)bytes / fp32Bytes) + Beta * (powerSaving ?? 0);
 

@@ -25,7 +25,7 @@ public sealed class SearchLedger
     private readonly IBoardMeasurer? _board;
     private readonly Dictionary<(string, bool), CandidateRow> _logged;
     private readonly Dictionary<int, CandidateRow> _loggedBoard;
-    private double? _baselinePower;
+    private double? _baselineEnergy;
     private readonly Dictionary<(Precisions, bool), Candidate> _known = [];
     private Evaluation? _sensitivityBaseline;
     private readonly List<Candidate> _all = [];
@@ -60,6 +60,9 @@ public sealed class SearchLedger
 
     /// <summary>Whether candidates are measured on a board.</summary>
     public bool HasBoard => _board is not null;
+
+    /// <summary>The board's name, or null for a host-only search.</summary>
+    public string? Board => _board?.Board;
 
     /// <summary>Board measurements answered from the log of an earlier run.</summary>
     public int ReplayedMeasurements { get; private set; }
@@ -108,7 +111,7 @@ public sealed class SearchLedger
     /// <summary>
     /// Measures <paramref name="candidate"/> on the board (once; a measured candidate is returned as
     /// it is) and returns it rescored: infeasible if it failed there, with the power term once the
-    /// baseline's power is known. Without a board, or for a sensitivity measurement, returns it unchanged.
+    /// baseline's energy per token is known. Without a board, or for a sensitivity measurement, returns it unchanged.
     /// </summary>
     /// <exception cref="InfrastructureFailureException">The board failed; logged, then rethrown.</exception>
     public Candidate Measure(Candidate candidate)
@@ -137,7 +140,7 @@ public sealed class SearchLedger
                 throw;
             }
         }
-        if (current.Tier == SearchTier.Baseline && measurement.Failure is null) _baselinePower = measurement.PowerWatts;
+        if (current.Tier == SearchTier.Baseline && measurement.Failure is null) _baselineEnergy = measurement.EnergyJoulesPerToken;
         var measured = Rescore(current with { Board = measurement });
         _all[index] = measured;
         _known[(measured.Precisions, false)] = measured;
@@ -166,11 +169,11 @@ public sealed class SearchLedger
     }
 
     // A board's verdict: infeasible if the candidate failed there; the power term from the
-    // measured power against the measured baseline's.
+    // energy per token measured on the same workload against the measured baseline's.
     private Candidate Rescore(Candidate c)
     {
         var baseline = Baseline;
-        var power = c.Board is { Failure: null, PowerWatts: { } watts } && _baselinePower is > 0 ? 1 - watts / _baselinePower.Value : (double?)null;
+        var power = c.Board is { Failure: null, EnergyJoulesPerToken: { } joules } && _baselineEnergy is > 0 ? 1 - joules / _baselineEnergy.Value : (double?)null;
         return c with
         {
             Score = Objective.Score(c.Metric, baseline.Metric, c.Bytes, baseline.Bytes, power),

@@ -177,6 +177,14 @@ public sealed class TieredSearch
             return new InputException(FormattableString.Invariant(
                 $"constA {objective.ConstA} cannot be met: the bound is {objective.ConstA.Bound(baseline):0.####} and the closest candidate ({closest.Precisions.Compact}) reaches {closest.Metric:0.####}, short by {objective.ConstA.Shortfall(closest.Metric, baseline):0.####}"));
         }
+        var fitting = accurate.Where(c => objective.ConstM is not { } cap || c.Bytes <= cap).ToList();
+        if (fitting.Count > 0)
+        {
+            // Everything that meets both constraints failed on the board.
+            var failed = fitting.Where(c => c.Board?.Failure is not null).ToList();
+            return new InputException(FormattableString.Invariant(
+                $"every candidate that meets constA {objective.ConstA} and constM failed on board {_ledger.Board}: {failed.Count} measured there, the first ({(failed.Count > 0 ? failed[0].Precisions.Compact : "none")}) with: {(failed.Count > 0 ? failed[0].Board!.Failure : "no measurement")}"));
+        }
         var smallest = accurate.OrderBy(c => c.Bytes).First();
         return new InputException(FormattableString.Invariant(
             $"constM of {objective.ConstM} bytes cannot be met with constA {objective.ConstA}: the smallest of {tried.Count} candidates that meets constA ({smallest.Precisions.Compact}) takes {smallest.Bytes} bytes, {smallest.Bytes - objective.ConstM} over"));

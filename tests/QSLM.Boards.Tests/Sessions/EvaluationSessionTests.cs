@@ -18,10 +18,10 @@ public sealed class EvaluationSessionTests
         var model = TinyModels.Write(board.HostFile("m.qslm"));
         var tokens = Enumerable.Range(0, 120).Select(i => (i * 37) % 1200).ToArray();
 
-        var result = await board.Session.EvaluateAsync(model, new RunEvaluation("", EvaluationTask.Perplexity, [], [], tokens, 0, 1));
+        var result = await board.Session.EvaluateAsync(model, new RunEvaluation("", EvaluationTask.Perplexity, [], [], tokens, 0, 4, 1));
 
         using var runtime = SpikeGptRuntime.Open(model, new RuntimeOptions(QSLM.Runtime.Kernels.KernelPaths.Best, 1));
-        var expected = RuntimePerplexity.Evaluate(runtime, tokens, 0);
+        var expected = RuntimePerplexity.Evaluate(runtime, tokens, 0, streams: 4);
         Assert.Equal(ModelHash.OfFile(model), result.Sha256);
         Assert.Equal(expected.Perplexity, result.Metric, 9);
         Assert.Equal(120, result.Items);
@@ -36,12 +36,12 @@ public sealed class EvaluationSessionTests
         var model = TinyModels.Write(board.HostFile("m.qslm"));
 
         var failure = await Assert.ThrowsAsync<BoardFailureException>(() =>
-            board.Session.EvaluateAsync(model, new RunEvaluation("", EvaluationTask.Perplexity, [], [], [1, 2, 5000], 0, 1)));
+            board.Session.EvaluateAsync(model, new RunEvaluation("", EvaluationTask.Perplexity, [], [], [1, 2, 5000], 0, 1, 1)));
 
         Assert.Equal(FailureClass.Infrastructure, failure.Class);
         Assert.Equal(ErrorCodes.BadRequest, failure.Code);
         // The agent answered and stays in step: the same session goes on to score good data.
-        var result = await board.Session.EvaluateAsync(model, new RunEvaluation("", EvaluationTask.Perplexity, [], [], [1, 2, 3], 0, 1));
+        var result = await board.Session.EvaluateAsync(model, new RunEvaluation("", EvaluationTask.Perplexity, [], [], [1, 2, 3], 0, 1, 1));
         Assert.Equal(3, result.Items);
     }
 
@@ -52,7 +52,7 @@ public sealed class EvaluationSessionTests
         var garbage = TinyModels.WriteGarbage(board.HostFile("g.qslm"));
 
         var failure = await Assert.ThrowsAsync<BoardFailureException>(() =>
-            board.Session.EvaluateAsync(garbage, new RunEvaluation("", EvaluationTask.Perplexity, [], [], [1, 2, 3], 0, 1)));
+            board.Session.EvaluateAsync(garbage, new RunEvaluation("", EvaluationTask.Perplexity, [], [], [1, 2, 3], 0, 1, 1)));
 
         Assert.Equal(FailureClass.Candidate, failure.Class);
         Assert.Equal(ErrorCodes.ModelInvalid, failure.Code);

@@ -10,8 +10,23 @@ public sealed class SearchCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string[] Small(string output) =>
-        ["search", "--sst2-sentences", "8", "--menu", "int8,sign1", "--lm-tokens", "50", "--alpha", "1", "--out", output, "--cache", Path.Combine(_temp.Path, "cache-" + Path.GetFileName(output))];
+    private string[] Small(string output, string board = "none") =>
+        ["search", "--sst2-sentences", "8", "--menu", "int8,sign1", "--lm-tokens", "50", "--alpha", "1", "--out", output, "--cache", Path.Combine(_temp.Path, "cache-" + Path.GetFileName(output)),
+            "--board", board, "--board-tokens", "32", "--board-repeats", "2"];
+
+    // The columns a board measures: latency, memory, power and energy vary from run to run.
+    private static readonly string[] MeasuredColumns = ["latency_ms_per_token", "peak_rss_bytes", "power_w", "power_ci95_w", "energy_j_per_token"];
+
+    private static List<string> WithoutMeasuredNumbers(string csv)
+    {
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        var drop = MeasuredColumns.Select(c => Array.IndexOf(header, c)).ToHashSet();
+        // The measured rows' own columns are blanked; host rows and every other column must match exactly.
+        return lines.Select(l => l.Contains(",measured", StringComparison.Ordinal)
+            ? string.Join(',', l.Split(',').Select((v, i) => drop.Contains(i) ? "" : v))
+            : l).ToList();
+    }
 
     private static void AssertOneLineError(ChildProcess.Result result, string expected)
     {
@@ -70,11 +85,77 @@ public sealed class SearchCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_search_on_the_local_board_measures_its_answer_there_and_logs_a_board_row_per_measurement()
+    {
+        var output = Path.Combine(_temp.Path, "board");
+        var result = QslmProcess.Run(Small(output, board: "local"));
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("on local: latency per token", result.StdOut);
+        Assert.Contains("estimated:horowitz-45nm", result.StdOut);
+        Assert.DoesNotContain("measured:", result.StdOut);
+        var header = File.ReadAllLines(Path.Combine(output, "search.csv"))[0].Split(',');
+        var rows = File.ReadAllLines(Path.Combine(output, "search.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        string Col(string[] row, string name) => row[Array.IndexOf(header, name)];
+        var measured = rows.Where(r => r[^1] == "measured").ToList();
+        Assert.Contains(measured, r => r[0] == "1");
+        Assert.All(measured, r =>
+        {
+            Assert.Equal("estimated:horowitz-45nm", Col(r, "power_source"));
+            Assert.NotEqual("", Col(r, "latency_ms_per_token"));
+            Assert.NotEqual("", Col(r, "peak_rss_bytes"));
+            // The board's own check agrees with the host's fake quantization on these sentences.
+            Assert.Equal(Col(r, "host_value"), Col(r, "board_value"));
+        });
+        var manifest = File.ReadAllText(Path.Combine(output, "manifest.json"));
+        var chosen = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("Chosen").GetInt32();
+        Assert.Contains(measured, r => r[0] == chosen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(new FileInfo(Path.Combine(output, "chosen.qslm")).Length > 0);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "packed")));
+    }
+
+    [Fact]
+    public void A_board_search_killed_midway_resumes_to_the_same_rows_without_measuring_twice()
+    {
+        var whole = Path.Combine(_temp.Path, "bwhole");
+        Assert.Equal(0, QslmProcess.Run(Small(whole, board: "local")).ExitCode);
+        var expected = WithoutMeasuredNumbers(Path.Combine(whole, "search.csv"));
+
+        var killed = Path.Combine(_temp.Path, "bkilled");
+        var csv = Path.Combine(killed, "search.csv");
+        using (var process = Process.Start(new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "qslm"), Small(killed, board: "local"))
+        {
+            WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["OMP_NUM_THREADS"] = "1" },
+        })!)
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var clock = Stopwatch.StartNew();
+            // Killed once the board has measured at least two candidates (the baseline and one more).
+            while (!(File.Exists(csv) && File.ReadAllLines(csv).Count(l => l.EndsWith(",measured", StringComparison.Ordinal)) >= 2) && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(5)) Thread.Sleep(50);
+            Assert.False(process.HasExited, "the search ended before it could be killed");
+            process.Kill(entireProcessTree: true); // SIGKILL, the agent with it
+            process.WaitForExit();
+        }
+        var before = File.ReadAllLines(csv).Count(l => l.EndsWith(",measured", StringComparison.Ordinal));
+
+        var resumed = QslmProcess.Run(Small(killed, board: "local"));
+        Assert.True(resumed.ExitCode == 0, resumed.StdErr);
+        Assert.Contains($"{before} replayed)", resumed.StdOut);
+        Assert.Equal(expected, WithoutMeasuredNumbers(csv));
+    }
+
+    [Fact]
+    public void An_unknown_board_is_refused_with_the_boards_of_the_bench()
+    {
+        AssertOneLineError(QslmProcess.Run(Small(Path.Combine(_temp.Path, "unknown"), board: "pi9")), "unknown board 'pi9'");
+    }
+
+    [Fact]
     public void A_language_model_search_keeps_perplexity_under_its_ceiling()
     {
         var output = Path.Combine(_temp.Path, "lm");
         var result = QslmProcess.Run("search", "--task", "lm", "--const-a", "ppl<=+10%", "--lm-tokens", "64", "--sensitivity-tokens", "32",
-            "--menu", "int8,sign1", "--out", output, "--cache", Path.Combine(_temp.Path, "cache-lm"));
+            "--menu", "int8,sign1", "--out", output, "--cache", Path.Combine(_temp.Path, "cache-lm"), "--board-tokens", "16", "--board-repeats", "2");
         Assert.True(result.ExitCode == 0, result.StdErr);
         Assert.Contains("WikiText-2 perplexity (host)", result.StdOut);
         var rows = File.ReadAllLines(Path.Combine(output, "search.csv")).Skip(1).Select(l => l.Split(',')).ToList();

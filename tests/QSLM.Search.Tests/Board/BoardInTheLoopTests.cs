@@ -76,16 +76,17 @@ public sealed class BoardInTheLoopTests : IDisposable
     [Fact]
     public void Measured_power_enters_the_objective_with_its_weight()
     {
-        // A board where smaller models draw more power: with the power weight, the search settles on
+        // A board where smaller models take more energy per token: with the power weight, the search settles on
         // a larger candidate than without it.
         IBoardMeasurer Board() => new SyntheticBoard { Watts = bytes => 10 - bytes / 1e5 };
         var without = Search(Within1Point(1, beta: 0), "beta0", Board()).Best;
         var with = Search(Within1Point(1, beta: 5), "beta5", Board()).Best;
 
         Assert.True(with.Bytes > without.Bytes, $"{with.Bytes} vs {without.Bytes}");
-        var baselinePower = 10 - Rows("beta5").Single(r => r.Candidate == 1 && r.Status == "measured").Bytes / 1e5;
+        // P compares energy per token with the fp32 baseline's on the same workload.
+        var baselineEnergy = Rows("beta5").Single(r => r.Candidate == 1 && r.Status == "measured").EnergyJoulesPerToken!.Value;
         var accuracyAndMemory = (with.Metric - SyntheticEvaluator.BaselineAccuracy) / SyntheticEvaluator.BaselineAccuracy + 1 * (1 - (double)with.Bytes / Rows("beta5")[0].Bytes);
-        Assert.Equal(accuracyAndMemory + 5 * (1 - with.Board!.PowerWatts!.Value / baselinePower), with.Score, 12);
+        Assert.Equal(accuracyAndMemory + 5 * (1 - with.Board!.EnergyJoulesPerToken!.Value / baselineEnergy), with.Score, 12);
     }
 
     [Fact]
@@ -122,5 +123,14 @@ public sealed class BoardInTheLoopTests : IDisposable
 
         Assert.Equal(File.ReadAllText(Path.Combine(_temp.Path, "whole.csv")), File.ReadAllText(Path.Combine(_temp.Path, "killed.csv")));
         Assert.Equal(wholeBoard.Measured.Order(), first.Measured.Concat(second.Measured).Order());
+    }
+
+    [Fact]
+    public void When_every_feasible_candidate_fails_on_the_board_the_error_says_so_and_why()
+    {
+        var board = new SyntheticBoard { Crashes = _ => true };
+        var e = Assert.Throws<Data.InputException>(() => Search(Within1Point(1), "allfail", board));
+        Assert.Contains("failed on board synthetic", e.Message);
+        Assert.Contains("run-failed: the runtime crashed", e.Message);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class SyntheticBoard : IBoardMeasurer
 
     public Func<Candidate, bool> Crashes { get; init; } = _ => false;
 
-    /// <summary>Watts as a function of the candidate's bytes.</summary>
+    /// <summary>Watts as a function of the candidate's bytes (energy per token is a thousandth of it).</summary>
     public Func<long, double> Watts { get; init; } = bytes => 2 + bytes / 1e6;
 
     public int InfrastructureFailureAt { get; init; } = int.MaxValue;

@@ -1,0 +1,142 @@
+using QSLM.Boards.Failures;
+using QSLM.Boards.Sessions;
+using QSLM.Model;
+using QSLM.Model.Quantization;
+using QSLM.Protocol.Messages;
+using QSLM.Runtime.Inference;
+using QSLM.Search.Board;
+using QSLM.Search.Objective;
+using QSLM.Search.Tiers;
+using QSLM.Sensors;
+using QSLM.Sensors.Sampling;
+using QSLM.Sensors.Simulation;
+
+namespace QSLM.Cli.Search;
+
+/// <summary>
+/// Measures candidates on a real board through its agent: packs the candidate with the same codecs
+/// the host evaluated it with, deploys it through the board's transport, has the board score it on
+/// the host's data (a board metric too far from the host's is the candidate's wrong output), then
+/// runs the timed workload while a sensor is sampled between the agent's acknowledged marks, or,
+/// with no sensor, prices the run's counted operations (labelled estimated).
+/// </summary>
+internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
+{
+    private readonly BoardSession _session;
+    private readonly SpikeGpt _model;
+    private readonly string _vocabularyHash;
+    private readonly string _folder;
+    private readonly MetricKind _metric;
+    private readonly BoardCheckSettings _settings;
+    private readonly Func<IPowerSensor>? _openSensor;
+    private readonly SimulatedBoard? _simulated;
+    private readonly long? _memoryBudget;
+
+    /// <param name="session">The board.</param>
+    /// <param name="model">An untouched copy of the model to pack candidates from (owned).</param>
+    /// <param name="vocabularyHash">The vocabulary's hash for the packed manifest.</param>
+    /// <param name="folder">Where packed candidates are written while measured.</param>
+    /// <param name="metric">What the board's score is.</param>
+    /// <param name="settings">Data, tolerance and timed workload.</param>
+    /// <param name="openSensor">Opens the sensor sampled over the marks, or null to estimate.</param>
+    /// <param name="simulated">The simulated board behind a simulated sensor, made busy between marks.</param>
+    /// <param name="memoryBudget">The memory a model may take on the board (its profile), or null.</param>
+    public AgentBoardMeasurer(BoardSession session, SpikeGpt model, string vocabularyHash, string folder, MetricKind metric, BoardCheckSettings settings,
+        Func<IPowerSensor>? openSensor, SimulatedBoard? simulated, long? memoryBudget)
+    {
+        _session = session;
+        _model = model;
+        _vocabularyHash = vocabularyHash;
+        _folder = folder;
+        _metric = metric;
+        _settings = settings;
+        _openSensor = openSensor;
+        _simulated = simulated;
+        _memoryBudget = memoryBudget;
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <inheritdoc />
+    public string Board => _session.Name;
+
+    /// <inheritdoc />
+    public BoardMeasurement Measure(Candidate candidate)
+    {
+        var path = Pack(candidate, Path.Combine(_folder, $"candidate-{candidate.Id}.qslm"));
+        try
+        {
+            return MeasureAsync(candidate, path).GetAwaiter().GetResult();
+        }
+        catch (BoardFailureException e) when (e.Class == FailureClass.Candidate)
+        {
+            return new BoardMeasurement(null, null, null, null, null, null, null, $"{e.Code}: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (BoardFailureException e)
+        {
+            throw new InfrastructureFailureException(e.Message, e);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Packs <paramref name="candidate"/> to <paramref name="path"/> (the file the board gets).</summary>
+    public string Pack(Candidate candidate, string path)
+    {
+        ModelPacker.Pack(_model, candidate.Precisions.ToAssignment(), _vocabularyHash, path);
+        return path;
+    }
+
+    private async Task<BoardMeasurement> MeasureAsync(Candidate candidate, string path)
+    {
+        var check = await _session.EvaluateAsync(path, _settings.Evaluation).ConfigureAwait(false);
+        var windows = new Dictionary<int, (TimeSpan Start, TimeSpan Stop)>();
+        using var sensor = _openSensor?.Invoke();
+        using var sampling = sensor is null ? null : new Sampler(sensor, TimeProvider.System).StartBackground();
+        var run = await _session.RunAsync(path, _settings.Run, (mark, _) =>
+        {
+            if (sampling is not null)
+            {
+                var at = sampling.Mark();
+                // A retried run starts its repeats again; the last attempt's windows are the ones kept.
+                windows[mark.Repeat] = mark.Phase == MarkPhase.Start ? (at, TimeSpan.Zero) : (windows.GetValueOrDefault(mark.Repeat).Start, at);
+            }
+            if (_simulated is not null) _simulated.Busy = mark.Phase == MarkPhase.Start;
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
+        var measured = sampling is null
+            ? BoardPower.Estimate(run, WeightBytesPerToken(path))
+            : BoardPower.FromWindows(sampling.Stop(), windows.OrderBy(p => p.Key).Select(p => p.Value).ToList(), run.Tokens);
+
+        var latency = run.RepeatSeconds.Order().ElementAt(run.RepeatSeconds.Count / 2) / run.Tokens * 1000;
+        var peak = new[] { check.PeakRssBytes, run.PeakRssBytes }.Max();
+        var failure = WrongOutput(candidate.Metric, check.Metric) ?? OverBudget(peak);
+        return new BoardMeasurement(check.Metric, latency, peak, measured.Watts, measured.Ci95Watts, measured.JoulesPerToken, measured.Source.ToString(), failure);
+    }
+
+    private string? WrongOutput(double host, double board)
+    {
+        var off = _metric == MetricKind.Accuracy ? Math.Abs(board - host) : Math.Abs(board / host - 1);
+        return off <= _settings.Tolerance ? null : FormattableString.Invariant(
+            $"wrong output: the board scored {board:0.####} where the host scored {host:0.####} (tolerance {_settings.Tolerance:0.####})");
+    }
+
+    private string? OverBudget(long? peak) => peak is { } p && _memoryBudget is { } budget && p > budget
+        ? FormattableString.Invariant($"out of memory: peak resident {p:N0} bytes over the board's {budget:N0}")
+        : null;
+
+    private static long WeightBytesPerToken(string path)
+    {
+        using var runtime = SpikeGptRuntime.Open(path);
+        return runtime.WeightBytesPerToken(runtime.HasLmHead);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // Says bye to the agent and closes the link, then frees the packing copy of the model.
+        _session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _model.Dispose();
+    }
+}

@@ -1,0 +1,43 @@
+using QSLM.Protocol.Messages;
+using QSLM.Sensors;
+using QSLM.Sensors.Estimation;
+using QSLM.Sensors.Sampling;
+using QSLM.Sensors.Statistics;
+
+namespace QSLM.Cli.Search;
+
+/// <summary>Power and energy per token of one run on the board, with their source.</summary>
+/// <param name="Watts">Mean power over the timed repeats.</param>
+/// <param name="Ci95Watts">Half-width of its 95% interval over repeats (Student's t), if more than one repeat.</param>
+/// <param name="JoulesPerToken">Energy per token.</param>
+/// <param name="Source">measured:, simulated: or estimated:.</param>
+internal sealed record BoardPower(double Watts, double? Ci95Watts, double JoulesPerToken, SourceTag Source)
+{
+    /// <summary>
+    /// From a sensor sampled over the run: each repeat's window is cut out between its acknowledged
+    /// start and stop marks, integrated (trapezoids), and the repeats' mean powers averaged.
+    /// </summary>
+    public static BoardPower FromWindows(SampleSeries series, IReadOnlyList<(TimeSpan Start, TimeSpan Stop)> windows, int tokensPerRepeat)
+    {
+        if (windows.Count == 0) throw new InvalidOperationException("the run sent no marks");
+        var watts = windows.Select(w => series.MeanWatts(w.Start, w.Stop)).ToList();
+        var joules = windows.Select(w => series.Joules(w.Start, w.Stop)).ToList();
+        var (mean, half) = StudentInterval.Of(watts);
+        return new BoardPower(mean, half, joules.Average() / tokensPerRepeat, series.Source);
+    }
+
+    /// <summary>
+    /// For a board with no sensor: the run's counted operations and the weight bytes each token reads,
+    /// priced by <see cref="EnergyEstimator"/> (Horowitz, ISSCC 2014, 45 nm), over each repeat's
+    /// measured time. Always labelled estimated.
+    /// </summary>
+    public static BoardPower Estimate(RunResult run, long weightBytesPerToken)
+    {
+        var tokens = (long)run.Tokens * run.RepeatSeconds.Count;
+        var estimate = EnergyEstimator.Estimate(new OperationTally(tokens, run.MultiplyAccumulates, run.Accumulates, weightBytesPerToken));
+        var perToken = estimate.JoulesPerToken;
+        var watts = run.RepeatSeconds.Select(s => perToken * run.Tokens / s).ToList();
+        var (mean, half) = StudentInterval.Of(watts);
+        return new BoardPower(mean, half, perToken, estimate.Source);
+    }
+}
