@@ -206,11 +206,7 @@ internal static class SearchCommand
         }
         table.AddRow("objective J", chosen.Score.ToString("F4", inv), "0");
         var fp32 = ledger.All[0];
-        if (!ledger.HasBoard)
-        {
-            table.AddRow("power", "not measured: host-only search (--board none)", "");
-        }
-        else
+        if (ledger.HasBoard)
         {
             string Value(BoardMeasurement? m, Func<BoardMeasurement, string> format) => m is null ? "not measured" : m.Failure is { } f ? Markup.Escape("failed: " + f) : Markup.Escape(format(m));
             var board = ledger.Board ?? "board";
@@ -222,6 +218,7 @@ internal static class SearchCommand
             table.AddRow($"on {board}: power", Value(chosen.Board, Power), Value(fp32.Board, Power));
         }
         AnsiConsole.Write(table);
+        if (!ledger.HasBoard) AnsiConsole.WriteLine("power: not measured (a host-only search, --board none)");
         AnsiConsole.WriteLine(string.Create(inv,
             $"{ledger.All.Count} candidates ({ledger.Replayed} replayed from the log, {cacheHits} from the evaluation cache), {ledger.All.Count(c => c.Board is not null)} measured on the board ({ledger.All.Count(c => c.Board?.Failure is not null)} failed there, {ledger.ReplayedMeasurements} replayed); results: {Path.Combine(folder, "search.csv")}"));
         if (ledger.HasBoard) AnsiConsole.WriteLine($"chosen model file: {Path.Combine(folder, "chosen.qslm")}");
