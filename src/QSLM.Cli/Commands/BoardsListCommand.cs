@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using QSLM.Boards.Inventory;
-using Spectre.Console;
 
 namespace QSLM.Cli.Commands;
 
@@ -17,10 +16,10 @@ internal static class BoardsListCommand
         {
             var bench = BoardsCommand.Load(parse.GetValue(file)!, parse.GetValue(profiles)!);
             Console.WriteLine($"bench {bench.Name} ({bench.Path}): {bench.Boards.Count} boards");
-            var table = new Table().AddColumns("board", "link", "profile", "address", "sensors");
-            foreach (var board in bench.Boards)
-                table.AddRow(Markup.Escape(board.Name), board.Link.ToString().ToLowerInvariant(), Markup.Escape(board.Profile ?? "-"), Markup.Escape(Address(board)), Markup.Escape(Sensors(board)));
-            AnsiConsole.Write(table);
+            // Plain aligned columns, not a table: a listing is read by scripts and pasted into logs at any width.
+            string[][] rows = [["board", "link", "profile", "address", "sensors"], .. bench.Boards.Select(b => new[] { b.Name, b.Link.ToString().ToLowerInvariant(), b.Profile ?? "-", Address(b), Sensors(b) })];
+            var widths = Enumerable.Range(0, 5).Select(c => rows.Max(r => r[c].Length)).ToArray();
+            foreach (var row in rows) Console.WriteLine(string.Join("  ", row.Select((cell, c) => c < 4 ? cell.PadRight(widths[c]) : cell)).TrimEnd());
             return CommandRunner.Success;
         }));
         return command;
