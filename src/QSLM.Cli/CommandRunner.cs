@@ -49,7 +49,7 @@ internal static class CommandRunner
             : Environment.ProcessorCount;
 
     private static bool IsInputError(Exception e) =>
-        e is InputException or QSLM.Format.Packed.PackedFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException;
+        e is InputException or QSLM.Format.Packed.PackedFileException or QSLM.Boards.Inventory.InventoryException or FileNotFoundException or DirectoryNotFoundException or ArgumentException;
 
     private static void Report(Exception e, bool verbose, bool hint)
     {

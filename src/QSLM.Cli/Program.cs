@@ -27,6 +27,7 @@ public static class Program
         root.Subcommands.Add(CheckRuntimeCommand.Create());
         root.Subcommands.Add(PowerCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(BoardsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

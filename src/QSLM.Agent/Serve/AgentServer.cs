@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using QSLM.Agent.Diagnostics;
+using QSLM.Agent.Sensors;
 using QSLM.Format.Packed;
 using QSLM.Protocol;
 using QSLM.Protocol.Messages;
@@ -20,9 +21,11 @@ internal sealed class AgentServer
     private readonly ModelStore _store;
     private readonly int _maxMessageBytes;
     private readonly TextWriter _log;
+    private readonly OnboardSensors _sensors;
 
-    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, TextWriter log)
+    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, TextWriter log, OnboardSensors sensors)
     {
+        _sensors = sensors;
         _port = port;
         _store = new ModelStore(folder, maxModelBytes);
         _maxMessageBytes = maxMessageBytes;
@@ -89,7 +92,7 @@ internal sealed class AgentServer
                 QueryModel query => _store.Status(ModelHash.Require(query.Sha256)),
                 RunWorkload run => await new WorkloadRunner(_store, MarkAndWaitAsync, _port.HostGone).RunAsync(run).ConfigureAwait(false),
                 RunEvaluation evaluation => new EvaluationRunner(_store).Run(evaluation),
-                ReadSensors => new SensorReadings([]),
+                ReadSensors => new SensorReadings(_sensors.ReadAll()),
                 _ => new ErrorReply(ErrorCodes.OutOfSequence, $"an agent does not accept '{request.GetType().Name}' here"),
             };
         }
@@ -127,7 +130,7 @@ internal sealed class AgentServer
             throw new ProtocolException(ErrorCodes.VersionMismatch, FormattableString.Invariant($"the agent speaks protocol {ProtocolLimits.Version}, the host {hello.ProtocolVersion}"));
         return new HelloReply(
             ProtocolLimits.Version, Version, RuntimeInformation.RuntimeIdentifier, KernelPaths.Describe(), Environment.ProcessorCount,
-            SystemMemory.TotalBytes(), SystemMemory.AvailableBytes(), [], _store.List(), _maxMessageBytes, _store.MaxModelBytes);
+            SystemMemory.TotalBytes(), SystemMemory.AvailableBytes(), _sensors.Infos, _store.List(), _maxMessageBytes, _store.MaxModelBytes);
     }
 
     private async Task MarkAndWaitAsync(Mark mark)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO.Ports;
+using QSLM.Agent.Sensors;
 using QSLM.Protocol;
 using QSLM.Protocol.Serial;
 
@@ -18,9 +19,10 @@ internal static class ServeCommand
         var maxModel = new Option<long>("--max-model-bytes") { Description = "Largest model accepted.", DefaultValueFactory = _ => ProtocolLimits.DefaultMaxModelBytes };
         var serial = new Option<string?>("--serial") { Description = "Serve on this serial device (a tty) instead of stdin/stdout." };
         var baud = new Option<int>("--baud") { Description = "Baud rate of --serial.", DefaultValueFactory = _ => 115_200 };
+        var sensorsRoot = new Option<string>("--sensors-root") { Description = "Where to look for sysfs and /proc sensor files (a fake tree in tests).", DefaultValueFactory = _ => "/" };
         var command = new Command("serve", "Serve the host's protocol: store models by SHA-256 (resumable, verified before use), run workloads with acknowledged start/stop marks, report results.")
         {
-            root, maxMessage, maxModel, serial, baud,
+            root, maxMessage, maxModel, serial, baud, sensorsRoot,
         };
         command.SetAction(parse => AgentCommandRunner.Run(parse.GetValue(AgentOptions.Verbose), () =>
         {
@@ -29,15 +31,17 @@ internal static class ServeCommand
             if (messageCap < 1024) throw new ArgumentException("--max-message-bytes must be at least 1024");
             if (modelCap < 1) throw new ArgumentException("--max-model-bytes must be at least 1");
             var folder = new ConfinedFolder(parse.GetValue(root)!);
-            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap).GetAwaiter().GetResult();
+            // Found once: sensors do not come and go while a board runs.
+            var sensors = OnboardSensors.Discover(parse.GetValue(sensorsRoot)!);
+            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, sensors).GetAwaiter().GetResult();
             using var input = Console.OpenStandardInput();
             using var output = Console.OpenStandardOutput();
-            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, Console.Error).ServeAsync().GetAwaiter().GetResult();
+            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, Console.Error, sensors).ServeAsync().GetAwaiter().GetResult();
         }));
         return command;
     }
 
-    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap)
+    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, OnboardSensors sensors)
     {
         using var port = new SerialPort(device, baud) { ReadTimeout = SerialPort.InfiniteTimeout, WriteTimeout = SerialPort.InfiniteTimeout };
         port.Open();
@@ -45,7 +49,7 @@ internal static class ServeCommand
         // A board's serial agent outlives host sessions: after a bye it waits for the next hello.
         while (true)
         {
-            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, Console.Error);
+            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, Console.Error, sensors);
             try
             {
                 var code = await server.ServeAsync().ConfigureAwait(false);

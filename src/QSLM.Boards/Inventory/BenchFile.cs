@@ -1,3 +1,4 @@
+using QSLM.Boards.Profiles;
 using QSLM.Boards.Transports.Ssh;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -14,16 +15,20 @@ public static class BenchFile
 {
     private static readonly string[] BoardKeys = ["name", "profile", "link", "ssh", "serial", "emulator", "sensors", "power_switch"];
 
-    /// <summary>Reads and checks the bench file at <paramref name="path"/>.</summary>
-    public static Bench Load(string path)
+    /// <summary>Reads and checks the bench file at <paramref name="path"/>. Board profiles are checked
+    /// against <paramref name="profilesFolder"/> or, when null, the first <c>firmware-profiles</c> folder
+    /// at or above the file (the repository's); a bench with neither has its profile names unchecked.</summary>
+    public static Bench Load(string path, string? profilesFolder = null)
     {
         var full = Path.GetFullPath(path);
-        return Parse(File.ReadAllText(full), full);
+        return Parse(File.ReadAllText(full), full, profilesFolder);
     }
 
-    /// <summary>Reads and checks bench YAML; relative paths in it are resolved against <paramref name="path"/>'s folder.</summary>
-    public static Bench Parse(string yaml, string path)
+    /// <summary>Reads and checks bench YAML; relative paths in it are resolved against <paramref name="path"/>'s
+    /// folder, profiles as in <see cref="Load"/>.</summary>
+    public static Bench Parse(string yaml, string path, string? profilesFolder = null)
     {
+        var profiles = profilesFolder ?? FirmwareProfiles.FindFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var stream = new YamlStream();
         try
         {
@@ -42,7 +47,7 @@ public static class BenchFile
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in root.Sequence("boards"))
         {
-            var board = ReadBoard(new YamlMap(path, node, "a board"), folder);
+            var board = ReadBoard(new YamlMap(path, node, "a board"), folder, profiles);
             if (!names.Add(board.Name)) throw new InventoryException(path, node.Start.Line, node.Start.Column, $"two boards are named '{board.Name}'");
             boards.Add(board);
         }
@@ -50,7 +55,7 @@ public static class BenchFile
         return new Bench(name, path, boards);
     }
 
-    private static BoardEntry ReadBoard(YamlMap map, string folder)
+    private static BoardEntry ReadBoard(YamlMap map, string folder, string? profiles)
     {
         map.Only(BoardKeys);
         var name = map.RequiredString("name");
@@ -69,8 +74,15 @@ public static class BenchFile
         }
         var ssh = link == BoardLink.Ssh ? ReadSsh(map.OptionalMap("ssh", "ssh") ?? throw map.Error(map.Node, $"board '{name}': an ssh board needs an 'ssh' section"), folder) : null;
         var serial = link == BoardLink.Serial ? ReadSerial(map.OptionalMap("serial", "serial") ?? throw map.Error(map.Node, $"board '{name}': a serial board needs a 'serial' section")) : null;
+        var profile = map.OptionalString("profile");
+        if (profile is not null && profiles is not null)
+        {
+            var known = FirmwareProfiles.Names(profiles);
+            if (!known.Contains(profile, StringComparer.Ordinal))
+                throw map.Error(map.NodeOf("profile"), $"board '{name}': unknown firmware profile '{profile}' (profiles in {profiles}: {string.Join(", ", known)})");
+        }
         var sensors = map.Sequence("sensors").Select(n => ReadSensor(new YamlMap(map.File, n, "a sensor"))).ToList();
-        return new BoardEntry(name, map.OptionalString("profile"), link, ssh, serial, map.OptionalString("emulator"), sensors, map.OptionalString("power_switch"));
+        return new BoardEntry(name, profile, link, ssh, serial, map.OptionalString("emulator"), sensors, map.OptionalString("power_switch"));
     }
 
     private static SshEntry ReadSsh(YamlMap map, string folder)

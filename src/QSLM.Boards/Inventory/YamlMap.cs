@@ -41,6 +41,17 @@ internal sealed class YamlMap
 
     public bool Has(string key) => _values.ContainsKey(key);
 
+    /// <summary>The value node of <paramref name="key"/>, for errors about it; the map itself when absent.</summary>
+    public YamlNode NodeOf(string key) => _values.TryGetValue(key, out var node) ? node : _node;
+
+    public double RequiredDouble(string key)
+    {
+        var text = RequiredString(key);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            throw Error(_values[key], $"'{key}' must be a number, not '{text}'");
+        return value;
+    }
+
     public string? OptionalString(string key)
     {
         if (!_values.TryGetValue(key, out var node)) return null;

@@ -9,6 +9,14 @@ internal sealed record LocalModel(string Path, string Sha256, long Size)
 {
     private static readonly ConcurrentDictionary<(string Path, long Size, DateTime Modified), string> Hashes = new();
 
+    /// <summary>Records a hash computed elsewhere (a benchmark timing it, a packer that hashed while writing).</summary>
+    public static void Remember(string path, string sha256)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        Hashes[(full, info.Length, info.LastWriteTimeUtc)] = ModelHash.Require(sha256);
+    }
+
     public static async Task<LocalModel> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var full = System.IO.Path.GetFullPath(path);

@@ -2,8 +2,8 @@ namespace QSLM.Protocol.Messages;
 
 /// <summary>A sensor the agent can read.</summary>
 /// <param name="Name">Stable name on this board (for example <c>ina219-0x40</c>, <c>VDD_IN</c>).</param>
-/// <param name="Quantity">power, current, voltage or temperature.</param>
-/// <param name="Unit">SI unit of its readings (W, A, V, °C).</param>
+/// <param name="Quantity">power, energy (a cumulative counter such as RAPL's), current, voltage, temperature or memory.</param>
+/// <param name="Unit">SI unit of its readings (W, J, A, V, °C; B for memory).</param>
 /// <param name="Source"><c>measured:&lt;sensor&gt;</c>, <c>simulated:&lt;model&gt;</c> or <c>estimated:&lt;model&gt;</c> (DESIGN.md's honesty rule).</param>
 public sealed record SensorInfo(string Name, string Quantity, string Unit, string Source);
 
@@ -18,6 +18,6 @@ public sealed record SensorReading(string Name, double Value, string Unit, strin
 /// <summary>Host → agent: read every sensor once.</summary>
 public sealed record ReadSensors : Message;
 
-/// <summary>Agent → host: one reading per sensor found (an empty list where the board has none yet).</summary>
+/// <summary>Agent → host: one reading per sensor announced in hello that could be read now (<c>MemAvailable</c> among them).</summary>
 /// <param name="Readings">The readings.</param>
 public sealed record SensorReadings(IReadOnlyList<SensorReading> Readings) : Message;

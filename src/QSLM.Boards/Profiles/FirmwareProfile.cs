@@ -1,0 +1,50 @@
+namespace QSLM.Boards.Profiles;
+
+/// <summary>
+/// How a kind of board is driven (one file in <c>firmware-profiles/</c>, schema in its README): the
+/// agent build it runs, the memory a model may take, its power sensors, the settings to pin before
+/// measuring and the idle power to expect. Where a particular board is lives in a bench file instead.
+/// </summary>
+/// <param name="Name">The profile's name, equal to its file name without <c>.yaml</c>.</param>
+/// <param name="Description">One line for people.</param>
+/// <param name="RuntimeId">.NET runtime identifier of the agent it runs (<c>linux-arm64</c>, <c>linux-x64</c>).</param>
+/// <param name="MemoryBytes">Bytes a model may take on the board, or null to take <c>MemAvailable</c> from the agent's hello.</param>
+/// <param name="Sensors">Its power sensors and how they are found.</param>
+/// <param name="Settings">What to pin before measuring, each with the command that verifies it.</param>
+/// <param name="IdleWattsRange">The idle power a healthy board draws, with its source tag.</param>
+/// <param name="Path">The file it was read from.</param>
+public sealed record FirmwareProfile(
+    string Name,
+    string Description,
+    string RuntimeId,
+    long? MemoryBytes,
+    IReadOnlyList<ProfileSensor> Sensors,
+    IReadOnlyList<ProfileSetting> Settings,
+    WattsRange IdleWattsRange,
+    string Path);
+
+/// <summary>A power sensor of a board type.</summary>
+/// <param name="Spec">How <c>QSLM.Sensors.Discovery.SensorSpec</c> opens it (<c>jetson:VDD_IN</c>, <c>pmic</c>, <c>ina219:1:0x40:0.1</c>, <c>simulated</c>).</param>
+/// <param name="How">How it is found on the board (driver, sysfs path, program).</param>
+/// <param name="BoardTotal">Which rail or rule gives the whole board's power.</param>
+public sealed record ProfileSensor(string Spec, string How, string BoardTotal);
+
+/// <summary>A setting to pin before measuring.</summary>
+/// <param name="Name">What it is.</param>
+/// <param name="Set">How to set it (a command or an instruction).</param>
+/// <param name="Verify">A command whose output shows the setting.</param>
+/// <param name="Expect">Text the verify command's output contains when the setting holds.</param>
+public sealed record ProfileSetting(string Name, string Set, string Verify, string Expect);
+
+/// <summary>An expected power range and where the figures come from.</summary>
+/// <param name="Min">Lowest expected watts.</param>
+/// <param name="Max">Highest expected watts.</param>
+/// <param name="Source"><c>measured:</c>, <c>simulated:</c> or <c>estimated:</c> tag (DESIGN.md's honesty rule).</param>
+public sealed record WattsRange(double Min, double Max, string Source)
+{
+    /// <summary>Whether <paramref name="watts"/> lies within the range.</summary>
+    public bool Contains(double watts) => watts >= Min && watts <= Max;
+
+    /// <inheritdoc/>
+    public override string ToString() => FormattableString.Invariant($"{Min:G4}-{Max:G4} W ({Source})");
+}

@@ -1,0 +1,41 @@
+using QSLM.Boards.Inventory;
+using QSLM.Boards.Profiles;
+using QSLM.Boards.Resilience;
+using QSLM.Boards.Sessions;
+
+namespace QSLM.Cli.Boards;
+
+/// <summary>From a bench file's board name to a ready <see cref="BoardSession"/>: the board's profile
+/// read, its agent chosen by <see cref="AgentArtifacts"/>, its transport made. Nothing is connected
+/// until the session's first operation.</summary>
+internal static class BoardSessions
+{
+    /// <summary>The repository's <c>firmware-profiles/</c>.</summary>
+    public static string DefaultProfilesFolder => Path.Combine(RepositoryPaths.Root, FirmwareProfiles.FolderName);
+
+    /// <summary>The board <paramref name="boardName"/> of <paramref name="bench"/>, or an <see cref="ArgumentException"/>
+    /// "unknown board 'X' in FILE (boards: a, b)".</summary>
+    public static BoardEntry Find(Bench bench, string boardName) =>
+        bench.Boards.FirstOrDefault(b => b.Name == boardName)
+        ?? throw new ArgumentException($"unknown board '{boardName}' in {bench.Path} (boards: {string.Join(", ", bench.Boards.Select(b => b.Name))})");
+
+    /// <summary>The board's firmware profile from <paramref name="profilesFolder"/>, or null when it names none.</summary>
+    public static FirmwareProfile? Profile(BoardEntry board, string? profilesFolder = null) =>
+        board.Profile is { } name ? FirmwareProfiles.Load(profilesFolder ?? DefaultProfilesFolder, name) : null;
+
+    /// <summary>A session with the board named <paramref name="boardName"/> in <paramref name="bench"/>.</summary>
+    /// <param name="bench">The bench file read by <see cref="BenchFile.Load"/>.</param>
+    /// <param name="boardName">The board's name in it.</param>
+    /// <param name="artifacts">Where its agent comes from (default: <c>runs/</c>, self-contained for SSH boards).</param>
+    /// <param name="profilesFolder">Firmware profiles (default: the repository's).</param>
+    /// <param name="options">Retry, breaker and timeouts (default: <see cref="BoardResilienceOptions"/>' defaults).</param>
+    /// <param name="log">Bring-up and failure lines (never a secret).</param>
+    /// <param name="progress">Hears about slow preparation (an agent publish).</param>
+    public static BoardSession Open(Bench bench, string boardName, AgentArtifacts? artifacts = null, string? profilesFolder = null,
+        BoardResilienceOptions? options = null, IBoardLog? log = null, Action<string>? progress = null)
+    {
+        var board = Find(bench, boardName);
+        var deployment = (artifacts ?? new AgentArtifacts()).For(board, Profile(board, profilesFolder), progress);
+        return new BoardSession(board.Name, BoardTransports.Create(board, deployment), options, log: log);
+    }
+}
