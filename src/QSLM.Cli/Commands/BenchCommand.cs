@@ -41,6 +41,7 @@ internal static class BenchCommand
             return CommandRunner.Success;
         }));
         command.Subcommands.Add(runtime);
+        command.Subcommands.Add(BenchSearchCommand.Create());
         return command;
     }
 }
