@@ -73,7 +73,8 @@ internal static class SearchBenchmark
 
     private static double Done(StrategyResult result, Stopwatch clock)
     {
-        AnsiConsole.WriteLine(string.Create(Inv, $"{result.Strategy}: {result.Evaluations} evaluations, {clock.Elapsed.TotalSeconds:F1} s"));
+        var best = result.Best is { } b ? string.Create(Inv, $"#{b.Id} J {b.Score:F4} at {b.Bytes:N0} bytes, metric {b.Metric:0.####}") : "none feasible";
+        AnsiConsole.WriteLine(string.Create(Inv, $"{result.Strategy}: {result.Evaluations} evaluations, {clock.Elapsed.TotalSeconds:F1} s, best {best}"));
         return clock.Elapsed.TotalSeconds;
     }
 

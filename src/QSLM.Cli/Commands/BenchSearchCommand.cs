@@ -14,8 +14,8 @@ internal static class BenchSearchCommand
     public static Command Create()
     {
         var synthetic = new Option<bool>("--synthetic") { Description = "Score candidates with the synthetic evaluator (a known accuracy function of the precisions on a 3-block, width-32 SpikeGPT layout) instead of the bundled classifier: seconds instead of minutes; its figures describe no real model." };
-        var sentences = new Option<int>("--sst2-sentences") { Description = "SST-2 dev sentences every candidate is scored on (the first N).", DefaultValueFactory = _ => 200 };
-        var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences the tiered search's sensitivity measurements are scored on (the first N).", DefaultValueFactory = _ => 200 };
+        var sentences = new Option<int>("--sst2-sentences") { Description = "SST-2 dev sentences every candidate is scored on (the first N).", DefaultValueFactory = _ => 100 };
+        var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences the tiered search's sensitivity measurements are scored on (the first N).", DefaultValueFactory = _ => 100 };
         var constA = new Option<string?>("--const-a") { Description = "Accuracy constraint (as qslm search). Default: acc>=-1pt." };
         var constM = new Option<string?>("--const-m") { Description = "Memory constraint (as qslm search). Default: none." };
         var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in J = A + alpha*M.", DefaultValueFactory = _ => 0.5 };
