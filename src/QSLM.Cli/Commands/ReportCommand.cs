@@ -35,12 +35,12 @@ internal static class ReportCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(png))!);
             ParetoPlot.Save(png, w, h, run, front, pick, axis);
             ReportSummary.Write(AnsiConsole.Console, run, front, pick, reason);
-            AnsiConsole.WriteLine($"plot: {png}");
+            Console.WriteLine($"plot: {png}");
             if (PowerPlot.Sources(run).Count > 0)
             {
                 var powerPng = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(png))!, Path.GetFileNameWithoutExtension(png) + "-power.png");
                 PowerPlot.Save(powerPng, w, h, run, pick, axis);
-                AnsiConsole.WriteLine($"power plot: {powerPng} ({PowerPlot.YLabel(PowerPlot.Sources(run))})");
+                Console.WriteLine($"power plot: {powerPng} ({PowerPlot.YLabel(PowerPlot.Sources(run))})");
             }
             return CommandRunner.Success;
         }));

@@ -44,20 +44,20 @@ internal sealed class SearchRun
         if (!File.Exists(path)) throw new InputException($"search CSV not found: {path}");
         var text = File.ReadAllText(path);
         if (text.Trim().Length == 0) throw new InputException($"{path}: the file is empty (expected a search CSV with a header and candidate rows)");
-        List<CandidateRow> rows;
+        var rows = new List<CandidateRow>();
         using (var reader = CsvReader.Create(new StringReader(text)))
         {
             try
             {
-                rows = reader.GetRecords<CandidateRow>().ToList();
-            }
-            catch (CsvFormatException e)
-            {
-                throw new InputException($"{path} line {e.LineNumber}: not a search CSV row ({FirstLine(e.Message)})", e);
+                foreach (var row in reader.GetRecords<CandidateRow>()) rows.Add(row);
             }
             catch (Exception e) when (e is not InputException)
             {
-                throw new InputException($"{path} line {reader.LineNumber}: not a search CSV row ({FirstLine(e.Message)})", e);
+                // CsvHelper 34 reports no line for a field it cannot convert. The search writes one
+                // line per row (no field spans lines), so the failing row is the line after the
+                // header and the rows read.
+                var line = rows.Count == 0 && e.Message.Contains("header", StringComparison.OrdinalIgnoreCase) ? 1 : rows.Count + 2;
+                throw new InputException($"{path} line {line}: not a search CSV row ({FirstLine(e.Message)})", e);
             }
         }
         if (rows.Count == 0) throw new InputException($"{path}: no candidate rows, only a header");
