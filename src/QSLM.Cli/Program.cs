@@ -16,6 +16,7 @@ public static class Program
             GlobalOptions.Verbose,
         };
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());

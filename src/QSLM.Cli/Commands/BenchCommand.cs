@@ -42,6 +42,7 @@ internal static class BenchCommand
         }));
         command.Subcommands.Add(runtime);
         command.Subcommands.Add(BenchDeployCommand.Create());
+        command.Subcommands.Add(BenchSearchCommand.Create());
         return command;
     }
 }

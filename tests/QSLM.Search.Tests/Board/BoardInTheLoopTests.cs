@@ -3,7 +3,7 @@ using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
 using QSLM.Search.Results;
 using QSLM.Search.Tests.Hierarchy;
-using QSLM.Search.Tests.Tiers;
+using QSLM.Search.Synthetic;
 using QSLM.Search.Tiers;
 
 namespace QSLM.Search.Tests.Board;
@@ -19,7 +19,8 @@ public sealed class BoardInTheLoopTests : IDisposable
 
     private (Candidate Best, SearchLedger Ledger) Search(SearchObjective objective, string name, IBoardMeasurer? board, int failAfter = int.MaxValue)
     {
-        var evaluator = new SyntheticEvaluator(H, failAfter);
+        var synthetic = new SyntheticEvaluator(H);
+        var evaluator = new KilledAfter(synthetic, failAfter);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, name + ".csv"));
         var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log, board: board);
         return (new TieredSearch(ledger, SyntheticEvaluator.Menu).Run(), ledger);
@@ -132,5 +133,12 @@ public sealed class BoardInTheLoopTests : IDisposable
         var e = Assert.Throws<Data.InputException>(() => Search(Within1Point(1), "allfail", board));
         Assert.Contains("failed on board synthetic", e.Message);
         Assert.Contains("run-failed: the runtime crashed", e.Message);
+    }
+
+    // Throws as a killed process would stop, after failAfter evaluations.
+    private sealed class KilledAfter(SyntheticEvaluator inner, int failAfter) : ICandidateEvaluator
+    {
+        public Evaluation Evaluate(Precisions precisions) =>
+            inner.Calls == failAfter ? throw new IOException("synthetic evaluator killed") : inner.Evaluate(precisions);
     }
 }

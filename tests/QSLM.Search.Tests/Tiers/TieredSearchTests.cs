@@ -2,6 +2,7 @@ using QSLM.Data;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
 using QSLM.Search.Results;
+using QSLM.Search.Synthetic;
 using QSLM.Search.Tests.Hierarchy;
 using QSLM.Search.Tiers;
 
@@ -16,11 +17,19 @@ public sealed class TieredSearchTests : IDisposable
 
     private (Candidate Best, SearchLedger Ledger, SyntheticEvaluator Evaluator) Search(SearchObjective objective, string name, int failAfter = int.MaxValue)
     {
-        var evaluator = new SyntheticEvaluator(H, failAfter);
+        var synthetic = new SyntheticEvaluator(H);
+        var evaluator = new KilledAfter(synthetic, failAfter);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, name + ".csv"));
         var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log);
         var best = new TieredSearch(ledger, SyntheticEvaluator.Menu).Run();
-        return (best, ledger, evaluator);
+        return (best, ledger, synthetic);
+    }
+
+    // Throws as a killed process would stop, after failAfter evaluations.
+    private sealed class KilledAfter(SyntheticEvaluator inner, int failAfter) : ICandidateEvaluator
+    {
+        public Evaluation Evaluate(Precisions precisions) =>
+            inner.Calls == failAfter ? throw new IOException("synthetic evaluator killed") : inner.Evaluate(precisions);
     }
 
     private static SearchObjective Within1Point(double alpha, long? constM = null) => new(AccuracyConstraint.Parse("acc>=-1pt"), constM, alpha);

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using QSLM.Cli.Reports;
+using QSLM.Data;
+using Spectre.Console;
+
+namespace QSLM.Cli.Commands;
+
+/// <summary><c>qslm report RUN.csv</c>: the Pareto plot and summary of a search's CSV.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var csv = new Argument<string>("csv") { Description = "A search's CSV (search.csv of a qslm search --out folder)." };
+        var output = new Option<string?>("--out") { Description = "The plot's PNG. Default: pareto.png beside the CSV; a power plot, where the run has power figures, goes beside it as NAME-power.png." };
+        var chosen = new Option<int?>("--chosen") { Description = "The candidate to mark as chosen. Default: the Chosen of manifest.json beside the CSV, else the search's rule (highest objective among feasible candidates, then fewest bytes, then lowest number)." };
+        var xAxis = new Option<string>("--x") { Description = "The x axis: bytes (packed size, MB) or reduction (memory reduction against fp32, %).", DefaultValueFactory = _ => "bytes" };
+        xAxis.AcceptOnlyFromAmong("bytes", "reduction");
+        var width = new Option<int>("--width") { Description = "Width of the PNG in pixels.", DefaultValueFactory = _ => 1200 };
+        var height = new Option<int>("--height") { Description = "Height of the PNG in pixels.", DefaultValueFactory = _ => 800 };
+        var command = new Command("report", "Plot a search's candidates: packed size against the metric, the Pareto front, the fp32 baseline and the chosen candidate (and power against size where the run has power); "
+            + "print the chosen candidate, the front and counts. A candidate's last row in the CSV is what is known of it; sensitivity measurements (another data slice) are left out.")
+        {
+            csv, output, chosen, xAxis, width, height,
+        };
+        command.SetAction(parse => CommandRunner.Run(parse, () =>
+        {
+            var (w, h) = (parse.GetValue(width), parse.GetValue(height));
+            if (w is < 100 or > 10_000 || h is < 100 or > 10_000) throw new InputException($"--width and --height must be between 100 and 10000 pixels, got {w}x{h}");
+            var run = SearchRun.Load(parse.GetValue(csv)!);
+            var (pick, reason) = ChosenCandidate.Find(run, parse.GetValue(chosen));
+            var axis = parse.GetValue(xAxis) == "reduction" ? SizeAxis.Reduction : SizeAxis.Bytes;
+            var front = ParetoFront.Of(run.Candidates.Where(r => !r.Status.StartsWith("failed:candidate", StringComparison.Ordinal)), r => r.Bytes, r => r.HostValue, higherIsBetter: !run.IsPerplexity);
+
+            var png = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(run.Path))!, "pareto.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(png))!);
+            ParetoPlot.Save(png, w, h, run, front, pick, axis);
+            ReportSummary.Write(AnsiConsole.Console, run, front, pick, reason);
+            Console.WriteLine($"plot: {png}");
+            if (PowerPlot.Sources(run).Count > 0)
+            {
+                var powerPng = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(png))!, Path.GetFileNameWithoutExtension(png) + "-power.png");
+                PowerPlot.Save(powerPng, w, h, run, pick, axis);
+                Console.WriteLine($"power plot: {powerPng} ({PowerPlot.YLabel(PowerPlot.Sources(run))})");
+            }
+            return CommandRunner.Success;
+        }));
+        return command;
+    }
+}

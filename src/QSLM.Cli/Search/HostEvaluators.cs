@@ -1,0 +1,62 @@
+using QSLM.Format.Formats;
+using QSLM.Search.Hierarchy;
+using QSLM.Search.HostEvaluation;
+using QSLM.Search.Tiers;
+
+namespace QSLM.Cli.Search;
+
+/// <summary>
+/// The searched model on the host and its two evaluators (candidates, and sensitivity measurements
+/// on a smaller slice), each behind an <see cref="EvaluationCache"/> whose file is named by what
+/// decides an evaluation: the models, the data, the code that quantizes and evaluates, the slice.
+/// </summary>
+internal sealed class HostEvaluators : IDisposable
+{
+    private readonly HostEvaluator _host;
+    private readonly EvaluationCache _candidates;
+    private readonly EvaluationCache _sensitivity;
+
+    private HostEvaluators(HostEvaluator host, EvaluationCache candidates, EvaluationCache sensitivity) =>
+        (_host, _candidates, _sensitivity) = (host, candidates, sensitivity);
+
+    public ModelHierarchy Hierarchy => _host.Hierarchy;
+
+    /// <summary>Scores candidates (cached).</summary>
+    public ICandidateEvaluator Candidates => _candidates;
+
+    /// <summary>Scores sensitivity measurements (cached).</summary>
+    public ICandidateEvaluator Sensitivity => _sensitivity;
+
+    /// <summary>Evaluations answered from the caches.</summary>
+    public int CacheHits => _candidates.Hits + _sensitivity.Hits;
+
+    public static HostEvaluators Open(HostSearchInputs inputs, string cacheFolder)
+    {
+        var model = Commands.EvalCommand.LoadForVocabulary(inputs.IsSst2 ? inputs.Sst2Path : inputs.LmPath, inputs.IsSst2 ? inputs.LmPath : null, inputs.Vocabulary);
+        var host = new HostEvaluator(model, inputs.Vocabulary.Hash());
+        try
+        {
+            var (scoring, sensitivity, slice, sensitivitySlice) = inputs.IsSst2
+                ? (host.Sst2Accuracy(inputs.Dev), host.Sst2Accuracy(inputs.Dev.Take(inputs.SensitivitySentences).ToList()), $"s{inputs.Dev.Count}", $"s{inputs.SensitivitySentences}")
+                : (host.Perplexity(inputs.Test, inputs.StartToken), host.Perplexity(inputs.Test[..inputs.SensitivityTokens], inputs.StartToken), $"t{inputs.Test.Length}", $"t{inputs.SensitivityTokens}");
+            // What decides an evaluation: the models, the data, and the code that quantizes and
+            // evaluates (deterministic builds give the same assemblies for the same source).
+            var code = new[] { typeof(QuantFormats), typeof(Model.SpikeGpt), typeof(HostEvaluator) }.Select(t => SearchManifest.Sha256(t.Assembly.Location));
+            var key = string.Join('-', inputs.ModelSha256.Values.Concat(inputs.DataSha256.Values).Concat(code).Select(h => h[..12]));
+            var candidates = new EvaluationCache(Path.Combine(cacheFolder, $"{key}-{slice}.csv"), scoring);
+            return new HostEvaluators(host, candidates, new EvaluationCache(Path.Combine(cacheFolder, $"{key}-{sensitivitySlice}.csv"), sensitivity));
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _sensitivity.Dispose();
+        _candidates.Dispose();
+        _host.Dispose();
+    }
+}

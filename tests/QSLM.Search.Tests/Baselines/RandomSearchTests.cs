@@ -1,0 +1,41 @@
+using QSLM.Data;
+using QSLM.Search.Baselines;
+using QSLM.Search.Synthetic;
+
+namespace QSLM.Search.Tests.Baselines;
+
+public sealed class RandomSearchTests
+{
+    private static readonly QSLM.Search.Hierarchy.ModelHierarchy H = StrategyLedgerTests.H;
+
+    private static (StrategyResult Result, SyntheticEvaluator Evaluator) Run(int budget, int seed)
+    {
+        var evaluator = new SyntheticEvaluator(H);
+        return (RandomSearch.Run(new StrategyLedger(H, evaluator, StrategyLedgerTests.Within1Point(0.5)), SyntheticEvaluator.Menu, budget, seed), evaluator);
+    }
+
+    [Fact]
+    public void It_uses_exactly_its_budget_of_distinct_evaluations()
+    {
+        var (result, evaluator) = Run(57, seed: 3);
+        Assert.Equal(57, result.Evaluations);
+        Assert.Equal(57, evaluator.Calls);
+        Assert.Equal(57, result.All.Select(c => c.Precisions).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_same_seed_draws_the_same_candidates_and_another_seed_others()
+    {
+        var a = Run(30, seed: 11).Result.All.Select(c => c.Precisions.Compact).ToList();
+        var b = Run(30, seed: 11).Result.All.Select(c => c.Precisions.Compact).ToList();
+        var c = Run(30, seed: 12).Result.All.Select(c => c.Precisions.Compact).ToList();
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void A_budget_below_two_is_refused()
+    {
+        Assert.Throws<InputException>(() => Run(1, seed: 1));
+    }
+}
