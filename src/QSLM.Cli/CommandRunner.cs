@@ -15,12 +15,17 @@ internal static class CommandRunner
     public const int Failure = 1;
     public const int BadInput = 2;
 
-    public static int Run(ParseResult parse, Func<int> body)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="body">The command's work; returns the exit code.</param>
+    /// <param name="usesTorch">False for commands that never touch the model on the host (power,
+    /// calibration, boards, deploy, reports): they then run where libtorch is absent, as on a bench
+    /// PC or a GPU server that carries only the self-contained CLI without its native libraries.</param>
+    public static int Run(ParseResult parse, Func<int> body, bool usesTorch = true)
     {
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         try
         {
-            torch.set_num_threads(ThreadCount());
+            if (usesTorch) torch.set_num_threads(ThreadCount());
             return body();
         }
         catch (Exception e) when (IsInputError(e))

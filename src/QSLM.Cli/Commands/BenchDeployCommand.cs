@@ -33,7 +33,7 @@ internal static class BenchDeployCommand
             if (!File.Exists(path)) throw new FileNotFoundException($"model file {path} does not exist");
             if (parse.GetValue(repeats) < 1) throw new ArgumentException("--repeats must be at least 1");
             return RunAsync(parse.GetValue(file), parse.GetValue(board), path, parse.GetValue(repeats), parse.GetValue(dotnet)).GetAwaiter().GetResult();
-        }));
+        }, usesTorch: false));
         return command;
     }
 

@@ -29,7 +29,7 @@ internal static class BoardsCheckCommand
             var names = parse.GetValue(board) is { } one ? [BoardSessions.Find(bench, one).Name] : bench.Boards.Select(b => b.Name).ToList();
             var artifacts = new AgentArtifacts(parse.GetValue(runs)) { BoardsHaveDotnet = parse.GetValue(dotnet) };
             return Run(bench, names, artifacts, parse.GetValue(profiles)!, CheckResilience).GetAwaiter().GetResult();
-        }));
+        }, usesTorch: false));
         return command;
     }
 

@@ -21,7 +21,7 @@ internal static class BoardsListCommand
             var widths = Enumerable.Range(0, 5).Select(c => rows.Max(r => r[c].Length)).ToArray();
             foreach (var row in rows) Console.WriteLine(string.Join("  ", row.Select((cell, c) => c < 4 ? cell.PadRight(widths[c]) : cell)).TrimEnd());
             return CommandRunner.Success;
-        }));
+        }, usesTorch: false));
         return command;
     }
 

@@ -38,7 +38,7 @@ internal static class CalibrateCommand
             var path = CalibrationStore.Save(parse.GetValue(folder)!, record);
             Console.WriteLine($"Saved {path}; readings of {record.SensorId} are corrected from now on.");
             return CommandRunner.Success;
-        }));
+        }, usesTorch: false));
         return command;
     }
 }

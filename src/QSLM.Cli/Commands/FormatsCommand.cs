@@ -23,7 +23,7 @@ internal static class FormatsCommand
             }
             AnsiConsole.Write(table);
             return CommandRunner.Success;
-        }));
+        }, usesTorch: false));
         return command;
     }
 }

@@ -25,7 +25,7 @@ internal static class PowerCompareCommand
                 new ComparisonOptions { Seed = parse.GetValue(seed), Resamples = parse.GetValue(resamples) });
             Console.WriteLine(result.Summary());
             return CommandRunner.Success;
-        }));
+        }, usesTorch: false));
         return command;
     }
 

@@ -37,7 +37,7 @@ internal static class PowerEstimateCommand
                 $"{counts.Tokens} tokens: {counts.MultiplyAccumulates / (double)counts.Tokens:N0} MACs, {counts.Accumulates / (double)counts.Tokens:N0} ACs, {runtime.WeightBytesPerToken(runtime.HasLmHead):N0} weight bytes per token"));
             Console.WriteLine(estimate.Summary());
             return CommandRunner.Success;
-        }));
+        }, usesTorch: false));
         return command;
     }
 }

@@ -41,7 +41,7 @@ internal static class PowerImportCommand
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qslm: {path}: {result.Readings.Count} samples, {result.Skipped.Count} lines skipped"));
             foreach (var s in result.Skipped.Take(5)) Console.Error.WriteLine($"qslm:   line {s.LineNumber}: {s.Reason}");
             return result.Readings.Count > 0 ? CommandRunner.Success : CommandRunner.BadInput;
-        }));
+        }, usesTorch: false));
         return command;
     }
 }

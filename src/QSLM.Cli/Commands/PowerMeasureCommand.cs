@@ -65,7 +65,7 @@ internal static class PowerMeasureCommand
             if (workload.EndedEarly > 0)
                 Console.Error.WriteLine($"qslm: the command ended before {workload.EndedEarly} of {report.Windows.Count} windows closed (exit codes {string.Join(", ", workload.ExitCodes)}); those windows include idle time");
             return CommandRunner.Success;
-        }));
+        }, usesTorch: false));
         return command;
     }
 }

@@ -36,7 +36,7 @@ internal static class PowerSampleCommand
                 SampleCsv.Write(writer, series.Readings);
             }
             return series.ValidCount > 1 ? CommandRunner.Success : CommandRunner.Failure;
-        }));
+        }, usesTorch: false));
         return command;
     }
 

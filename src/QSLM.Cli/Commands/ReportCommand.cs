@@ -43,7 +43,7 @@ internal static class ReportCommand
                 Console.WriteLine($"power plot: {powerPng} ({PowerPlot.YLabel(PowerPlot.Sources(run))})");
             }
             return CommandRunner.Success;
-        }));
+        }, usesTorch: false));
         return command;
     }
 }
