@@ -14,7 +14,8 @@ internal static class PowerCompareCommand
         var window = new Option<double>("--window-seconds") { Description = "Window length; each complete window's mean power is one value (MLPerf Tiny: at least 10 s).", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 6 };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples.", DefaultValueFactory = _ => 10_000 };
-        var command = new Command("compare", "Compare two candidates' power: mean and median per window, the 95% confidence interval of the relative difference, or 'not distinguishable'.") { a, b, window, seed, resamples };
+        var claim = new Option<string?>("--claim") { Description = "A claimed difference of B against A to test, e.g. -20% (B draws at least 20% less): supported only when the whole 95% interval lies beyond it." };
+        var command = new Command("compare", "Compare two candidates' power: mean and median per window, the 95% confidence interval of the relative difference, or 'not distinguishable'; with --claim, whether the measurements support a claimed saving.") { a, b, window, seed, resamples, claim };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var seconds = parse.GetValue(window);
@@ -22,11 +23,21 @@ internal static class PowerCompareCommand
             var pathA = parse.GetValue(a)!;
             var pathB = parse.GetValue(b)!;
             var result = WindowedComparison.Compare(Path.GetFileName(pathA), ReadCsv(pathA), Path.GetFileName(pathB), ReadCsv(pathB), TimeSpan.FromSeconds(seconds),
-                new ComparisonOptions { Seed = parse.GetValue(seed), Resamples = parse.GetValue(resamples) });
+                new ComparisonOptions { Seed = parse.GetValue(seed), Resamples = parse.GetValue(resamples), Claim = parse.GetValue(claim) is { } c ? ParseRelative(c) : null });
             Console.WriteLine(result.Summary());
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;
+    }
+
+    /// <summary>"-20%" or "-0.2" as −0.2.</summary>
+    internal static double ParseRelative(string text)
+    {
+        var t = text.Trim();
+        var percent = t.EndsWith('%');
+        if (!double.TryParse(percent ? t[..^1] : t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value == 0)
+            throw new ArgumentException($"--claim '{text}' is not a non-zero relative difference such as -20% or -0.2");
+        return percent ? value / 100 : value;
     }
 
     private static IReadOnlyList<QSLM.Sensors.PowerReading> ReadCsv(string path)

@@ -16,6 +16,36 @@ public sealed record Comparison(CandidateSummary A, CandidateSummary B, double R
         ? "not distinguishable"
         : string.Create(CultureInfo.InvariantCulture, $"{B.Name} {(RelativeDifference < 0 ? "is lower" : "is higher")} than {A.Name} by {Math.Abs(RelativeDifference) * 100:F1}%");
 
+    /// <summary>
+    /// The claimed difference (<see cref="ComparisonOptions.Claim"/>) held against the interval: a claim
+    /// is supported only when the whole interval lies at or beyond it (a saving of at least 20% needs
+    /// the interval's upper end at or below −20%), contradicted when the whole interval falls short of
+    /// it, and otherwise not shown either way by these measurements. This is the confidence-interval
+    /// form of a one-sided test at (1 − confidence)/2, as in equivalence and non-inferiority testing
+    /// (Schuirmann 1987).
+    /// </summary>
+    public ClaimOutcome? ClaimVerdict => Options.Claim is not { } claim
+        ? null
+        : claim < 0
+            ? High <= claim ? ClaimOutcome.Supported : Low > claim ? ClaimOutcome.Contradicted : ClaimOutcome.Inconclusive
+            : Low >= claim ? ClaimOutcome.Supported : High < claim ? ClaimOutcome.Contradicted : ClaimOutcome.Inconclusive;
+
+    private string ClaimSentence()
+    {
+        if (Options.Claim is not { } claim || ClaimVerdict is not { } verdict) return "";
+        var inv = CultureInfo.InvariantCulture;
+        var stated = claim < 0
+            ? string.Create(inv, $"{B.Name} at least {-claim:0.0%} lower than {A.Name}")
+            : string.Create(inv, $"{B.Name} at least {claim:0.0%} higher than {A.Name}");
+        var why = verdict switch
+        {
+            ClaimOutcome.Supported => "the whole interval lies beyond it",
+            ClaimOutcome.Contradicted => "the whole interval falls short of it",
+            _ => "the interval straddles it; more or longer windows may decide",
+        };
+        return $"; claim \"{stated}\": {verdict.ToString().ToLowerInvariant()} ({why})";
+    }
+
     /// <summary>Everything a defensible claim needs: source, n, window, means, medians, the interval and the verdict.</summary>
     public string Summary()
     {
@@ -25,6 +55,6 @@ public sealed record Comparison(CandidateSummary A, CandidateSummary B, double R
             $"{Options.Quantity}{(Source is { } s ? $" ({s})" : "")}: {A.Name} mean {A.Mean:G6} {Options.Unit}, median {A.Median:G6} (n = {A.N}{window}); " +
             $"{B.Name} mean {B.Mean:G6} {Options.Unit}, median {B.Median:G6} (n = {B.N}{window}); " +
             $"{B.Name} vs {A.Name} {RelativeDifference:+0.0%;-0.0%;0.0%} ({Options.Confidence * 100:0.#}% CI {Low:+0.0%;-0.0%;0.0%} .. {High:+0.0%;-0.0%;0.0%}, " +
-            $"percentile bootstrap, {Options.Resamples} resamples, seed {Options.Seed}): {Verdict}");
+            $"percentile bootstrap, {Options.Resamples} resamples, seed {Options.Seed}): {Verdict}{ClaimSentence()}");
     }
 }

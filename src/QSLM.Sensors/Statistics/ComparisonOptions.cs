@@ -18,6 +18,12 @@ public sealed record ComparisonOptions
     /// <summary>The unit of the values, for the summary.</summary>
     public string Unit { get; init; } = "W";
 
+    /// <summary>
+    /// A claimed relative difference of B against A to test (−0.20: "B draws at least 20% less than A"),
+    /// or null. See <see cref="Comparison.ClaimVerdict"/>.
+    /// </summary>
+    public double? Claim { get; init; }
+
     /// <summary>Length of the window each value was measured over, stated with the result.</summary>
     public TimeSpan? Window { get; init; }
 }

@@ -55,6 +55,23 @@ public sealed class PowerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compare_tests_a_claimed_saving_and_refuses_a_malformed_claim()
+    {
+        var a = _temp.File("a.csv");
+        var b = _temp.File("b.csv");
+        QslmProcess.Run("power", "import", "--format", "tegrastats", TegrastatsLog("a.log", 5000, 1), "--interval-ms", "500", "-o", a);
+        QslmProcess.Run("power", "import", "--format", "tegrastats", TegrastatsLog("b.log", 4750, 2), "--interval-ms", "500", "-o", b);
+
+        // B is about 5% lower: a 20% saving is contradicted, a 1% one supported.
+        Assert.Contains("claim \"b.csv at least 20.0% lower than a.csv\": contradicted", QslmProcess.Run("power", "compare", a, b, "--claim", "-20%").StdOut);
+        Assert.Contains(": supported", QslmProcess.Run("power", "compare", a, b, "--claim=-0.01").StdOut);
+
+        var bad = QslmProcess.Run("power", "compare", a, b, "--claim", "twenty");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--claim 'twenty'", bad.StdErr);
+    }
+
+    [Fact]
     public void Estimate_counts_a_packed_model_and_labels_the_figure_estimated()
     {
         var checkpoint = _temp.File("tiny.safetensors");
