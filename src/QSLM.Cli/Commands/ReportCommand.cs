@@ -29,19 +29,11 @@ internal static class ReportCommand
             var run = SearchRun.Load(parse.GetValue(csv)!);
             var (pick, reason) = ChosenCandidate.Find(run, parse.GetValue(chosen));
             var axis = parse.GetValue(xAxis) == "reduction" ? SizeAxis.Reduction : SizeAxis.Bytes;
-            var front = ParetoFront.Of(run.Candidates.Where(r => !r.Status.StartsWith("failed:candidate", StringComparison.Ordinal)), r => r.Bytes, r => r.HostValue, higherIsBetter: !run.IsPerplexity);
-
+            var front = RunPlots.Front(run);
             var png = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(run.Path))!, "pareto.png");
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(png))!);
-            ParetoPlot.Save(png, w, h, run, front, pick, axis);
+            var written = RunPlots.Save(run, front, pick, png, axis, w, h);
             ReportSummary.Write(AnsiConsole.Console, run, front, pick, reason);
-            Console.WriteLine($"plot: {png}");
-            if (PowerPlot.Sources(run).Count > 0)
-            {
-                var powerPng = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(png))!, Path.GetFileNameWithoutExtension(png) + "-power.png");
-                PowerPlot.Save(powerPng, w, h, run, pick, axis);
-                Console.WriteLine($"power plot: {powerPng} ({PowerPlot.YLabel(PowerPlot.Sources(run))})");
-            }
+            foreach (var line in written) Console.WriteLine(line);
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

@@ -2,15 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using QSLM.Boards.Sessions;
+using QSLM.Cli.Reports;
 using QSLM.Cli.Search;
 using QSLM.Data;
-using QSLM.Format.Formats;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
 using QSLM.Protocol.Messages;
 using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
-using QSLM.Search.HostEvaluation;
 using QSLM.Search.Objective;
 using QSLM.Search.Results;
 using QSLM.Search.Tiers;
@@ -58,22 +57,8 @@ internal static class SearchCommand
         command.SetAction((parse, cancel) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
             var isSst2 = parse.GetValue(task) == "sst2";
-            var objective = new SearchObjective(
-                AccuracyConstraint.Parse(parse.GetValue(constA) ?? (isSst2 ? "acc>=-1pt" : "ppl<=+5%")),
-                parse.GetValue(constM) is { } m ? ByteSize.Parse(m) : null,
-                parse.GetValue(alpha), parse.GetValue(powerWeight)).Validate();
-            if ((objective.ConstA.Metric == MetricKind.Accuracy) != isSst2)
-                throw new InputException($"constA {objective.ConstA} does not fit --task {parse.GetValue(task)} (sst2 takes acc>=..., lm takes ppl<=...)");
-            var formats = ParseMenu(parse.GetValue(menu)!);
-            var lmPath = parse.GetValue(lm)!;
-            var sst2Path = parse.GetValue(sst2)!;
-            var vocabulary = Vocabulary.FromWikiText(RepositoryPaths.WikiText);
-            var sentenceCount = parse.GetValue(sentences);
-            var tokenCount = parse.GetValue(tokens);
-            var sensitivitySentenceCount = Math.Min(parse.GetValue(sensitivitySentences), sentenceCount);
-            var sensitivityTokenCount = Math.Min(parse.GetValue(sensitivityTokens), tokenCount);
-            if (sentenceCount < 1 || tokenCount < 1 || sensitivitySentenceCount < 1 || sensitivityTokenCount < 1)
-                throw new InputException("--sst2-sentences, --lm-tokens, --sensitivity-sentences and --sensitivity-tokens must be positive");
+            var objective = ObjectiveOptions.Parse(isSst2, parse.GetValue(constA), parse.GetValue(constM), parse.GetValue(alpha), parse.GetValue(powerWeight));
+            var formats = SearchMenu.Parse(parse.GetValue(menu)!);
             if (parse.GetValue(boardTop) < 1 || parse.GetValue(boardTokens) < 1 || parse.GetValue(boardRepeats) < 1)
                 throw new InputException("--board-top, --board-tokens and --board-repeats must be positive");
             var boardName = parse.GetValue(board)!;
@@ -82,22 +67,16 @@ internal static class SearchCommand
                 throw new InputException("--power-weight and --sensor need a board; --board none searches on the host only");
             var sensorSpec = parse.GetValue(sensor);
             var powerSource = hostOnly ? null : sensorSpec is null ? "estimated:horowitz-45nm" : sensorSpec == "simulated" ? "simulated:ina219-default-board" : "sensor " + sensorSpec;
+            var inputs = HostSearchInputs.Load(isSst2, parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens),
+                parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens));
 
-            var dev = Sst2Dataset.Load(Path.Combine(RepositoryPaths.Sst2, "dev.tsv"), vocabulary).Take(sentenceCount).ToList();
-            var test = WikiTextCorpus.Encode(RepositoryPaths.WikiText, "test", vocabulary);
-            test = test[..Math.Min(tokenCount, test.Length)];
-            var startToken = vocabulary.IdOrUnknown(Vocabulary.EndOfSentence);
-            var models = isSst2 ? new[] { sst2Path, lmPath } : [lmPath];
             var manifest = new SearchManifest(
                 $"qslm {Assembly.GetExecutingAssembly().GetName().Version}",
-                isSst2 ? "sst2" : "lm",
-                models.Distinct().ToDictionary(p => Path.GetFileName(p), SearchManifest.Sha256),
-                new Dictionary<string, string>
-                {
-                    [isSst2 ? "sst2/dev.tsv" : "wikitext-2/test.txt"] = SearchManifest.Sha256(isSst2 ? Path.Combine(RepositoryPaths.Sst2, "dev.tsv") : Path.Combine(RepositoryPaths.WikiText, "test.txt")),
-                },
+                inputs.Task,
+                inputs.ModelSha256.ToDictionary(),
+                inputs.DataSha256.ToDictionary(),
                 hostOnly ? "none (host only: fake quantization with the packed format's codecs)" : $"{boardName} of {Path.GetFileName(parse.GetValue(bench))}",
-                isSst2 ? $"SST-2 dev, first {dev.Count} sentences (sensitivity: first {sensitivitySentenceCount})" : $"WikiText-2 test, first {test.Length} tokens (sensitivity: first {sensitivityTokenCount})",
+                inputs.Evaluation,
                 objective.ConstA.ToString(), objective.ConstM, objective.Alpha, formats.Select(f => f.Name).ToList(),
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
                 objective.Beta, powerSource);
@@ -113,25 +92,15 @@ internal static class SearchCommand
             }
             manifest.Write(manifestPath);
 
-            var model = EvalCommand.LoadForVocabulary(isSst2 ? sst2Path : lmPath, isSst2 ? lmPath : null, vocabulary);
-            using var host = new HostEvaluator(model, vocabulary.Hash());
-            var (scoring, sensitivity, slice, sensitivitySlice) = isSst2
-                ? (host.Sst2Accuracy(dev), host.Sst2Accuracy(dev.Take(sensitivitySentenceCount).ToList()), $"s{dev.Count}", $"s{sensitivitySentenceCount}")
-                : (host.Perplexity(test, startToken), host.Perplexity(test[..sensitivityTokenCount], startToken), $"t{test.Length}", $"t{sensitivityTokenCount}");
-            // What decides an evaluation: the models, the data, and the code that quantizes and
-            // evaluates (deterministic builds give the same assemblies for the same source).
-            var code = new[] { typeof(QuantFormats), typeof(Model.SpikeGpt), typeof(HostEvaluator) }.Select(t => SearchManifest.Sha256(t.Assembly.Location));
-            var cacheKey = string.Join('-', manifest.ModelSha256.Values.Concat(manifest.DataSha256.Values).Concat(code).Select(h => h[..12]));
-            using var cached = new EvaluationCache(Path.Combine(parse.GetValue(cache)!, $"{cacheKey}-{slice}.csv"), scoring);
-            using var cachedSensitivity = new EvaluationCache(Path.Combine(parse.GetValue(cache)!, $"{cacheKey}-{sensitivitySlice}.csv"), sensitivity);
+            using var host = inputs.OpenEvaluators(parse.GetValue(cache)!);
             using var log = ResultsLog.Open(Path.Combine(folder, "search.csv"));
             if (log.Rows.Count > 0) AnsiConsole.MarkupLineInterpolated($"resuming {folder}: {log.Rows.Count} candidates already logged");
             AnsiConsole.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}");
 
-            using var measurer = hostOnly ? null : OpenBoard(parse.GetValue(bench)!, boardName, isSst2, sst2Path, lmPath, vocabulary, dev, test, startToken, folder,
+            using var measurer = hostOnly ? null : OpenBoard(parse.GetValue(bench)!, boardName, inputs, folder,
                 new RunSettings(parse.GetValue(boardTokens), Warmup: Math.Max(64, parse.GetValue(boardTokens) / 4), parse.GetValue(boardRepeats), Seed: 1, Threads: 0), parse.GetValue(tolerance) ?? (isSst2 ? 0.005 : 0.01), sensorSpec);
             SearchLedger? ledger = null;
-            ledger = new SearchLedger(host.Hierarchy, cached, cachedSensitivity, objective, log, c => AnsiConsole.WriteLine(ledger!.Describe(c)), measurer);
+            ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, log, c => AnsiConsole.WriteLine(ledger!.Describe(c)), measurer);
             Candidate chosen;
             try
             {
@@ -147,7 +116,11 @@ internal static class SearchCommand
             manifest.Write(manifestPath);
             if (measurer is not null) measurer.Pack(chosen, Path.Combine(folder, "chosen.qslm"));
 
-            Summarise(ledger, chosen, isSst2, lmPath, sst2Path, vocabulary, test, startToken, folder, cached.Hits + cachedSensitivity.Hits);
+            Summarise(ledger, chosen, inputs, folder, host.CacheHits);
+            // The plots are drawn from the CSV, as `qslm report` draws them, so both show the same run.
+            var run = SearchRun.Load(Path.Combine(folder, "search.csv"));
+            var pick = run.Candidates.First(r => r.Candidate == chosen.Id);
+            foreach (var line in RunPlots.Save(run, RunPlots.Front(run), pick, Path.Combine(folder, "pareto.png"))) AnsiConsole.WriteLine(line);
             return CommandRunner.Success;
         })));
         return command;
@@ -156,9 +129,9 @@ internal static class SearchCommand
     /// <summary>Exit code of a search stopped by its board's infrastructure (resumable; no candidate blamed).</summary>
     public const int InfrastructureFailure = 3;
 
-    private static AgentBoardMeasurer OpenBoard(string benchPath, string name, bool isSst2, string sst2Path, string lmPath, Vocabulary vocabulary,
-        IReadOnlyList<Sst2Example> dev, long[] test, long startToken, string folder, RunSettings run, double tolerance, string? sensorSpec)
+    private static AgentBoardMeasurer OpenBoard(string benchPath, string name, HostSearchInputs inputs, string folder, RunSettings run, double tolerance, string? sensorSpec)
     {
+        var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
         var (session, _) = SearchBoard.Open(benchPath, name);
         var evaluation = isSst2
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
@@ -167,22 +140,14 @@ internal static class SearchCommand
         Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => SensorSpec.Open(sensorSpec, TimeProvider.System, simulated);
         // Checked now, so a bad --sensor fails before the search rather than at its first measurement.
         openSensor?.Invoke().Dispose();
-        var model = EvalCommand.LoadForVocabulary(isSst2 ? sst2Path : lmPath, isSst2 ? lmPath : null, vocabulary);
-        return new AgentBoardMeasurer(session, model, vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
+        var model = EvalCommand.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
+        return new AgentBoardMeasurer(session, model, inputs.Vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
             new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, memoryBudget: null);
     }
 
-    private static IReadOnlyList<QuantFormat> ParseMenu(string text)
+    private static void Summarise(SearchLedger ledger, Candidate chosen, HostSearchInputs inputs, string folder, int cacheHits)
     {
-        var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (names.Length == 0) throw new InputException("--menu is empty");
-        return names.Select(n => QuantFormats.TryGet(n, out var f) ? f
-            : throw new InputException($"--menu: unknown format '{n}' (known: {string.Join(", ", QuantFormats.All.Select(x => x.Name))})")).ToList();
-    }
-
-    private static void Summarise(SearchLedger ledger, Candidate chosen, bool isSst2, string lmPath, string sst2Path, Vocabulary vocabulary,
-        long[] test, long startToken, string folder, int cacheHits)
-    {
+        var (isSst2, test, startToken) = (inputs.IsSst2, inputs.Test, inputs.StartToken);
         var inv = CultureInfo.InvariantCulture;
         var baseline = ledger.Baseline;
         var fp32Bytes = baseline.Bytes;
@@ -197,7 +162,7 @@ internal static class SearchCommand
         if (isSst2)
         {
             // The LM with the classifier's precisions (its head at the classifier head's format).
-            using var lmModel = EvalCommand.LoadForVocabulary(lmPath, null, vocabulary);
+            using var lmModel = EvalCommand.LoadForVocabulary(inputs.LmPath, null, inputs.Vocabulary);
             var lmPrecisions = chosen.Precisions.For(ModelHierarchy.FromTensors(lmModel.state_dict().Select(kv => (kv.Key, kv.Value.shape))));
             var basePpl = PerplexityEvaluator.Evaluate(lmModel, test, startToken).Perplexity;
             FakeQuantizer.Apply(lmModel, lmPrecisions.ToAssignment());

@@ -51,6 +51,15 @@ public sealed class SearchCommandTests : IDisposable
         Assert.Contains(csv, l => l.Contains(",global,", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.Contains(",sensitivity,", StringComparison.Ordinal));
         Assert.Contains("\"ConstA\": \"acc>=-1pt\"", File.ReadAllText(Path.Combine(output, "manifest.json")));
+        AssertPng(Path.Combine(output, "pareto.png"));
+        Assert.False(File.Exists(Path.Combine(output, "pareto-power.png")), "a host-only search has no power figures to plot");
+    }
+
+    private static void AssertPng(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 1000, $"{path}: {bytes.Length} bytes");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
     }
 
     [Fact]
@@ -111,6 +120,9 @@ public sealed class SearchCommandTests : IDisposable
         Assert.Contains(measured, r => r[0] == chosen.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(new FileInfo(Path.Combine(output, "chosen.qslm")).Length > 0);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "packed")));
+        AssertPng(Path.Combine(output, "pareto.png"));
+        AssertPng(Path.Combine(output, "pareto-power.png"));
+        Assert.Contains("power plot: ", result.StdOut);
     }
 
     [Fact]
