@@ -134,11 +134,4 @@ public sealed class BoardInTheLoopTests : IDisposable
         Assert.Contains("failed on board synthetic", e.Message);
         Assert.Contains("run-failed: the runtime crashed", e.Message);
     }
-
-    // Throws as a killed process would stop, after failAfter evaluations.
-    private sealed class KilledAfter(SyntheticEvaluator inner, int failAfter) : ICandidateEvaluator
-    {
-        public Evaluation Evaluate(Precisions precisions) =>
-            inner.Calls == failAfter ? throw new IOException("synthetic evaluator killed") : inner.Evaluate(precisions);
-    }
 }

@@ -25,12 +25,6 @@ public sealed class TieredSearchTests : IDisposable
         return (best, ledger, synthetic);
     }
 
-    // Throws as a killed process would stop, after failAfter evaluations.
-    private sealed class KilledAfter(SyntheticEvaluator inner, int failAfter) : ICandidateEvaluator
-    {
-        public Evaluation Evaluate(Precisions precisions) =>
-            inner.Calls == failAfter ? throw new IOException("synthetic evaluator killed") : inner.Evaluate(precisions);
-    }
 
     private static SearchObjective Within1Point(double alpha, long? constM = null) => new(AccuracyConstraint.Parse("acc>=-1pt"), constM, alpha);
 
