@@ -112,6 +112,11 @@ internal static class SearchCommand
                 Console.Error.WriteLine("qslm: no candidate was marked bad; fix the board and run the same command again to resume");
                 return InfrastructureFailure;
             }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine($"qslm: search cancelled; the {ledger.All.Count} candidates so far are logged in {folder}, and the same command resumes it");
+                return Cancelled;
+            }
             manifest = manifest with { Chosen = chosen.Id };
             manifest.Write(manifestPath);
             if (measurer is not null) measurer.Pack(chosen, Path.Combine(folder, "chosen.qslm"));
@@ -128,6 +133,9 @@ internal static class SearchCommand
 
     /// <summary>Exit code of a search stopped by its board's infrastructure (resumable; no candidate blamed).</summary>
     public const int InfrastructureFailure = 3;
+
+    /// <summary>Exit code of a search stopped by Ctrl+C or SIGTERM (resumable), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
 
     private static AgentBoardMeasurer OpenBoard(string benchPath, string name, HostSearchInputs inputs, string folder, RunSettings run, double tolerance, string? sensorSpec)
     {

@@ -82,7 +82,15 @@ public sealed class SearchLedger
     /// <summary>The fp32 baseline's metric and bytes (the first evaluation).</summary>
     public Evaluation Baseline => _baseline ?? throw new InvalidOperationException("the baseline has not been evaluated");
 
+    /// <summary>
+    /// Stops new evaluations and measurements (replayed ones still come back): a cancelled search
+    /// ends before its next candidate, not at the end of a tier, since one evaluation of a full dev
+    /// set can take a minute on a small host. Logged rows stay, so the same command resumes.
+    /// </summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>The candidate for <paramref name="precisions"/>, evaluating it if it is new.</summary>
+    /// <exception cref="OperationCanceledException"><see cref="Cancellation"/> was cancelled before a new evaluation.</exception>
     public Candidate Evaluate(Precisions precisions, SearchTier tier)
     {
         var sensitivity = tier == SearchTier.Sensitivity;
@@ -95,6 +103,7 @@ public sealed class SearchLedger
         }
         else
         {
+            Cancellation.ThrowIfCancellationRequested();
             var evaluation = (sensitivity ? _sensitivity : _evaluator).Evaluate(precisions);
             candidate = Score(_all.Count + 1, tier, precisions, evaluation);
             _log.Append(ToRow(candidate));
@@ -114,6 +123,7 @@ public sealed class SearchLedger
     /// baseline's energy per token is known. Without a board, or for a sensitivity measurement, returns it unchanged.
     /// </summary>
     /// <exception cref="InfrastructureFailureException">The board failed; logged, then rethrown.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="Cancellation"/> was cancelled before a new measurement.</exception>
     public Candidate Measure(Candidate candidate)
     {
         if (_board is null || candidate.Tier == SearchTier.Sensitivity) return candidate;
@@ -130,6 +140,7 @@ public sealed class SearchLedger
         }
         else
         {
+            Cancellation.ThrowIfCancellationRequested();
             try
             {
                 measurement = _board.Measure(current);

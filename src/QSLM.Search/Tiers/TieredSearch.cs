@@ -38,6 +38,7 @@ public sealed class TieredSearch
     /// <exception cref="InputException">No candidate meets the constraints; the message says which one and by how much.</exception>
     public Candidate Run(CancellationToken cancel = default)
     {
+        _ledger.Cancellation = cancel;
         var fp32 = Precisions.Uniform(Hierarchy, QuantFormats.Fp32);
         var baseline = _ledger.Measure(_ledger.Evaluate(fp32, SearchTier.Baseline));
         foreach (var format in _menu) _ledger.Evaluate(Precisions.Uniform(Hierarchy, format), SearchTier.Global);

@@ -26,6 +26,37 @@ public sealed class TieredSearchTests : IDisposable
     }
 
 
+    [Fact]
+    public void A_cancelled_search_stops_before_its_next_evaluation_and_resumes_to_the_same_answer()
+    {
+        var synthetic = new SyntheticEvaluator(H);
+        using var cancel = new CancellationTokenSource();
+        var stopping = new CancelAfter(synthetic, 5, cancel);
+        var path = Path.Combine(_temp.Path, "cancelled.csv");
+        using (var log = ResultsLog.Open(path))
+        {
+            var ledger = new SearchLedger(H, stopping, stopping, Within1Point(0.5).Validate(), log);
+            Assert.ThrowsAny<OperationCanceledException>(() => new TieredSearch(ledger, SyntheticEvaluator.Menu).Run(cancel.Token));
+        }
+        // Cancelled during the 5th evaluation, which completes and is logged; no 6th starts.
+        Assert.Equal(5, synthetic.Calls);
+        Assert.Equal(6, File.ReadAllLines(path).Length);
+
+        using var resumedLog = ResultsLog.Open(path);
+        var resumed = new TieredSearch(new SearchLedger(H, synthetic, synthetic, Within1Point(0.5).Validate(), resumedLog), SyntheticEvaluator.Menu).Run();
+        Assert.Equal(Search(Within1Point(0.5), "whole").Best.Precisions, resumed.Precisions);
+    }
+
+    // Cancels the search while its n-th evaluation runs, as Ctrl+C or a scheduler's SIGTERM would.
+    private sealed class CancelAfter(SyntheticEvaluator inner, int n, CancellationTokenSource cancel) : ICandidateEvaluator
+    {
+        public Evaluation Evaluate(Precisions precisions)
+        {
+            if (inner.Calls + 1 == n) cancel.Cancel();
+            return inner.Evaluate(precisions);
+        }
+    }
+
     private static SearchObjective Within1Point(double alpha, long? constM = null) => new(AccuracyConstraint.Parse("acc>=-1pt"), constM, alpha);
 
     [Fact]
