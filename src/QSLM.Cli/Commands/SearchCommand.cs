@@ -159,7 +159,7 @@ internal static class SearchCommand
     private static AgentBoardMeasurer OpenBoard(string benchPath, string name, bool isSst2, string sst2Path, string lmPath, Vocabulary vocabulary,
         IReadOnlyList<Sst2Example> dev, long[] test, long startToken, string folder, RunSettings run, double tolerance, string? sensorSpec)
     {
-        var (session, _) = SearchBoard.Open(benchPath, name);
+        var (session, budget) = SearchBoard.Open(benchPath, name);
         var evaluation = isSst2
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
@@ -169,7 +169,7 @@ internal static class SearchCommand
         openSensor?.Invoke().Dispose();
         var model = EvalCommand.LoadForVocabulary(isSst2 ? sst2Path : lmPath, isSst2 ? lmPath : null, vocabulary);
         return new AgentBoardMeasurer(session, model, vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
-            new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, memoryBudget: null);
+            new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, budget);
     }
 
     private static IReadOnlyList<QuantFormat> ParseMenu(string text)
