@@ -11,6 +11,25 @@ public static class ProcessMemory
     /// <summary>Peak resident bytes, or null where <c>/proc</c> is not available.</summary>
     public static long? PeakResidentBytes() => Read("VmHWM:");
 
+    /// <summary>
+    /// Lowers the peak (<c>VmHWM</c>) to the current resident set by writing 5 to <c>/proc/self/clear_refs</c>
+    /// (proc(5), Linux 4.0 and later), so that the next peak read belongs to the work done after this call
+    /// and not to an earlier, larger model served by the same agent. Returns whether the kernel took it.
+    /// </summary>
+    public static bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No /proc or an older kernel: the peak stays the process's lifetime peak (an overestimate).
+            return false;
+        }
+    }
+
     /// <summary>Current resident bytes, or null where <c>/proc</c> is not available.</summary>
     public static long? ResidentBytes() => Read("VmRSS:");
 

@@ -20,6 +20,8 @@ internal sealed class EvaluationRunner(ModelStore store)
     {
         if (request.Threads < 0) throw new ProtocolException(ErrorCodes.BadRequest, "threads must be >= 0");
         store.Verify(request.Sha256);
+        // The peak reported afterwards is this request's, not that of an earlier model this agent served.
+        ProcessMemory.ResetPeak();
         var options = new RuntimeOptions(KernelPaths.Best, request.Threads == 0 ? Environment.ProcessorCount : request.Threads);
         using var runtime = SpikeGptRuntime.Open(store.CompletePath(request.Sha256), options);
         var clock = Stopwatch.StartNew();

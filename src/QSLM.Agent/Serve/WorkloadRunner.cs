@@ -21,6 +21,8 @@ internal sealed class WorkloadRunner(ModelStore store, Func<Mark, Task> markAndW
         if (request.Tokens < 1 || request.Warmup < 0 || request.Repeats < 1 || request.Repeats > MaxRepeats || request.Threads < 0)
             throw new ProtocolException(ErrorCodes.BadRequest, FormattableString.Invariant($"a run needs tokens >= 1, warmup >= 0, 1 to {MaxRepeats} repeats and threads >= 0"));
         store.Verify(request.Sha256);
+        // The peak reported afterwards is this request's, not that of an earlier model this agent served.
+        ProcessMemory.ResetPeak();
         var before = SystemMemory.AvailableBytes();
         var options = new RuntimeOptions(KernelPaths.Best, request.Threads == 0 ? Environment.ProcessorCount : request.Threads);
         using var runtime = SpikeGptRuntime.Open(store.CompletePath(request.Sha256), options);

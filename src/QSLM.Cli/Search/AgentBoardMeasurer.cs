@@ -1,3 +1,4 @@
+using System.Globalization;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Sessions;
 using QSLM.Model;
@@ -30,7 +31,8 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     private readonly BoardCheckSettings _settings;
     private readonly Func<IPowerSensor>? _openSensor;
     private readonly SimulatedBoard? _simulated;
-    private readonly long? _memoryBudget;
+    private readonly BoardMemoryBudget? _memoryBudget;
+    private bool _announced;
 
     /// <param name="session">The board.</param>
     /// <param name="model">An untouched copy of the model to pack candidates from (owned).</param>
@@ -40,9 +42,9 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     /// <param name="settings">Data, tolerance and timed workload.</param>
     /// <param name="openSensor">Opens the sensor sampled over the marks, or null to estimate.</param>
     /// <param name="simulated">The simulated board behind a simulated sensor, made busy between marks.</param>
-    /// <param name="memoryBudget">The memory a model may take on the board (its profile), or null.</param>
+    /// <param name="memoryBudget">The memory a candidate may take on the board (its profile's), or null for no check.</param>
     public AgentBoardMeasurer(BoardSession session, SpikeGpt model, string vocabularyHash, string folder, MetricKind metric, BoardCheckSettings settings,
-        Func<IPowerSensor>? openSensor, SimulatedBoard? simulated, long? memoryBudget)
+        Func<IPowerSensor>? openSensor, SimulatedBoard? simulated, BoardMemoryBudget? memoryBudget)
     {
         _session = session;
         _model = model;
@@ -91,6 +93,7 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     private async Task<BoardMeasurement> MeasureAsync(Candidate candidate, string path)
     {
         var check = await _session.EvaluateAsync(path, _settings.Evaluation).ConfigureAwait(false);
+        Announce();
         var windows = new Dictionary<int, (TimeSpan Start, TimeSpan Stop)>();
         using var sensor = _openSensor?.Invoke();
         using var sampling = sensor is null ? null : new Sampler(sensor, TimeProvider.System).StartBackground();
@@ -111,7 +114,7 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
 
         var latency = run.RepeatSeconds.Order().ElementAt(run.RepeatSeconds.Count / 2) / run.Tokens * 1000;
         var peak = new[] { check.PeakRssBytes, run.PeakRssBytes }.Max();
-        var failure = WrongOutput(candidate.Metric, check.Metric) ?? OverBudget(peak);
+        var failure = WrongOutput(candidate.Metric, check.Metric) ?? _memoryBudget?.Check(peak, _memoryBudget.Resolve(_session.Agent));
         return new BoardMeasurement(check.Metric, latency, peak, measured.Watts, measured.Ci95Watts, measured.JoulesPerToken, measured.Source.ToString(), failure);
     }
 
@@ -122,9 +125,15 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
             $"wrong output: the board scored {board:0.####} where the host scored {host:0.####} (tolerance {_settings.Tolerance:0.####})");
     }
 
-    private string? OverBudget(long? peak) => peak is { } p && _memoryBudget is { } budget && p > budget
-        ? FormattableString.Invariant($"out of memory: peak resident {p:N0} bytes over the board's {budget:N0}")
-        : null;
+    // Once, after the first connection: which agent build the board runs and the budget it is held
+    // to, so a log shows that the candidates really ran there (an emulated arm64 board says linux-arm64).
+    private void Announce()
+    {
+        if (_announced || _session.Agent is not { } hello) return;
+        _announced = true;
+        var budget = _memoryBudget?.Resolve(hello) is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes ({_memoryBudget.Source})") : "none";
+        Console.WriteLine($"board {_session.Name}: agent {hello.AgentVersion} on {hello.RuntimeId} via {_session.Description}; memory budget {budget}");
+    }
 
     private static long WeightBytesPerToken(string path)
     {

@@ -41,7 +41,7 @@ public static class EvaluationTask
 /// <param name="Items">Sentences classified or tokens predicted.</param>
 /// <param name="Predictions">Each sentence's predicted class (empty for a perplexity).</param>
 /// <param name="Seconds">Wall time of the scoring on the board.</param>
-/// <param name="PeakRssBytes"><c>VmHWM</c> of the agent afterwards, when readable.</param>
+/// <param name="PeakRssBytes"><c>VmHWM</c> of the agent afterwards (reset when the request began, where the kernel allows), when readable.</param>
 public sealed record EvaluationResult(
     string Sha256,
     string Task,

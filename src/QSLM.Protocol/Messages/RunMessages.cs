@@ -44,7 +44,7 @@ public static class MarkPhase
 /// <param name="Accumulates">Accumulates (spike additions) over all timed repeats.</param>
 /// <param name="EmbeddingSpikeRate">Fraction of embedding channels that spiked.</param>
 /// <param name="LayerSpikeRates">Spike rate of each LIF layer (block 0 att, block 0 ffn, block 1 att, ...).</param>
-/// <param name="PeakRssBytes"><c>VmHWM</c> of the agent after the run, when readable.</param>
+/// <param name="PeakRssBytes"><c>VmHWM</c> of the agent after the run (reset when the run began, where the kernel allows), when readable.</param>
 /// <param name="MemAvailableBeforeBytes"><c>MemAvailable</c> before the model was opened.</param>
 /// <param name="MemAvailableAfterBytes"><c>MemAvailable</c> after the last repeat, model still open.</param>
 /// <param name="KernelPath">Kernel instruction set used.</param>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using QSLM.Agent.Diagnostics;
 
 namespace QSLM.Agent.Tests.Diagnostics;
@@ -28,5 +29,22 @@ public class ProcessMemoryTests
         Assert.NotNull(peak);
         Assert.NotNull(now);
         Assert.True(peak >= now && now > 1 << 20, $"peak {peak}, now {now}");
+    }
+
+    [Fact]
+    public void Resetting_the_peak_forgets_memory_that_was_touched_and_given_back_before()
+    {
+        const int Megabyte = 1 << 20, Size = 256 * Megabyte;
+        // malloc serves this size with its own mapping, and free unmaps it: the pages leave the resident set.
+        var block = Marshal.AllocHGlobal(Size);
+        var ones = new byte[Megabyte];
+        Array.Fill(ones, (byte)1);
+        for (var offset = 0; offset < Size; offset += Megabyte) Marshal.Copy(ones, 0, block + offset, Megabyte);
+        var high = ProcessMemory.PeakResidentBytes()!.Value;
+        Marshal.FreeHGlobal(block);
+
+        Assert.True(ProcessMemory.ResetPeak());
+        var after = ProcessMemory.PeakResidentBytes()!.Value;
+        Assert.True(after < high - Size / 2, $"peak {after} after the reset, {high} before");
     }
 }
