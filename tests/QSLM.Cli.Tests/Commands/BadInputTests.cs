@@ -13,16 +13,6 @@ public sealed class BadInputTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static void AssertOneLineError(ChildProcess.Result result, string expected)
-    {
-        Assert.Equal(2, result.ExitCode);
-        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.StartsWith("qslm: error: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-        Assert.DoesNotContain("   at ", result.StdErr);
-    }
-
     private string SmallCheckpoint(int vocab)
     {
         var path = Path.Combine(_dir, $"small-{vocab}.safetensors");
@@ -35,13 +25,13 @@ public sealed class BadInputTests : IDisposable
     public void Missing_model_file_names_the_path()
     {
         var path = Path.Combine(_dir, "absent.safetensors");
-        AssertOneLineError(QslmProcess.Run("eval", "--lm", path, "--no-sst2"), $"checkpoint not found: {path}");
+        OneLineError.Assert(QslmProcess.Run("eval", "--lm", path, "--no-sst2"), $"checkpoint not found: {path}");
     }
 
     [Fact]
     public void Missing_data_folder_names_the_file()
     {
-        AssertOneLineError(QslmProcess.Run("eval", "--wikitext", "/nonexistent/wt2"), "/nonexistent/wt2/train.txt");
+        OneLineError.Assert(QslmProcess.Run("eval", "--wikitext", "/nonexistent/wt2"), "/nonexistent/wt2/train.txt");
     }
 
     [Fact]
@@ -49,14 +39,14 @@ public sealed class BadInputTests : IDisposable
     {
         var path = Path.Combine(_dir, "garbage.pth");
         File.WriteAllText(path, "this is not a pickle");
-        AssertOneLineError(QslmProcess.Run("eval", "--lm", path, "--no-sst2"), $"cannot read checkpoint {path}");
+        OneLineError.Assert(QslmProcess.Run("eval", "--lm", path, "--no-sst2"), $"cannot read checkpoint {path}");
     }
 
     [Fact]
     public void Wrong_vocabulary_size_is_refused_with_both_sizes()
     {
         var path = SmallCheckpoint(50);
-        AssertOneLineError(QslmProcess.Run("eval", "--lm", path, "--no-sst2"), $"{path}: vocabulary size 50 does not match WikiText-2's 33278");
+        OneLineError.Assert(QslmProcess.Run("eval", "--lm", path, "--no-sst2"), $"{path}: vocabulary size 50 does not match WikiText-2's 33278");
     }
 
     [Fact]
@@ -71,12 +61,12 @@ public sealed class BadInputTests : IDisposable
     public void Token_ids_outside_the_checkpoint_vocabulary_are_refused()
     {
         var path = SmallCheckpoint(50);
-        AssertOneLineError(QslmProcess.Run("generate", "--checkpoint", path, "--ids", "5,50"), "token id 50 is outside the checkpoint's vocabulary 0..49");
+        OneLineError.Assert(QslmProcess.Run("generate", "--checkpoint", path, "--ids", "5,50"), "token id 50 is outside the checkpoint's vocabulary 0..49");
     }
 
     [Fact]
     public void Generate_needs_exactly_one_of_prompt_and_ids()
     {
-        AssertOneLineError(QslmProcess.Run("generate", "--checkpoint", SmallCheckpoint(50)), "give exactly one of --prompt TEXT or --ids");
+        OneLineError.Assert(QslmProcess.Run("generate", "--checkpoint", SmallCheckpoint(50)), "give exactly one of --prompt TEXT or --ids");
     }
 }

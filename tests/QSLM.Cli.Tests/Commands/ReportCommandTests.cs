@@ -21,15 +21,6 @@ public sealed class ReportCommandTests : IDisposable
         return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
     }
 
-    private static void AssertOneLineError(ChildProcess.Result result, string expected)
-    {
-        Assert.Equal(2, result.ExitCode);
-        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.StartsWith("qslm: error: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-    }
-
     [Fact]
     public void A_report_draws_png_plots_of_the_requested_size_and_shows_the_chosen_candidate()
     {
@@ -61,27 +52,27 @@ public sealed class ReportCommandTests : IDisposable
     public void A_missing_csv_is_named()
     {
         var path = Path.Combine(_temp.Path, "absent.csv");
-        AssertOneLineError(QslmProcess.Run("report", path), $"search CSV not found: {path}");
+        OneLineError.Assert(QslmProcess.Run("report", path), $"search CSV not found: {path}");
     }
 
     [Fact]
     public void An_empty_csv_is_refused()
     {
-        AssertOneLineError(QslmProcess.Run("report", RunCsv.Write(_temp.Path, "")), "the file is empty");
-        AssertOneLineError(QslmProcess.Run("report", RunCsv.Write(_temp.Path, RunCsv.Header + "\n", "header.csv")), "no candidate rows");
+        OneLineError.Assert(QslmProcess.Run("report", RunCsv.Write(_temp.Path, "")), "the file is empty");
+        OneLineError.Assert(QslmProcess.Run("report", RunCsv.Write(_temp.Path, RunCsv.Header + "\n", "header.csv")), "no candidate rows");
     }
 
     [Fact]
     public void A_malformed_row_is_refused_with_its_line_number()
     {
         var csv = RunCsv.Header + "\n1,baseline,a,400,0,accuracy,0.8,,,,,,,,0,True,host-only\n2,global,b,many,0.25,accuracy,0.8,,,,,,,,0.5,True,host-only\n";
-        AssertOneLineError(QslmProcess.Run("report", RunCsv.Write(_temp.Path, csv)), "line 3");
+        OneLineError.Assert(QslmProcess.Run("report", RunCsv.Write(_temp.Path, csv)), "line 3");
     }
 
     [Fact]
     public void A_run_without_a_feasible_candidate_is_refused()
     {
         var csv = RunCsv.Header + "\n1,baseline,a,400,0,accuracy,0.8,,,,,,,,0,False,host-only\n";
-        AssertOneLineError(QslmProcess.Run("report", RunCsv.Write(_temp.Path, csv)), "no feasible candidate");
+        OneLineError.Assert(QslmProcess.Run("report", RunCsv.Write(_temp.Path, csv)), "no feasible candidate");
     }
 }

@@ -28,14 +28,6 @@ public sealed class SearchCommandTests : IDisposable
             : l).ToList();
     }
 
-    private static void AssertOneLineError(ChildProcess.Result result, string expected)
-    {
-        Assert.Equal(2, result.ExitCode);
-        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.Contains(expected, lines[0]);
-    }
-
     [Fact]
     public void A_search_prints_the_chosen_candidate_and_writes_its_csv_and_manifest()
     {
@@ -159,7 +151,7 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public void An_unknown_board_is_refused_with_the_boards_of_the_bench()
     {
-        AssertOneLineError(QslmProcess.Run(Small(Path.Combine(_temp.Path, "unknown"), board: "pi9")), "unknown board 'pi9'");
+        OneLineError.Assert(QslmProcess.Run(Small(Path.Combine(_temp.Path, "unknown"), board: "pi9")), "unknown board 'pi9'");
     }
 
     [Fact]
@@ -179,26 +171,26 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public void A_negative_alpha_is_refused()
     {
-        AssertOneLineError(QslmProcess.Run("search", "--alpha", "-0.5"), "alpha must be a finite number >= 0, got -0.5");
+        OneLineError.Assert(QslmProcess.Run("search", "--alpha", "-0.5"), "alpha must be a finite number >= 0, got -0.5");
     }
 
     [Fact]
     public void A_malformed_accuracy_constraint_is_refused_with_the_accepted_forms()
     {
-        AssertOneLineError(QslmProcess.Run("search", "--const-a", "accuracy>80"), "is not one of acc>=FRACTION");
+        OneLineError.Assert(QslmProcess.Run("search", "--const-a", "accuracy>80"), "is not one of acc>=FRACTION");
     }
 
     [Fact]
     public void A_perplexity_constraint_for_the_classifier_is_refused()
     {
-        AssertOneLineError(QslmProcess.Run("search", "--const-a", "ppl<=200"), "does not fit --task sst2");
+        OneLineError.Assert(QslmProcess.Run("search", "--const-a", "ppl<=200"), "does not fit --task sst2");
     }
 
     [Fact]
     public void An_unsatisfiable_memory_cap_says_by_how_much_it_is_missed()
     {
         var args = Small(Path.Combine(_temp.Path, "tight")).Concat(["--const-m", "1kB"]).ToArray();
-        AssertOneLineError(QslmProcess.Run(args), "constM of 1000 bytes cannot be met");
+        OneLineError.Assert(QslmProcess.Run(args), "constM of 1000 bytes cannot be met");
     }
 
     [Fact]
@@ -208,6 +200,6 @@ public sealed class SearchCommandTests : IDisposable
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "manifest.json"),
             """{"Tool":"qslm","Task":"lm","ModelSha256":{},"DataSha256":{},"Board":"host","Evaluation":"x","ConstA":"ppl<=+5%","ConstM":null,"Alpha":0.5,"Menu":["int8"],"Started":"2026-01-01"}""");
-        AssertOneLineError(QslmProcess.Run(Small(output)), "holds a different search");
+        OneLineError.Assert(QslmProcess.Run(Small(output)), "holds a different search");
     }
 }
