@@ -141,15 +141,24 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
         return start;
     }
 
-    /// <summary>Uploads a file by plain SFTP to <c>bench/NAME</c> under the board's folder, overwriting:
-    /// the baseline that model deployment is measured against.</summary>
+    /// <summary>Makes <c>bench/</c> under the board's folder and deletes an earlier <c>bench/NAME</c>, so that
+    /// <see cref="PlainUploadAsync"/> writes a new file as deployment does, with no folder checks timed.</summary>
+    public async Task PreparePlainUploadAsync(string name, CancellationToken cancellationToken)
+    {
+        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
+        await EnsureFolderAsync(RemotePath.Join(_root, "bench"), cancellationToken).ConfigureAwait(false);
+        var path = PlainPath(name);
+        if (await sftp.ExistsAsync(path, cancellationToken).ConfigureAwait(false)) await sftp.DeleteFileAsync(path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Uploads a file by plain SFTP to <c>bench/NAME</c> under the board's folder (made by
+    /// <see cref="PreparePlainUploadAsync"/>): the baseline that model deployment is measured against,
+    /// through the same client, buffers and upload call as a model's fresh copy.</summary>
     public async Task PlainUploadAsync(string localPath, string name, CancellationToken cancellationToken)
     {
         var sftp = _sftp ?? throw new InvalidOperationException("not connected");
-        var folder = RemotePath.Join(_root, "bench");
-        await EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         await using var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-        await sftp.UploadFileAsync(stream, RemotePath.Join(folder, RemotePath.Require(name, "file name")), cancellationToken).ConfigureAwait(false);
+        await sftp.UploadFileAsync(stream, PlainPath(name), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the agent's complete and partial copies of a model, so that it is uploaded again.</summary>
@@ -195,6 +204,8 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     {
         public void Report(UploadFileProgressReport value) => report(value);
     }
+
+    private string PlainPath(string name) => RemotePath.Join(_root, "bench", RemotePath.Require(name, "file name"));
 
     private async Task ConnectCheckedAsync(BaseClient client, CancellationToken cancellationToken)
     {
