@@ -244,7 +244,10 @@ public sealed class BoardSession : IAsyncDisposable
     private async Task<ModelStatus> UploadAsync(IAgentChannel channel, LocalModel model, Action<long>? progress, CancellationToken cancellationToken)
     {
         var start = _time.GetTimestamp();
-        var status = await RequestAsync<ModelStatus>(channel, new QueryModel(model.Sha256), cancellationToken).ConfigureAwait(false);
+        // Over a bulk route the question also tells the agent to hash the copy while it arrives, so that
+        // finalizing it reads only the last bytes rather than the whole file a second time.
+        Message question = _transport.Uploader is null ? new QueryModel(model.Sha256) : new ExpectModel(model.Sha256, model.Size);
+        var status = await RequestAsync<ModelStatus>(channel, question, cancellationToken).ConfigureAwait(false);
         var query = _time.GetElapsedTime(start);
         var timings = new UploadTimings(query, TimeSpan.Zero, TimeSpan.Zero, status.BytesHeld, Sent: false);
         if (!status.Complete)
@@ -252,7 +255,7 @@ public sealed class BoardSession : IAsyncDisposable
             _log.Write(FormattableString.Invariant($"{Name}: uploading {model.Sha256[..12]}… ({model.Size} bytes, {status.BytesHeld} already there)"));
             if (_transport.Uploader is { } uploader)
             {
-                (status, timings) = await UploadBySideChannelAsync(channel, uploader, model, progress, cancellationToken).ConfigureAwait(false);
+                (status, timings) = await UploadBySideChannelAsync(channel, uploader, model, status.BytesHeld, progress, cancellationToken).ConfigureAwait(false);
                 timings = timings with { Query = query };
             }
             else
@@ -268,10 +271,10 @@ public sealed class BoardSession : IAsyncDisposable
         return status;
     }
 
-    private async Task<(ModelStatus, UploadTimings)> UploadBySideChannelAsync(IAgentChannel channel, IModelUploader uploader, LocalModel model, Action<long>? progress, CancellationToken cancellationToken)
+    private async Task<(ModelStatus, UploadTimings)> UploadBySideChannelAsync(IAgentChannel channel, IModelUploader uploader, LocalModel model, long resumedFrom, Action<long>? progress, CancellationToken cancellationToken)
     {
         var start = _time.GetTimestamp();
-        var resumedFrom = await uploader.UploadPartialAsync(model.Path, model.Sha256, progress, cancellationToken).ConfigureAwait(false);
+        await uploader.UploadPartialAsync(model.Path, model.Sha256, resumedFrom, progress, cancellationToken).ConfigureAwait(false);
         var transfer = _time.GetElapsedTime(start);
         if (resumedFrom > 0) _log.Write(FormattableString.Invariant($"{Name}: upload resumed from byte {resumedFrom}"));
         // An empty chunk at the end asks the agent to verify the copy and move it into place.
