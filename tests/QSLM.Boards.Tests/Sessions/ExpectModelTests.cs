@@ -124,6 +124,8 @@ public sealed class ExpectModelTests
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
+        // One answer first: the agent makes its models folder as it starts.
+        Assert.Equal(new ModelStatus(sha, 0, false), await agent.AskAsync(new QueryModel(sha)));
         await File.WriteAllBytesAsync(agent.PartialPath(sha), new byte[bytes.Length + 10]);
         Assert.Equal(new ModelStatus(sha, 0, false), await agent.AskAsync(new ExpectModel(sha, bytes.Length)));
         Assert.False(File.Exists(agent.PartialPath(sha)));
