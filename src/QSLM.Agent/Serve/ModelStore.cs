@@ -152,15 +152,22 @@ internal sealed class ModelStore : IDisposable
         return Status(sha);
     }
 
-    /// <summary>Whether the copy was hashed as it arrived, the hash is the model's, and the copy has not
-    /// changed since that hash's last read (same length, same modification time).</summary>
+    /// <summary>Whether the copy was hashed as it arrived, the hash is the model's, and the copy shows no
+    /// change since that hash's last read (same length, same modification time). The file clock is coarse,
+    /// so this narrows rather than closes the window for a rewrite behind the follower; the hash before
+    /// every run closes it, and the host's own upload writes every byte once.</summary>
     private async Task<bool> FollowedHashMatchesAsync(string sha, string partial, long totalBytes)
     {
         var follower = _follower;
-        if (follower is null || follower.Sha256 != sha || follower.TotalBytes != totalBytes) return false;
+        if (follower is null || follower.Sha256 != sha) return false;
         _follower = null;
         using (follower)
         {
+            if (follower.TotalBytes != totalBytes)
+            {
+                await follower.StopAsync().ConfigureAwait(false);
+                return false;
+            }
             var followed = await follower.FinishAsync().ConfigureAwait(false);
             if (followed is null || followed.Sha256 != sha) return false;
             var now = new FileInfo(partial);

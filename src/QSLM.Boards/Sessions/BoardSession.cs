@@ -59,7 +59,7 @@ public sealed class BoardSession : IAsyncDisposable
     /// <summary>Every failure met, retried ones included, in order.</summary>
     public IReadOnlyList<BoardFailureException> Failures => _failures;
 
-    /// <summary>Where the time of the last upload attempt went (null before the first).</summary>
+    /// <summary>Where the time of the last put-model that got the agent's answer went (null before the first).</summary>
     public UploadTimings? LastUpload { get; private set; }
 
     /// <summary>Raw model bytes per put-model chunk when the transport has no bulk uploader.</summary>
