@@ -120,6 +120,12 @@ internal sealed class PartialCopyFollower : IDisposable
         {
             return null; // the upload has not created it yet
         }
+        catch (IOException)
+        {
+            // Locked exclusively for a moment by another .NET writer: try again on the next poll (a copy that
+            // stays unreadable leaves no streamed hash, and the whole-file hash decides).
+            return null;
+        }
     }
 }
 

@@ -144,10 +144,12 @@ public sealed class ExpectModelTests
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
-        // The agent stops following the copy before it appends itself (its own append takes the file exclusively).
-        await agent.AskAsync(new ExpectModel(sha, bytes.Length));
+        // The agent stops following the copy, and waits until it is closed, before it appends itself (its own
+        // append takes the file exclusively, and the follower may hold it open already).
         Assert.Equal(new ModelStatus(sha, 1000, false), await agent.AskAsync(new PutModel(sha, bytes.Length, 0, bytes[..1000])));
-        Assert.Equal(new ModelStatus(sha, bytes.Length, true), await agent.AskAsync(new PutModel(sha, bytes.Length, 1000, bytes[1000..])));
+        Assert.Equal(new ModelStatus(sha, 1000, false), await agent.AskAsync(new ExpectModel(sha, bytes.Length)));
+        Assert.Equal(new ModelStatus(sha, 2000, false), await agent.AskAsync(new PutModel(sha, bytes.Length, 1000, bytes[1000..2000])));
+        Assert.Equal(new ModelStatus(sha, bytes.Length, true), await agent.AskAsync(new PutModel(sha, bytes.Length, 2000, bytes[2000..])));
         Assert.Equal(sha, ModelHash.OfFile(agent.CompletePath(sha)));
     }
 
