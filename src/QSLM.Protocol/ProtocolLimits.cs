@@ -7,8 +7,9 @@ namespace QSLM.Protocol;
 /// </summary>
 public static class ProtocolLimits
 {
-    /// <summary>Version of the message set; a hello with another version is refused.</summary>
-    public const int Version = 1;
+    /// <summary>Version of the message set; a hello with another version is refused. 2 added
+    /// <see cref="Messages.ExpectModel"/> (the agent hashes an SFTP upload while it arrives).</summary>
+    public const int Version = 2;
 
     /// <summary>Largest encoded message (one JSON line, newline excluded): 4 MiB.</summary>
     public const int DefaultMaxMessageBytes = 4 << 20;

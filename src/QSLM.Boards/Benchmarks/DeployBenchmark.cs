@@ -11,8 +11,10 @@ namespace QSLM.Boards.Benchmarks;
 public static class DeployBenchmark
 {
     /// <summary>Runs both uploads of <paramref name="modelPath"/> through <paramref name="session"/>'s
-    /// SSH <paramref name="transport"/>; the model's stored copy is deleted first so it is really sent.</summary>
-    public static async Task<DeployBenchmarkResult> RunAsync(BoardSession session, SshTransport transport, string modelPath, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// SSH <paramref name="transport"/>, deployment first when <paramref name="deployFirst"/> (alternate it
+    /// between runs so neither side always meets a warmer or colder machine). Both write a new file: the
+    /// model's stored copies and the plain upload's earlier copy are deleted before the clock starts.</summary>
+    public static async Task<DeployBenchmarkResult> RunAsync(BoardSession session, SshTransport transport, string modelPath, bool deployFirst = false, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var clock = time ?? TimeProvider.System;
         // The host's SHA-256 is timed on its own: it is paid once per file (LocalModel remembers it by path,
@@ -22,16 +24,39 @@ public static class DeployBenchmark
         var hash = clock.GetElapsedTime(start);
         LocalModel.Remember(modelPath, sha);
         await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await transport.ForgetModelAsync(sha, cancellationToken).ConfigureAwait(false);
+        var plainName = sha + ".plain";
 
-        start = clock.GetTimestamp();
-        await transport.PlainUploadAsync(modelPath, sha + ".plain", cancellationToken).ConfigureAwait(false);
-        var plain = clock.GetElapsedTime(start);
+        async Task<TimeSpan> PlainAsync()
+        {
+            await transport.PreparePlainUploadAsync(plainName, cancellationToken).ConfigureAwait(false);
+            var begin = clock.GetTimestamp();
+            await transport.PlainUploadAsync(modelPath, plainName, cancellationToken).ConfigureAwait(false);
+            return clock.GetElapsedTime(begin);
+        }
 
-        start = clock.GetTimestamp();
-        var status = await session.PutModelAsync(modelPath, null, cancellationToken).ConfigureAwait(false);
-        var deploy = clock.GetElapsedTime(start);
-        if (!status.Complete) throw new InvalidOperationException("the board did not report the model complete");
-        return new DeployBenchmarkResult(new FileInfo(modelPath).Length, plain, deploy, hash);
+        async Task<TimeSpan> DeployAsync()
+        {
+            await transport.ForgetModelAsync(sha, cancellationToken).ConfigureAwait(false);
+            var begin = clock.GetTimestamp();
+            var status = await session.PutModelAsync(modelPath, null, cancellationToken).ConfigureAwait(false);
+            var elapsed = clock.GetElapsedTime(begin);
+            if (!status.Complete) throw new InvalidOperationException("the board did not report the model complete");
+            return elapsed;
+        }
+
+        TimeSpan plain, deploy;
+        if (deployFirst)
+        {
+            deploy = await DeployAsync().ConfigureAwait(false);
+            plain = await PlainAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            plain = await PlainAsync().ConfigureAwait(false);
+            deploy = await DeployAsync().ConfigureAwait(false);
+        }
+        var phases = session.LastUpload ?? throw new InvalidOperationException("the session recorded no upload");
+        if (!phases.Sent) throw new InvalidOperationException("the model was found stored, not sent: the measurement would not be an upload");
+        return new DeployBenchmarkResult(new FileInfo(modelPath).Length, plain, deploy, hash, phases, deployFirst);
     }
 }

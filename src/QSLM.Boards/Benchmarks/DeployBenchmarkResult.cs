@@ -1,14 +1,17 @@
 using System.Globalization;
+using QSLM.Boards.Sessions;
 
 namespace QSLM.Boards.Benchmarks;
 
 /// <summary>Model deployment over SSH against a plain SFTP upload of the same file, in the same run.</summary>
 /// <param name="Bytes">Size of the model.</param>
 /// <param name="PlainSftp">Wall time of the plain SFTP upload.</param>
-/// <param name="Deploy">Wall time of putting the model on the board: hashing it on the host, SFTP into the agent's store, the
+/// <param name="Deploy">Wall time of putting the model on the board: the agent's status, SFTP into its store, the
 /// agent's SHA-256 check, the move into place; the host's hash is already known (see <paramref name="HostHash"/>).</param>
 /// <param name="HostHash">Wall time of the host's SHA-256 of the file, paid once per file.</param>
-public sealed record DeployBenchmarkResult(long Bytes, TimeSpan PlainSftp, TimeSpan Deploy, TimeSpan HostHash)
+/// <param name="Phases">Where the deployment's time went, as the session measured it.</param>
+/// <param name="DeployFirst">Whether deployment ran before the plain upload in this run.</param>
+public sealed record DeployBenchmarkResult(long Bytes, TimeSpan PlainSftp, TimeSpan Deploy, TimeSpan HostHash, UploadTimings Phases, bool DeployFirst)
 {
     /// <summary>Plain SFTP throughput in MB/s (10^6 bytes).</summary>
     public double PlainMegabytesPerSecond => Bytes / PlainSftp.TotalSeconds / 1e6;
@@ -24,5 +27,7 @@ public sealed record DeployBenchmarkResult(long Bytes, TimeSpan PlainSftp, TimeS
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Bytes:N0} bytes: plain SFTP {PlainMegabytesPerSecond:F1} MB/s ({PlainSftp.TotalSeconds:F3} s), deploy {DeployMegabytesPerSecond:F1} MB/s ({Deploy.TotalSeconds:F3} s), {Ratio:P1} of plain SFTP; host SHA-256 {HostHash.TotalSeconds:F3} s, {RatioWithHostHash:P1} with it");
+        $"{Bytes:N0} bytes{(DeployFirst ? " (deployment first)" : "")}: plain SFTP {PlainMegabytesPerSecond:F1} MB/s ({PlainSftp.TotalSeconds:F3} s), deploy {DeployMegabytesPerSecond:F1} MB/s ({Deploy.TotalSeconds:F3} s: query {Ms(Phases.Query)}, transfer {Ms(Phases.Transfer)}, finalize {Ms(Phases.Finalize)}), ratio {Ratio:F3}; host SHA-256 {HostHash.TotalSeconds:F3} s, {RatioWithHostHash:F3} with it");
+
+    private static string Ms(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds:F1} ms");
 }

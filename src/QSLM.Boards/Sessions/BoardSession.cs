@@ -23,6 +23,7 @@ public sealed class BoardSession : IAsyncDisposable
     private readonly BoardStateMachine _states = new();
     private readonly List<BoardFailureException> _failures = [];
     private readonly IBoardLog _log;
+    private readonly TimeProvider _time;
     private IAgentChannel? _channel;
     private BoardPhase _phase;
 
@@ -32,7 +33,8 @@ public sealed class BoardSession : IAsyncDisposable
         Name = name;
         _transport = transport;
         _log = log ?? NullBoardLog.Instance;
-        _pipelines = new BoardPipelines(options ?? new BoardResilienceOptions(), time ?? TimeProvider.System);
+        _time = time ?? TimeProvider.System;
+        _pipelines = new BoardPipelines(options ?? new BoardResilienceOptions(), _time);
         _pipelines.HealthChanged += h => _log.Write($"{Name}: health {h}");
     }
 
@@ -56,6 +58,9 @@ public sealed class BoardSession : IAsyncDisposable
 
     /// <summary>Every failure met, retried ones included, in order.</summary>
     public IReadOnlyList<BoardFailureException> Failures => _failures;
+
+    /// <summary>Where the time of the last put-model that got the agent's answer went (null before the first).</summary>
+    public UploadTimings? LastUpload { get; private set; }
 
     /// <summary>Raw model bytes per put-model chunk when the transport has no bulk uploader.</summary>
     public int ChunkBytes { get; init; } = ProtocolLimits.DefaultChunkBytes;
@@ -238,25 +243,44 @@ public sealed class BoardSession : IAsyncDisposable
 
     private async Task<ModelStatus> UploadAsync(IAgentChannel channel, LocalModel model, Action<long>? progress, CancellationToken cancellationToken)
     {
-        var status = await RequestAsync<ModelStatus>(channel, new QueryModel(model.Sha256), cancellationToken).ConfigureAwait(false);
+        var start = _time.GetTimestamp();
+        // Over a bulk route the question also tells the agent to hash the copy while it arrives, so that
+        // finalizing it reads only the last bytes rather than the whole file a second time.
+        Message question = _transport.Uploader is null ? new QueryModel(model.Sha256) : new ExpectModel(model.Sha256, model.Size);
+        var status = await RequestAsync<ModelStatus>(channel, question, cancellationToken).ConfigureAwait(false);
+        var query = _time.GetElapsedTime(start);
+        var timings = new UploadTimings(query, TimeSpan.Zero, TimeSpan.Zero, status.BytesHeld, Sent: false);
         if (!status.Complete)
         {
             _log.Write(FormattableString.Invariant($"{Name}: uploading {model.Sha256[..12]}… ({model.Size} bytes, {status.BytesHeld} already there)"));
-            status = _transport.Uploader is { } uploader
-                ? await UploadBySideChannelAsync(channel, uploader, model, progress, cancellationToken).ConfigureAwait(false)
-                : await UploadInChunksAsync(channel, model, status.BytesHeld, progress, cancellationToken).ConfigureAwait(false);
+            if (_transport.Uploader is { } uploader)
+            {
+                (status, timings) = await UploadBySideChannelAsync(channel, uploader, model, status.BytesHeld, progress, cancellationToken).ConfigureAwait(false);
+                timings = timings with { Query = query };
+            }
+            else
+            {
+                start = _time.GetTimestamp();
+                status = await UploadInChunksAsync(channel, model, status.BytesHeld, progress, cancellationToken).ConfigureAwait(false);
+                timings = timings with { Transfer = _time.GetElapsedTime(start), Sent = true };
+            }
         }
+        LastUpload = timings;
         if (!status.Complete) throw new ProtocolException(ErrorCodes.OutOfSequence, "the agent did not report the model complete after its last byte");
         _states.MoveTo(BoardState.ModelLoaded);
         return status;
     }
 
-    private async Task<ModelStatus> UploadBySideChannelAsync(IAgentChannel channel, IModelUploader uploader, LocalModel model, Action<long>? progress, CancellationToken cancellationToken)
+    private async Task<(ModelStatus, UploadTimings)> UploadBySideChannelAsync(IAgentChannel channel, IModelUploader uploader, LocalModel model, long resumedFrom, Action<long>? progress, CancellationToken cancellationToken)
     {
-        var resumedFrom = await uploader.UploadPartialAsync(model.Path, model.Sha256, progress, cancellationToken).ConfigureAwait(false);
+        var start = _time.GetTimestamp();
+        await uploader.UploadPartialAsync(model.Path, model.Sha256, resumedFrom, progress, cancellationToken).ConfigureAwait(false);
+        var transfer = _time.GetElapsedTime(start);
         if (resumedFrom > 0) _log.Write(FormattableString.Invariant($"{Name}: upload resumed from byte {resumedFrom}"));
         // An empty chunk at the end asks the agent to verify the copy and move it into place.
-        return await RequestAsync<ModelStatus>(channel, new PutModel(model.Sha256, model.Size, model.Size, []), cancellationToken).ConfigureAwait(false);
+        start = _time.GetTimestamp();
+        var status = await RequestAsync<ModelStatus>(channel, new PutModel(model.Sha256, model.Size, model.Size, []), cancellationToken).ConfigureAwait(false);
+        return (status, new UploadTimings(TimeSpan.Zero, transfer, _time.GetElapsedTime(start), resumedFrom, Sent: true));
     }
 
     private async Task<ModelStatus> UploadInChunksAsync(IAgentChannel channel, LocalModel model, long offset, Action<long>? progress, CancellationToken cancellationToken)

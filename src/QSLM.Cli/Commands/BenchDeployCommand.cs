@@ -65,15 +65,20 @@ internal static class BenchDeployCommand
             }
             await using var session = new BoardSession("deploy-bench", transport);
             Console.WriteLine($"SSH: {where}, {transport.Description}");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {model} ({new FileInfo(model).Length:N0} bytes); 1 warm-up run, then {repeats} timed runs, plain SFTP then deployment in each"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {model} ({new FileInfo(model).Length:N0} bytes); 1 warm-up run, then {repeats} timed runs, plain SFTP and deployment in each, the order alternating, each writing a new file"));
             var results = new List<DeployBenchmarkResult>();
             for (var run = 0; run <= repeats; run++)
             {
-                var result = await DeployBenchmark.RunAsync(session, transport, model).ConfigureAwait(false);
+                // Interleaved: a load spike from elsewhere on the machine must not always land on the same side.
+                var result = await DeployBenchmark.RunAsync(session, transport, model, deployFirst: run % 2 == 0).ConfigureAwait(false);
                 Console.WriteLine((run == 0 ? "warm-up: " : $"run {run}: ") + result);
                 if (run > 0) results.Add(result);
             }
             var ratio = Median(results.Select(r => r.Ratio));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"deployment phases (medians): query {Median(results.Select(r => r.Phases.Query.TotalMilliseconds)):F1} ms, transfer {Median(results.Select(r => r.Phases.Transfer.TotalMilliseconds)):F1} ms, finalize {Median(results.Select(r => r.Phases.Finalize.TotalMilliseconds)):F1} ms; plain SFTP {Median(results.Select(r => r.PlainSftp.TotalMilliseconds)):F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ratios per run: {string.Join(", ", results.Select(r => r.Ratio.ToString("F3", CultureInfo.InvariantCulture)))}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"SSH deploy: plain SFTP {Median(results.Select(r => r.PlainMegabytesPerSecond)):F1} MB/s, deployment {Median(results.Select(r => r.DeployMegabytesPerSecond)):F1} MB/s; ratio {ratio:F3} (median of {repeats}; target >= {RatioTarget:F2}: {(ratio >= RatioTarget ? "met" : "NOT met")}); with the host's one-time SHA-256 ({Median(results.Select(r => r.HostHash.TotalSeconds)):F3} s) counted: {Median(results.Select(r => r.RatioWithHostHash)):F3}"));
         }

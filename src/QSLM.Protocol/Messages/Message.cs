@@ -12,6 +12,7 @@ namespace QSLM.Protocol.Messages;
 [JsonDerivedType(typeof(HelloReply), "hello-reply")]
 [JsonDerivedType(typeof(PutModel), "put-model")]
 [JsonDerivedType(typeof(QueryModel), "query-model")]
+[JsonDerivedType(typeof(ExpectModel), "expect-model")]
 [JsonDerivedType(typeof(ModelStatus), "model-status")]
 [JsonDerivedType(typeof(RunWorkload), "run")]
 [JsonDerivedType(typeof(Mark), "mark")]

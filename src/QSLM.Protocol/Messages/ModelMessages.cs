@@ -13,6 +13,18 @@ namespace QSLM.Protocol.Messages;
 /// <param name="Data">The bytes (base64 on the wire).</param>
 public sealed record PutModel(string Sha256, long TotalBytes, long Offset, byte[] Data) : Message;
 
+/// <summary>
+/// Host → agent (protocol 2): this model's bytes are about to arrive in the agent's partial copy by
+/// another route (SFTP), appended from the <see cref="ModelStatus.BytesHeld"/> of the reply. The agent
+/// hashes the copy as it grows, so the empty <see cref="PutModel"/> that finalizes it reads only what
+/// arrived last, not the whole file again; the move into place still waits for that hash to match.
+/// The reply is a <see cref="ModelStatus"/>: complete when nothing needs sending, else where the
+/// partial copy ends (a copy longer than <paramref name="TotalBytes"/> is discarded first).
+/// </summary>
+/// <param name="Sha256">Lower-case hex SHA-256 of the whole model.</param>
+/// <param name="TotalBytes">Size of the whole model.</param>
+public sealed record ExpectModel(string Sha256, long TotalBytes) : Message;
+
 /// <summary>Host → agent: how much of this model do you hold?</summary>
 /// <param name="Sha256">Lower-case hex SHA-256 of the model.</param>
 public sealed record QueryModel(string Sha256) : Message;

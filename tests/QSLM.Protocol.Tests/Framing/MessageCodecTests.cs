@@ -14,6 +14,7 @@ public sealed class MessageCodecTests
             [new ModelStatus(new string('a', 64), 10, false)], 4 << 20, 1L << 32),
         new PutModel(new string('b', 64), 300, 100, [0, 1, 2, 255]),
         new QueryModel(new string('c', 64)),
+        new ExpectModel(new string('c', 64), 31_345_793),
         new ModelStatus(new string('d', 64), 300, true),
         new RunWorkload(new string('e', 64), 128, 16, 3, 7, 2),
         new Mark(MarkPhase.Start, 2),
@@ -42,6 +43,14 @@ public sealed class MessageCodecTests
         Assert.StartsWith("{\"type\":\"run-result\"", json, StringComparison.Ordinal);
         Assert.Contains("\"repeatSeconds\":[0.5]", json, StringComparison.Ordinal);
         Assert.DoesNotContain("peakRssBytes", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Expect_model_is_protocol_2s_and_names_its_kind_on_the_wire()
+    {
+        Assert.Equal(2, ProtocolLimits.Version);
+        var json = Encoding.UTF8.GetString(MessageCodec.Encode(new ExpectModel(new string('c', 64), 300)));
+        Assert.Equal("{\"type\":\"expect-model\",\"sha256\":\"" + new string('c', 64) + "\",\"totalBytes\":300}", json);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace QSLM.Boards.Transports.Ssh;
 /// A board reached over SSH with SSH.NET. The host key is checked against the pin before anything is
 /// sent (an unknown or changed key is refused, never trusted on first use); the agent is copied by
 /// SFTP into <c>agents/HASH/</c> once per content hash and run over an exec channel; models are
-/// written by SFTP into the agent's partial copy, resuming from its size, and the agent verifies
-/// their SHA-256 before using them.
+/// written by SFTP into the agent's partial copy, resuming from the size the agent reports, while the
+/// agent hashes the copy as it grows; it verifies their SHA-256 before moving them into place.
 /// </summary>
 public sealed class SshTransport : IBoardTransport, IModelUploader
 {
@@ -99,17 +99,16 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     }
 
     /// <inheritdoc/>
-    public async Task<long> UploadPartialAsync(string localPath, string sha256, Action<long>? progress, CancellationToken cancellationToken)
+    public async Task UploadPartialAsync(string localPath, string sha256, long offset, Action<long>? progress, CancellationToken cancellationToken)
     {
         var sftp = _sftp ?? throw new InvalidOperationException("not connected");
         var part = RemotePath.Join(_root, "work/models", ModelHash.Require(sha256) + ".part");
         var size = new FileInfo(localPath).Length;
-        long start = 0;
-        if (await sftp.ExistsAsync(part, cancellationToken).ConfigureAwait(false))
-            start = (await sftp.GetAttributesAsync(part, cancellationToken).ConfigureAwait(false)).Size;
-        if (start > size) start = 0;
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, size);
         await using var local = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-        if (start == 0)
+        // Where to start comes from the agent's answer (the same file), so no SFTP stat round trips here.
+        if (offset == 0)
         {
             // A fresh copy goes through SSH.NET's pipelined upload, several requests in flight, as fast
             // as plain SFTP; a partial copy is continued below through an append stream instead.
@@ -121,14 +120,13 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
                 reported = total;
                 progress?.Invoke(total);
             }), cancellationToken).ConfigureAwait(false);
-            return 0;
+            return;
         }
         await using var remote = await sftp.OpenAsync(part, FileMode.OpenOrCreate, FileAccess.Write, cancellationToken).ConfigureAwait(false);
-        remote.SetLength(start);
-        remote.Position = start;
-        local.Position = start;
+        remote.SetLength(offset);
+        remote.Position = offset;
+        local.Position = offset;
         var buffer = new byte[1 << 18];
-        var offset = start;
         int read;
         while ((read = await local.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
@@ -138,18 +136,26 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
             progress?.Invoke(offset);
         }
         await remote.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return start;
     }
 
-    /// <summary>Uploads a file by plain SFTP to <c>bench/NAME</c> under the board's folder, overwriting:
-    /// the baseline that model deployment is measured against.</summary>
+    /// <summary>Makes <c>bench/</c> under the board's folder and deletes an earlier <c>bench/NAME</c>, so that
+    /// <see cref="PlainUploadAsync"/> writes a new file as deployment does, with no folder checks timed.</summary>
+    public async Task PreparePlainUploadAsync(string name, CancellationToken cancellationToken)
+    {
+        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
+        await EnsureFolderAsync(RemotePath.Join(_root, "bench"), cancellationToken).ConfigureAwait(false);
+        var path = PlainPath(name);
+        if (await sftp.ExistsAsync(path, cancellationToken).ConfigureAwait(false)) await sftp.DeleteFileAsync(path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Uploads a file by plain SFTP to <c>bench/NAME</c> under the board's folder (made by
+    /// <see cref="PreparePlainUploadAsync"/>): the baseline that model deployment is measured against,
+    /// through the same client, buffers and upload call as a model's fresh copy.</summary>
     public async Task PlainUploadAsync(string localPath, string name, CancellationToken cancellationToken)
     {
         var sftp = _sftp ?? throw new InvalidOperationException("not connected");
-        var folder = RemotePath.Join(_root, "bench");
-        await EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         await using var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-        await sftp.UploadFileAsync(stream, RemotePath.Join(folder, RemotePath.Require(name, "file name")), cancellationToken).ConfigureAwait(false);
+        await sftp.UploadFileAsync(stream, PlainPath(name), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the agent's complete and partial copies of a model, so that it is uploaded again.</summary>
@@ -195,6 +201,8 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     {
         public void Report(UploadFileProgressReport value) => report(value);
     }
+
+    private string PlainPath(string name) => RemotePath.Join(_root, "bench", RemotePath.Require(name, "file name"));
 
     private async Task ConnectCheckedAsync(BaseClient client, CancellationToken cancellationToken)
     {
