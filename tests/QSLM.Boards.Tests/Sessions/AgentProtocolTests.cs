@@ -1,6 +1,4 @@
 using QSLM.Boards.Tests.Fixtures;
-using QSLM.Boards.Transports;
-using QSLM.Boards.Transports.Local;
 using QSLM.Protocol;
 using QSLM.Protocol.Messages;
 
@@ -75,42 +73,5 @@ public sealed class AgentProtocolTests
         var r = ChildProcess.Run("dotnet", [BuiltAgent.Dll, "serve", "--root", temp.File("agent")], timeoutSeconds: 120);
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("symbolic link", r.StdErr, StringComparison.Ordinal);
-    }
-
-    /// <summary>The agent as a child process and its channel, without a session.</summary>
-    private sealed class RawAgent : IAsyncDisposable
-    {
-        private readonly LocalProcessTransport _transport;
-        private IAgentChannel _channel = null!;
-
-        private RawAgent(IReadOnlyList<string>? options)
-        {
-            _transport = new LocalProcessTransport(BuiltAgent.Launch, Temp.File("agent"), options);
-        }
-
-        public TemporaryFolder Temp { get; } = new();
-
-        public string Folder => Temp.File("agent");
-
-        public static async Task<RawAgent> StartAsync(IReadOnlyList<string>? options = null)
-        {
-            var agent = new RawAgent(options);
-            await agent._transport.ConnectAsync(CancellationToken.None);
-            agent._channel = await agent._transport.StartAgentAsync(CancellationToken.None);
-            return agent;
-        }
-
-        public async Task<Message> AskAsync(Message request)
-        {
-            await _channel.SendAsync(request, CancellationToken.None);
-            return await _channel.ReceiveAsync(CancellationToken.None);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _channel.DisposeAsync();
-            await _transport.DisposeAsync();
-            Temp.Dispose();
-        }
     }
 }

@@ -1,6 +1,4 @@
 using QSLM.Boards.Tests.Fixtures;
-using QSLM.Boards.Transports;
-using QSLM.Boards.Transports.Local;
 using QSLM.Protocol;
 using QSLM.Protocol.Messages;
 
@@ -17,7 +15,7 @@ public sealed class ExpectModelTests
     [Fact]
     public async Task A_copy_written_by_another_process_after_expect_model_is_verified_and_moved_into_place()
     {
-        await using var agent = await Agent.StartAsync();
+        await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
@@ -33,7 +31,7 @@ public sealed class ExpectModelTests
     [Fact]
     public async Task A_copy_hashed_while_it_arrived_that_does_not_match_is_discarded_and_never_run()
     {
-        await using var agent = await Agent.StartAsync();
+        await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var claimed = ModelHash.OfFile(TinyModels.Write(agent.Temp.File("other.qslm"), seed: 4));
         Assert.Equal(bytes.Length, new FileInfo(agent.Temp.File("other.qslm")).Length); // same size, other bytes
@@ -51,7 +49,7 @@ public sealed class ExpectModelTests
     [Fact]
     public async Task A_copy_restarted_from_scratch_while_it_was_hashed_is_judged_by_its_final_bytes()
     {
-        await using var agent = await Agent.StartAsync();
+        await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
@@ -69,7 +67,7 @@ public sealed class ExpectModelTests
     [Fact]
     public async Task A_copy_changed_after_its_bytes_arrived_is_never_run()
     {
-        await using var agent = await Agent.StartAsync();
+        await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
@@ -102,7 +100,7 @@ public sealed class ExpectModelTests
     [Fact]
     public async Task An_interrupted_copy_resumes_from_the_bytes_the_agent_reports()
     {
-        await using var agent = await Agent.StartAsync();
+        await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
         var half = bytes.Length / 2;
@@ -120,7 +118,7 @@ public sealed class ExpectModelTests
     [Fact]
     public async Task Expect_model_reports_a_stored_model_complete_discards_an_overlong_copy_and_keeps_the_caps()
     {
-        await using var agent = await Agent.StartAsync(["--max-model-bytes", "2000000"]);
+        await using var agent = await RawAgent.StartAsync(["--max-model-bytes", "2000000"]);
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
@@ -140,7 +138,7 @@ public sealed class ExpectModelTests
     [Fact]
     public async Task Chunks_sent_after_expect_model_are_stored_as_without_it()
     {
-        await using var agent = await Agent.StartAsync();
+        await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
@@ -165,59 +163,6 @@ public sealed class ExpectModelTests
             await stream.WriteAsync(bytes[at..Math.Min(bytes.Length, at + 64 * 1024)]);
             await stream.FlushAsync();
             await Task.Yield();
-        }
-    }
-
-    /// <summary>The agent as a child process and its channel, without a session.</summary>
-    private sealed class Agent : IAsyncDisposable
-    {
-        private readonly LocalProcessTransport _transport;
-        private IAgentChannel _channel = null!;
-
-        private Agent(IReadOnlyList<string>? options)
-        {
-            _transport = new LocalProcessTransport(BuiltAgent.Launch, Temp.File("agent"), options);
-        }
-
-        public TemporaryFolder Temp { get; } = new();
-
-        public string ModelsFolder => Temp.File("agent/models");
-
-        public string PartialPath(string sha) => Path.Combine(ModelsFolder, sha + ".part");
-
-        public string CompletePath(string sha) => Path.Combine(ModelsFolder, sha + ".qslm");
-
-        public static async Task<Agent> StartAsync(IReadOnlyList<string>? options = null)
-        {
-            var agent = new Agent(options);
-            await agent._transport.ConnectAsync(CancellationToken.None);
-            agent._channel = await agent._transport.StartAgentAsync(CancellationToken.None);
-            return agent;
-        }
-
-        public async Task<Message> AskAsync(Message request)
-        {
-            await _channel.SendAsync(request, CancellationToken.None);
-            return await _channel.ReceiveAsync(CancellationToken.None);
-        }
-
-        /// <summary>Runs the model briefly, acknowledging its marks; the reply is the result or the refusal.</summary>
-        public async Task<Message> RunAsync(string sha)
-        {
-            await _channel.SendAsync(new RunWorkload(sha, 4, 0, 1, 1, 1), CancellationToken.None);
-            while (true)
-            {
-                var reply = await _channel.ReceiveAsync(CancellationToken.None);
-                if (reply is not Mark mark) return reply;
-                await _channel.SendAsync(new MarkAck(mark.Phase, mark.Repeat), CancellationToken.None);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _channel.DisposeAsync();
-            await _transport.DisposeAsync();
-            Temp.Dispose();
         }
     }
 }
