@@ -88,9 +88,11 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
                     await input.DisposeAsync().ConfigureAwait(false);
                     await execution.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is TimeoutException or SshException or IOException or ObjectDisposedException)
+                catch (Exception e) when (e is TimeoutException or SshException or IOException or ObjectDisposedException or InvalidOperationException)
                 {
-                    // The session is being dropped; the agent ends with its channel.
+                    // The session is being dropped; the agent ends with its channel. SSH.NET throws
+                    // InvalidOperationException ("The channel is closed.") when the input is disposed
+                    // after the agent or the connection already closed the channel: the same outcome.
                 }
                 command.Dispose();
             },
