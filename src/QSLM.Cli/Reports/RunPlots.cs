@@ -19,11 +19,12 @@ internal static class RunPlots
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(png))!);
         ParetoPlot.Save(png, width, height, run, front, chosen, axis);
         var written = new List<string> { $"plot: {png}" };
-        if (PowerPlot.Sources(run).Count > 0)
+        var sources = PowerPlot.Sources(run);
+        if (sources.Count > 0)
         {
             var powerPng = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(png))!, Path.GetFileNameWithoutExtension(png) + "-power.png");
             PowerPlot.Save(powerPng, width, height, run, chosen, axis);
-            written.Add($"power plot: {powerPng} ({PowerPlot.YLabel(PowerPlot.Sources(run))})");
+            written.Add($"power plot: {powerPng} ({PowerPlot.YLabel(sources)})");
         }
         return written;
     }
