@@ -11,7 +11,10 @@ public sealed record Sst2Example(string Text, long[] Tokens, int Label);
 /// and PTB-tokenized like WikiText (<c>does n't</c>, <c>'s</c>), but WikiText keeps case, so each
 /// word maps to: itself if WikiText has it, else its capitalised form, else its upper-cased form;
 /// PTB brackets <c>-lrb-</c>/<c>-rrb-</c> map to <c>(</c>/<c>)</c>; PTB's <c>was n't</c> becomes
-/// WikiText's <c>wasn 't</c> (and <c>ca n't</c> → <c>can 't</c>); anything else is <c>&lt;unk&gt;</c>.
+/// WikiText's <c>wasn 't</c> (and <c>ca n't</c> → <c>can 't</c>); PTB's quotes <c>``</c> and
+/// <c>''</c> become WikiText's <c>"</c>; a hyphenated word WikiText lacks is split the way WikiText
+/// splits it (<c>heavy-handed</c> → <c>heavy @-@ handed</c>, Merity et al. 2016), each part mapped
+/// by the same rules; anything else is <c>&lt;unk&gt;</c>.
 /// </summary>
 public static class Sst2Dataset
 {
@@ -49,12 +52,12 @@ public static class Sst2Dataset
                 ids.Add(apostropheT);
                 continue;
             }
-            ids.Add(MapWord(words[i], vocabulary));
+            AddWord(words[i], vocabulary, ids);
         }
         return ids.ToArray();
     }
 
-    private static int MapWord(string word, Vocabulary vocabulary)
+    private static void AddWord(string word, Vocabulary vocabulary, List<long> ids)
     {
         word = word switch
         {
@@ -62,10 +65,29 @@ public static class Sst2Dataset
             "-rrb-" => ")",
             "-lsb-" => "[",
             "-rsb-" => "]",
+            "``" or "''" => "\"",
             _ => word,
         };
-        return TryMap(word, vocabulary, out var id) ? id : vocabulary.IdOrUnknown(Vocabulary.Unknown);
+        if (TryMap(word, vocabulary, out var id))
+        {
+            ids.Add(id);
+            return;
+        }
+        var parts = word.Split('-');
+        if (parts.Length > 1 && vocabulary.TryGetId(HyphenToken, out var hyphen) && parts.All(p => p.Length > 0))
+        {
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0) ids.Add(hyphen);
+                ids.Add(TryMap(parts[i], vocabulary, out var part) ? part : vocabulary.IdOrUnknown(Vocabulary.Unknown));
+            }
+            return;
+        }
+        ids.Add(vocabulary.IdOrUnknown(Vocabulary.Unknown));
     }
+
+    // WikiText-2 writes an intra-word hyphen as its own token.
+    private const string HyphenToken = "@-@";
 
     private static bool TryMap(string word, Vocabulary vocabulary, out int id) =>
         vocabulary.TryGetId(word, out id)

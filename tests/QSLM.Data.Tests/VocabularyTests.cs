@@ -31,7 +31,7 @@ public class Sst2DatasetTests
         Assert.Equal("it 's a charming and often affecting journey .", dev[0].Text);
         var unk = vocabulary.IdOrUnknown(Vocabulary.Unknown);
         var coverage = dev.SelectMany(e => e.Tokens).Count(t => t != unk) / (double)dev.Sum(e => e.Tokens.Length);
-        Assert.True(coverage > 0.9, $"only {coverage:P1} of SST-2 dev words map to WikiText-2 words");
+        Assert.True(coverage > 0.925, $"only {coverage:P1} of SST-2 dev words map to WikiText-2 words");
     }
 
     [Theory]
@@ -39,6 +39,9 @@ public class Sst2DatasetTests
     [InlineData("paris", "Paris")]
     [InlineData("it does n't work", "it doesn 't work")]
     [InlineData("ca n't", "can 't")]
+    [InlineData("a heavy-handed , well-acted film", "a heavy @-@ handed , well @-@ acted film")]
+    [InlineData("`` the best '' of the year", "\" the best \" of the year")]
+    [InlineData("a-", "<unk>")]
     public void Words_map_to_wikitext_spellings(string sst2, string wikitext)
     {
         var vocabulary = Vocabulary.FromWikiText(RepositoryFiles.WikiText);
