@@ -23,8 +23,8 @@ public static class SerialEfficiency
         using var agentOut = new AnonymousPipeServerStream(PipeDirection.Out);
         using var agentIn = new AnonymousPipeClientStream(PipeDirection.In, hostOut.ClientSafePipeHandle);
         using var hostIn = new AnonymousPipeClientStream(PipeDirection.In, agentOut.ClientSafePipeHandle);
-        var hostLine = new CountingDuplexStream(hostIn, hostOut);
-        var agentLine = new CountingDuplexStream(agentIn, agentOut);
+        var hostLine = new DuplexStream(hostIn, hostOut);
+        var agentLine = new DuplexStream(agentIn, agentOut);
         await using var host = new SerialLink(hostLine, options);
         await using var agent = new SerialLink(agentLine, options);
         var model = RandomNumberGenerator.GetBytes(chunks * chunkBytes);

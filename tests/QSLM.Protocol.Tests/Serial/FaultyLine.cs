@@ -44,19 +44,3 @@ internal sealed class FaultyLine(Stream inner, FaultyLine.Faults faults) : Strea
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
 }
-
-/// <summary>Reads from one stream and writes to another, as one serial port does.</summary>
-internal sealed class DuplexStream(Stream input, Stream output) : Stream
-{
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => input.Read(buffer, offset, count);
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => input.ReadAsync(buffer, cancellationToken);
-    public override void Write(byte[] buffer, int offset, int count) => output.Write(buffer, offset, count);
-    public override void Flush() => output.Flush();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-}

@@ -1,8 +1,9 @@
-namespace QSLM.Boards.Benchmarks;
+namespace QSLM.Protocol.Serial;
 
-/// <summary>One end of an in-process line: reads from one stream, writes to another, and counts every
-/// byte written, so a protocol's cost on the wire is counted rather than timed.</summary>
-internal sealed class CountingDuplexStream(Stream input, Stream output) : Stream
+/// <summary>One end of a line built from two one-way streams, as a serial port is: reads from one,
+/// writes to the other, and counts every byte written, so a protocol's cost on the wire is counted
+/// rather than timed (the serial efficiency of <c>qslm bench deploy</c>).</summary>
+public sealed class DuplexStream(Stream input, Stream output) : Stream
 {
     /// <summary>Bytes written to the line so far.</summary>
     public long BytesWritten { get; private set; }
