@@ -79,12 +79,17 @@ internal static class TrainCommand
         var dropout = new Option<double>("--dropout") { Description = "Dropout on the pooled sentence features while training.", DefaultValueFactory = _ => 0.1 };
         var holdout = new Option<int>("--holdout") { Description = "Whole training sentences (15 words or more) held out, by a seeded draw, to choose the kept checkpoint; their phrases leave training too. 0 keeps the final model.", DefaultValueFactory = _ => 1000 };
         var ema = new Option<double>("--ema") { Description = "Decay of the moving average of the weights that is evaluated, selected and kept (0 = none; 0.995 averages about the last 200 steps).", DefaultValueFactory = _ => 0.995 };
+        var wordDropout = new Option<double>("--word-dropout") { Description = "Probability that a training token is replaced by <unk> (Iyyer et al. 2015); 0 = none.", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--output") { Description = "When the run completes, write the classifier here in fp16, without the embedding it shares with the LM (e.g. models/spikegpt-sst2.safetensors)." };
 
         var command = new Command("sst2", "Fine-tune a SpikeGPT sentence classifier on SST-2 from a trained LM; the embedding stays frozen and shared with the LM.")
         {
-            backbone, batch, steps, lr, seed, runDir, saveEvery, data, corpus, dropout, holdout, ema, output,
+            backbone, batch, steps, lr, seed, runDir, saveEvery, data, corpus, dropout, wordDropout, holdout, ema, output,
         };
+        wordDropout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or >= 1) result.AddError("--word-dropout must be at least 0 and below 1");
+        });
         command.SetAction((parse, cancel) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
             var directory = parse.GetValue(runDir)!;
@@ -101,6 +106,7 @@ internal static class TrainCommand
                 Dropout = parse.GetValue(dropout),
                 Holdout = parse.GetValue(holdout),
                 Ema = parse.GetValue(ema),
+                WordDropout = parse.GetValue(wordDropout),
             };
             var view = new TrainingProgressView(AnsiConsole.Console, logEvery: 50);
             var trainer = new Sst2Trainer(parse.GetValue(corpus)!, parse.GetValue(data)!, parse.GetValue(backbone)!, directory, view);

@@ -58,6 +58,9 @@ public sealed class Sst2Trainer
         var vocabulary = Vocabulary.FromWikiText(_corpusDirectory);
         var (train, holdout) = Sst2Holdout.Split(Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary), run.Holdout, run.Seed);
         var dev = Sst2Dataset.Load(Path.Combine(_sst2Directory, "dev.tsv"), vocabulary);
+        var unknown = run.WordDropout == 0 ? -1L
+            : vocabulary.TryGetId(Vocabulary.Unknown, out var unk) ? unk
+            : throw new InputException($"word dropout needs {Vocabulary.Unknown} in the vocabulary of {_corpusDirectory}");
 
         random.manual_seed(run.Seed);
         var model = FromBackbone(_backbone);
@@ -99,7 +102,7 @@ public sealed class Sst2Trainer
                     g.LearningRate = LearningRateSchedule.At(run.Step, run.Steps, run.LearningRate, WarmupSteps);
                 var ids = tensor(group.SelectMany(g => g.Tokens).ToArray()).reshape(group.Count, group[0].Tokens.Length);
                 var labels = tensor(group.Select(g => (long)train[g.Index].Label).ToArray());
-                var (features, _) = model.Forward(ids);
+                var (features, _) = model.Forward(WordDropout.Apply(ids, run.WordDropout, unknown));
                 var lossTensor = nn.functional.cross_entropy(model.ClassLogits(features, run.Dropout), labels);
                 optimizer.zero_grad();
                 lossTensor.backward();

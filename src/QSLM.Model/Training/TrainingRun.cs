@@ -46,6 +46,10 @@ public sealed record TrainingRun
     /// evaluates and keeps (0 = no average; 0.995 remembers about the last 200 steps).</summary>
     public double Ema { get; init; }
 
+    /// <summary>Probability that a classifier run replaces a training token by <c>&lt;unk&gt;</c>
+    /// (<see cref="WordDropout"/>; 0 = none).</summary>
+    public double WordDropout { get; init; }
+
     /// <summary>Steps completed.</summary>
     public int Step { get; init; }
 
