@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using QSLM.Format.Formats;
 
 namespace QSLM.Format.Codecs;
@@ -54,7 +55,10 @@ public sealed class GroupedIntCodec : IQuantCodec
     public void Decode(ReadOnlySpan<byte> source, int rows, int columns, Span<float> destination)
     {
         var group = Format.GroupLength(columns);
+        var bits = Format.Bits;
+        var levels = 1 << bits;
         var buffer = group <= 4096 ? stackalloc byte[group] : new byte[group];
+        Span<float> table = stackalloc float[levels];
         var at = 0;
         var offset = Symmetric ? Format.SymmetricMax : 0;
         for (var r = 0; r < rows; r++)
@@ -65,12 +69,64 @@ public sealed class GroupedIntCodec : IQuantCodec
                 var scale = (float)BinaryPrimitives.ReadHalfLittleEndian(source[at..]);
                 var minimum = Symmetric ? 0f : (float)BinaryPrimitives.ReadHalfLittleEndian(source[(at + 2)..]);
                 at += Format.GroupOverheadBytes;
-                var codes = buffer[..length];
-                BitPacking.Unpack(source[at..], Format.Bits, codes);
-                at += BitPacking.PackedLength(length, Format.Bits);
                 var output = destination.Slice(r * columns + start, length);
-                for (var i = 0; i < length; i++) output[i] = (codes[i] - offset) * scale + minimum;
+                if (bits < 8 && 2 * levels <= length)
+                {
+                    // Every value a code can stand for, computed by the same expression as below, so
+                    // both paths give identical floats; a board runtime decodes a low-bit row per token.
+                    for (var c = 0; c < levels; c++) table[c] = (c - offset) * scale + minimum;
+                    DecodeThroughTable(source[at..], bits, table, output);
+                }
+                else
+                {
+                    var codes = buffer[..length];
+                    BitPacking.Unpack(source[at..], bits, codes);
+                    for (var i = 0; i < length; i++) output[i] = (codes[i] - offset) * scale + minimum;
+                }
+                at += BitPacking.PackedLength(length, bits);
             }
+        }
+    }
+
+    // Eight codes of b bits fill exactly b bytes, so one little-endian 64-bit read yields eight codes
+    // and the next eight start on a byte boundary; the last few go bit by bit as BitPacking does.
+    private static unsafe void DecodeThroughTable(ReadOnlySpan<byte> packed, int bits, ReadOnlySpan<float> table, Span<float> output)
+    {
+        var mask = (1UL << bits) - 1;
+        var i = 0;
+        var at = 0;
+        fixed (byte* p = packed)
+        fixed (float* t = table)
+        fixed (float* o = output)
+        {
+            // In bounds: at + 8 <= packed.Length for the read, i + 8 <= output.Length for the writes, and
+            // every index into the table is masked below 2^bits, its length.
+            for (; i + 8 <= output.Length && at + 8 <= packed.Length; i += 8, at += bits)
+            {
+                var word = Unsafe.ReadUnaligned<ulong>(p + at);
+                if (!BitConverter.IsLittleEndian) word = BinaryPrimitives.ReverseEndianness(word);
+                o[i] = t[word & mask];
+                o[i + 1] = t[(word >> bits) & mask];
+                o[i + 2] = t[(word >> (2 * bits)) & mask];
+                o[i + 3] = t[(word >> (3 * bits)) & mask];
+                o[i + 4] = t[(word >> (4 * bits)) & mask];
+                o[i + 5] = t[(word >> (5 * bits)) & mask];
+                o[i + 6] = t[(word >> (6 * bits)) & mask];
+                o[i + 7] = t[(word >> (7 * bits)) & mask];
+            }
+        }
+        ulong buffer = 0;
+        var filled = 0;
+        for (; i < output.Length; i++)
+        {
+            while (filled < bits)
+            {
+                buffer |= (ulong)packed[at++] << filled;
+                filled += 8;
+            }
+            output[i] = table[(int)(buffer & mask)];
+            buffer >>= bits;
+            filled -= bits;
         }
     }
 
