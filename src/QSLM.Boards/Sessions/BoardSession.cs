@@ -255,8 +255,7 @@ public sealed class BoardSession : IAsyncDisposable
             _log.Write(FormattableString.Invariant($"{Name}: uploading {model.Sha256[..12]}… ({model.Size} bytes, {status.BytesHeld} already there)"));
             if (_transport.Uploader is { } uploader)
             {
-                (status, timings) = await UploadBySideChannelAsync(channel, uploader, model, status.BytesHeld, progress, cancellationToken).ConfigureAwait(false);
-                timings = timings with { Query = query };
+                (status, timings) = await UploadBySideChannelAsync(channel, uploader, model, status.BytesHeld, query, progress, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -271,7 +270,7 @@ public sealed class BoardSession : IAsyncDisposable
         return status;
     }
 
-    private async Task<(ModelStatus, UploadTimings)> UploadBySideChannelAsync(IAgentChannel channel, IModelUploader uploader, LocalModel model, long resumedFrom, Action<long>? progress, CancellationToken cancellationToken)
+    private async Task<(ModelStatus, UploadTimings)> UploadBySideChannelAsync(IAgentChannel channel, IModelUploader uploader, LocalModel model, long resumedFrom, TimeSpan query, Action<long>? progress, CancellationToken cancellationToken)
     {
         var start = _time.GetTimestamp();
         await uploader.UploadPartialAsync(model.Path, model.Sha256, resumedFrom, progress, cancellationToken).ConfigureAwait(false);
@@ -280,7 +279,7 @@ public sealed class BoardSession : IAsyncDisposable
         // An empty chunk at the end asks the agent to verify the copy and move it into place.
         start = _time.GetTimestamp();
         var status = await RequestAsync<ModelStatus>(channel, new PutModel(model.Sha256, model.Size, model.Size, []), cancellationToken).ConfigureAwait(false);
-        return (status, new UploadTimings(TimeSpan.Zero, transfer, _time.GetElapsedTime(start), resumedFrom, Sent: true));
+        return (status, new UploadTimings(query, transfer, _time.GetElapsedTime(start), resumedFrom, Sent: true));
     }
 
     private async Task<ModelStatus> UploadInChunksAsync(IAgentChannel channel, LocalModel model, long offset, Action<long>? progress, CancellationToken cancellationToken)

@@ -57,8 +57,11 @@ public sealed class GroupedIntCodec : IQuantCodec
         var group = Format.GroupLength(columns);
         var bits = Format.Bits;
         var levels = 1 << bits;
-        var buffer = group <= 4096 ? stackalloc byte[group] : new byte[group];
-        Span<float> table = stackalloc float[levels];
+        // A row is decoded per token on a board: the table pays off when a full group has at least twice as
+        // many codes as values (a shorter last group reuses it), and only the scratch the chosen path reads is set aside.
+        var byTable = bits < 8 && 2 * levels <= group;
+        Span<float> table = byTable ? stackalloc float[levels] : default;
+        var buffer = byTable ? default : group <= 4096 ? stackalloc byte[group] : new byte[group];
         var at = 0;
         var offset = Symmetric ? Format.SymmetricMax : 0;
         for (var r = 0; r < rows; r++)
@@ -70,7 +73,7 @@ public sealed class GroupedIntCodec : IQuantCodec
                 var minimum = Symmetric ? 0f : (float)BinaryPrimitives.ReadHalfLittleEndian(source[(at + 2)..]);
                 at += Format.GroupOverheadBytes;
                 var output = destination.Slice(r * columns + start, length);
-                if (bits < 8 && 2 * levels <= length)
+                if (byTable)
                 {
                     // Every value a code can stand for, computed by the same expression as below, so
                     // both paths give identical floats; a board runtime decodes a low-bit row per token.
