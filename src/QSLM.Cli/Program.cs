@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(FormatsCommand.Create());

@@ -35,6 +35,12 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Data_export_with_an_impossible_hold_out_names_the_limit()
+    {
+        OneLineError.Assert(QslmProcess.Run("data", "export", "--out", Path.Combine(_dir, "export"), "--holdout", "999999"), "hold-out of 999999 sentences is outside 0..");
+    }
+
+    [Fact]
     public void Unreadable_checkpoint_names_the_path()
     {
         var path = Path.Combine(_dir, "garbage.pth");
