@@ -343,7 +343,7 @@ def self_check(dev, out):
     x = (torch.randn(B, T, C, device=dev) * 1.5 + 0.8).requires_grad_()
     m0 = torch.rand(B, C, device=dev) * 0.5
     s1, m1 = lif_reference(x, m0)
-    (s1.sum() * 0 + (s1 * torch.arange(T, device=dev)[None, :, None]).sum() + m1.sum()).backward()
+    ((s1 * torch.arange(T, device=dev)[None, :, None]).sum() + m1.sum()).backward()
     g1 = x.grad.clone(); x.grad = None
     s2, m2 = lif(x, m0)
     ((s2 * torch.arange(T, device=dev)[None, :, None]).sum() + m2.sum()).backward()

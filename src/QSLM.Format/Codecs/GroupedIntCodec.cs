@@ -92,7 +92,7 @@ public sealed class GroupedIntCodec : IQuantCodec
     }
 
     // Eight codes of b bits fill exactly b bytes, so one little-endian 64-bit read yields eight codes
-    // and the next eight start on a byte boundary; the last few go bit by bit as BitPacking does.
+    // and the next eight start on a byte boundary; the last few are unpacked by BitPacking.
     private static unsafe void DecodeThroughTable(ReadOnlySpan<byte> packed, int bits, ReadOnlySpan<float> table, Span<float> output)
     {
         var mask = (1UL << bits) - 1;
@@ -118,19 +118,12 @@ public sealed class GroupedIntCodec : IQuantCodec
                 o[i + 7] = t[(word >> (7 * bits)) & mask];
             }
         }
-        ulong buffer = 0;
-        var filled = 0;
-        for (; i < output.Length; i++)
-        {
-            while (filled < bits)
-            {
-                buffer |= (ulong)packed[at++] << filled;
-                filled += 8;
-            }
-            output[i] = table[(int)(buffer & mask)];
-            buffer >>= bits;
-            filled -= bits;
-        }
+        // What is left starts on a byte boundary: under eight codes, or at the tensor's very end under 8 bytes of them.
+        var rest = output.Length - i;
+        if (rest == 0) return;
+        Span<byte> codes = rest <= 64 ? stackalloc byte[rest] : new byte[rest];
+        BitPacking.Unpack(packed[at..], bits, codes);
+        for (var j = 0; j < rest; j++) output[i + j] = table[codes[j]];
     }
 
     private (Half Scale, Half Minimum) ChooseParameters(ReadOnlySpan<float> x, QuantizeOptions options)
