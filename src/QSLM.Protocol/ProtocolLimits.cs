@@ -8,7 +8,7 @@ namespace QSLM.Protocol;
 public static class ProtocolLimits
 {
     /// <summary>Version of the message set; a hello with another version is refused. 2 added
-    /// <see cref="Messages.ExpectModel"/> (the agent hashes an SFTP upload while it arrives).</summary>
+    /// <see cref="Messages.ExpectModel"/> (an SFTP upload is coming: where does the partial copy end?).</summary>
     public const int Version = 2;
 
     /// <summary>Largest encoded message (one JSON line, newline excluded): 4 MiB.</summary>

@@ -41,18 +41,6 @@ internal sealed class AgentServer
     /// <summary>Serves until bye or end of input; returns the process exit code.</summary>
     public async Task<int> ServeAsync()
     {
-        try
-        {
-            return await ServeRequestsAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _store.Dispose(); // an upload the host announced but never finalized is no longer followed
-        }
-    }
-
-    private async Task<int> ServeRequestsAsync()
-    {
         while (true)
         {
             Message? request;
@@ -100,8 +88,8 @@ internal sealed class AgentServer
             return request switch
             {
                 Hello hello => Greet(hello),
-                PutModel chunk => await _store.PutAsync(chunk).ConfigureAwait(false),
-                ExpectModel expect => await _store.ExpectAsync(expect).ConfigureAwait(false),
+                PutModel chunk => _store.Put(chunk),
+                ExpectModel expect => _store.Expect(expect),
                 QueryModel query => _store.Status(ModelHash.Require(query.Sha256)),
                 RunWorkload run => await new WorkloadRunner(_store, MarkAndWaitAsync, _port.HostGone).RunAsync(run).ConfigureAwait(false),
                 RunEvaluation evaluation => new EvaluationRunner(_store).Run(evaluation),

@@ -5,17 +5,21 @@ namespace QSLM.Agent.Serve;
 
 /// <summary>
 /// Models the agent holds, named by their SHA-256: <c>models/HASH.part</c> while arriving,
-/// <c>models/HASH.qslm</c> once every byte is there and hashes right. Appends only at the end of the
-/// partial copy, so an upload broken anywhere resumes from <see cref="Status"/> and nothing is
-/// written twice; a copy whose hash is wrong is deleted, never moved into place. A copy that arrives by
-/// SFTP is hashed while it arrives (<see cref="ExpectAsync"/>), so that finalizing it does not read it twice.
+/// <c>models/HASH.qslm</c> once every byte is there. Appends only at the end of the partial copy, so an
+/// upload broken anywhere resumes from <see cref="Status"/> and nothing is written twice.
+/// <see cref="Verify"/> hashes a model before every use and deletes one that does not match its name,
+/// so a wrong copy is never run. That check is the guarantee; the store adds one more only where it is
+/// free of a second read: a copy the agent wrote itself, chunk by chunk, is hashed when its last chunk
+/// lands and never moved into place when wrong. A copy written by another route (SFTP, which
+/// authenticates every packet) is moved into place once its length is right, unhashed: hashing it there
+/// too read every byte twice per candidate and, on a board whose cores the transfer keeps busy, slowed
+/// the upload itself (the <c>qslm bench deploy</c> ratio fell from about 1.0 to 0.71-0.86 on loopback).
 /// </summary>
-internal sealed class ModelStore : IDisposable
+internal sealed class ModelStore
 {
     private const string Folder = "models";
     private readonly ConfinedFolder _folder;
     private readonly long _maxModelBytes;
-    private PartialCopyFollower? _follower;
 
     public ModelStore(ConfinedFolder folder, long maxModelBytes)
     {
@@ -51,32 +55,24 @@ internal sealed class ModelStore : IDisposable
 
     /// <summary>
     /// Reports what the store holds of a model whose bytes are about to be appended to its partial copy
-    /// by another route, and starts hashing that copy as it grows (one follower at a time: a new one
-    /// replaces the last). A partial copy longer than the model is discarded first.
+    /// by another route. A partial copy longer than the model is discarded first.
     /// </summary>
-    public async Task<ModelStatus> ExpectAsync(ExpectModel expect)
+    public ModelStatus Expect(ExpectModel expect)
     {
         var sha = ModelHash.Require(expect.Sha256);
         RequireSize(expect.TotalBytes);
-        await StopFollowingAsync().ConfigureAwait(false);
         var status = Status(sha);
-        if (status.Complete) return status;
-        if (status.BytesHeld > expect.TotalBytes)
-        {
-            File.Delete(PartialPath(sha));
-            status = status with { BytesHeld = 0 };
-        }
-        _follower = new PartialCopyFollower(sha, PartialPath(sha), expect.TotalBytes);
-        return status;
+        if (status.Complete || status.BytesHeld <= expect.TotalBytes) return status;
+        File.Delete(PartialPath(sha));
+        return status with { BytesHeld = 0 };
     }
 
-    /// <summary>Appends a chunk; finalizes when the copy is whole. Errors carry the bytes now held.</summary>
-    public async Task<ModelStatus> PutAsync(PutModel chunk)
+    /// <summary>Appends a chunk; moves the copy into place when it is whole (see the class summary for
+    /// when it is hashed first). Errors carry the bytes now held.</summary>
+    public ModelStatus Put(PutModel chunk)
     {
         var sha = ModelHash.Require(chunk.Sha256);
         RequireSize(chunk.TotalBytes);
-        // Bytes written here, or for another model, end any following: the follower's reads would race them.
-        if (chunk.Data.Length > 0 || _follower?.Sha256 != sha) await StopFollowingAsync().ConfigureAwait(false);
         var status = Status(sha);
         if (status.Complete) return status;
         var held = status.BytesHeld;
@@ -97,23 +93,10 @@ internal sealed class ModelStore : IDisposable
         }
         held += chunk.Data.Length;
         if (held < chunk.TotalBytes) return new ModelStatus(sha, held, false);
-        return await FinalizeAsync(sha, partial, chunk.TotalBytes).ConfigureAwait(false);
-    }
-
-    /// <summary>Stops hashing a partial copy in the background (another upload begins) and waits until it has let go of the file.</summary>
-    public async Task StopFollowingAsync()
-    {
-        var follower = _follower;
-        _follower = null;
-        if (follower is null) return;
-        using (follower) await follower.StopAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>Stops any background hashing without waiting (the session is over).</summary>
-    public void Dispose()
-    {
-        _follower?.Dispose();
-        _follower = null;
+        // Whole: the agent's own last chunk is checked now; an empty chunk finalizes another route's copy.
+        if (chunk.Data.Length > 0) RequireHash(sha, partial);
+        File.Move(partial, CompletePath(sha), overwrite: true);
+        return Status(sha);
     }
 
     /// <summary>Whether the complete model's bytes still hash to its name; a file that does not is deleted.</summary>
@@ -124,7 +107,7 @@ internal sealed class ModelStore : IDisposable
         var actual = ModelHash.OfFile(path);
         if (actual == sha256) return;
         File.Delete(path);
-        throw new StoreException(ErrorCodes.HashMismatch, $"stored model {sha256[..12]}… now hashes to {actual[..12]}…; it was deleted and was not run", 0);
+        throw new StoreException(ErrorCodes.HashMismatch, $"stored model {sha256[..12]}… hashes to {actual[..12]}…; it was deleted and was not run", 0);
     }
 
     private void RequireSize(long totalBytes)
@@ -133,45 +116,14 @@ internal sealed class ModelStore : IDisposable
             throw new StoreException(ErrorCodes.TooLarge, FormattableString.Invariant($"a model must be 1 to {_maxModelBytes} bytes; this one claims {totalBytes}"), 0);
     }
 
-    private async Task<ModelStatus> FinalizeAsync(string sha, string partial, long totalBytes)
+    /// <summary>Deletes a partial copy that does not hash to its name. No fsync before the move that follows:
+    /// a copy that power loss leaves torn fails the check before its next use and is deleted and sent again,
+    /// so durability would buy nothing here but a disk flush per deploy.</summary>
+    private static void RequireHash(string sha, string partial)
     {
-        if (!await FollowedHashMatchesAsync(sha, partial, totalBytes).ConfigureAwait(false))
-        {
-            // Not hashed while it arrived, or hashed from bytes that were not yet final (a copy truncated
-            // and written again, a region read before it was written): the copy as it is now decides.
-            var actual = ModelHash.OfFile(partial);
-            if (actual != sha)
-            {
-                File.Delete(partial);
-                throw new StoreException(ErrorCodes.HashMismatch, $"the uploaded bytes hash to {actual[..12]}…, not {sha[..12]}…; the copy was discarded", 0);
-            }
-        }
-        // No fsync before the move: a copy that power loss leaves torn fails the hash that runs before every
-        // use and is deleted and sent again, so durability buys nothing here but costs a disk flush per deploy.
-        File.Move(partial, CompletePath(sha), overwrite: true);
-        return Status(sha);
-    }
-
-    /// <summary>Whether the copy was hashed as it arrived, the hash is the model's, and the copy shows no
-    /// change since that hash's last read (same length, same modification time). The file clock is coarse,
-    /// so this narrows rather than closes the window for a rewrite behind the follower; the hash before
-    /// every run closes it, and the host's own upload writes every byte once.</summary>
-    private async Task<bool> FollowedHashMatchesAsync(string sha, string partial, long totalBytes)
-    {
-        var follower = _follower;
-        if (follower is null || follower.Sha256 != sha) return false;
-        _follower = null;
-        using (follower)
-        {
-            if (follower.TotalBytes != totalBytes)
-            {
-                await follower.StopAsync().ConfigureAwait(false);
-                return false;
-            }
-            var followed = await follower.FinishAsync().ConfigureAwait(false);
-            if (followed is null || followed.Sha256 != sha) return false;
-            var now = new FileInfo(partial);
-            return now.Exists && now.Length == followed.Length && now.LastWriteTimeUtc == followed.LastWriteUtc;
-        }
+        var actual = ModelHash.OfFile(partial);
+        if (actual == sha) return;
+        File.Delete(partial);
+        throw new StoreException(ErrorCodes.HashMismatch, $"the uploaded bytes hash to {actual[..12]}…, not {sha[..12]}…; the copy was discarded", 0);
     }
 }

@@ -7,7 +7,8 @@ namespace QSLM.Boards.Benchmarks;
 /// <param name="Bytes">Size of the model.</param>
 /// <param name="PlainSftp">Wall time of the plain SFTP upload.</param>
 /// <param name="Deploy">Wall time of putting the model on the board: the agent's status, SFTP into its store, the
-/// agent's SHA-256 check, the move into place; the host's hash is already known (see <paramref name="HostHash"/>).</param>
+/// move into place; the host's hash is already known (see <paramref name="HostHash"/>), and the agent checks the
+/// copy against it before each use, as it does every stored model, not here.</param>
 /// <param name="HostHash">Wall time of the host's SHA-256 of the file, paid once per file.</param>
 /// <param name="Phases">Where the deployment's time went, as the session measured it.</param>
 /// <param name="DeployFirst">Whether deployment ran before the plain upload in this run.</param>

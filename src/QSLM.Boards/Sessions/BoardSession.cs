@@ -244,8 +244,7 @@ public sealed class BoardSession : IAsyncDisposable
     private async Task<ModelStatus> UploadAsync(IAgentChannel channel, LocalModel model, Action<long>? progress, CancellationToken cancellationToken)
     {
         var start = _time.GetTimestamp();
-        // Over a bulk route the question also tells the agent to hash the copy while it arrives, so that
-        // finalizing it reads only the last bytes rather than the whole file a second time.
+        // Over a bulk route the question also says the copy's bytes will arrive by that route.
         Message question = _transport.Uploader is null ? new QueryModel(model.Sha256) : new ExpectModel(model.Sha256, model.Size);
         var status = await RequestAsync<ModelStatus>(channel, question, cancellationToken).ConfigureAwait(false);
         var query = _time.GetElapsedTime(start);

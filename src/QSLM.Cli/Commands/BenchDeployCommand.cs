@@ -21,9 +21,9 @@ internal static class BenchDeployCommand
         var file = new Argument<string?>("FILE") { Description = "Bench file holding the SSH board; without it, a private sshd on 127.0.0.1 with throwaway keys (needs /usr/sbin/sshd).", DefaultValueFactory = _ => null };
         var board = new Option<string?>("--board") { Description = "The SSH board of FILE to measure (required with FILE)." };
         var model = new Option<string>("--model") { Description = "File to deploy.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the verdict is the median of the per-run ratios (a single run on loopback lasts about 0.1 s and varies by a factor of two, hence many).", DefaultValueFactory = _ => 15 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the verdict is the median of the per-run ratios (a single run on loopback lasts about 0.1 s and varies by a factor of two, hence many).", DefaultValueFactory = _ => 40 };
         var dotnet = new Option<bool>("--board-has-dotnet") { Description = "The board has the .NET 10 runtime: deploy the framework-dependent agent (always so for the private sshd, which is this machine)." };
-        var command = new Command("deploy", $"Model deployment over SSH (host hash, SFTP, the agent's check) against a plain SFTP upload of the same file, same connection, same run; and the serial protocol's payload bytes over wire bytes, counted. Targets: deployment at least {RatioTarget:P0} of plain SFTP, serial at least {EfficiencyTarget:P0}.")
+        var command = new Command("deploy", $"Model deployment over SSH (the agent's status, SFTP into its store, the move into place; the host's hash timed apart) against a plain SFTP upload of the same file, same connection, same run; and the serial protocol's payload bytes over wire bytes, counted. Targets: deployment at least {RatioTarget:P0} of plain SFTP, serial at least {EfficiencyTarget:P0}.")
         {
             file, board, model, repeats, dotnet,
         };

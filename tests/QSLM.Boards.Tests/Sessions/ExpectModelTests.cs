@@ -5,15 +5,14 @@ using QSLM.Protocol.Messages;
 namespace QSLM.Boards.Tests.Sessions;
 
 /// <summary>
-/// Protocol 2's expect-model: the agent hashes a partial copy that another process (SFTP on a real
-/// board, the test here) appends to, and the empty put-model that finalizes it still moves the copy
-/// into place only when its bytes hash to the model's name. Outcomes only: which read path the agent
-/// took (streamed hash or whole-file hash) depends on scheduling and is not asserted.
+/// Protocol 2's expect-model: another process (SFTP on a real board, the test here) appends to the
+/// agent's partial copy, and the empty put-model that finalizes it moves the copy into place once its
+/// length is right. The hash before every use is what keeps a wrong copy from ever running.
 /// </summary>
 public sealed class ExpectModelTests
 {
     [Fact]
-    public async Task A_copy_written_by_another_process_after_expect_model_is_verified_and_moved_into_place()
+    public async Task A_copy_written_by_another_process_after_expect_model_is_moved_into_place_and_runs()
     {
         await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
@@ -29,7 +28,7 @@ public sealed class ExpectModelTests
     }
 
     [Fact]
-    public async Task A_copy_hashed_while_it_arrived_that_does_not_match_is_discarded_and_never_run()
+    public async Task A_copy_from_another_route_that_does_not_match_its_name_is_refused_at_first_use_deleted_and_never_run()
     {
         await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
@@ -38,34 +37,35 @@ public sealed class ExpectModelTests
 
         await agent.AskAsync(new ExpectModel(claimed, bytes.Length));
         await AppendInPiecesAsync(agent.PartialPath(claimed), bytes, 0);
+        Assert.Equal(new ModelStatus(claimed, bytes.Length, true), await agent.AskAsync(new PutModel(claimed, bytes.Length, bytes.Length, [])));
 
-        var error = Assert.IsType<ErrorReply>(await agent.AskAsync(new PutModel(claimed, bytes.Length, bytes.Length, [])));
-        Assert.Equal(ErrorCodes.HashMismatch, error.Code);
-        Assert.Equal(0, error.BytesHeld);
+        // Refused before any mark, and gone: the host's next put sends it again.
+        var run = Assert.IsType<ErrorReply>(await agent.RunAsync(claimed));
+        Assert.Equal(ErrorCodes.HashMismatch, run.Code);
+        Assert.Equal(0, run.BytesHeld);
         Assert.Empty(Directory.EnumerateFiles(agent.ModelsFolder));
-        Assert.Equal(ErrorCodes.ModelMissing, Assert.IsType<ErrorReply>(await agent.RunAsync(claimed)).Code);
+        Assert.Equal(new ModelStatus(claimed, 0, false), await agent.AskAsync(new QueryModel(claimed)));
     }
 
     [Fact]
-    public async Task A_copy_restarted_from_scratch_while_it_was_hashed_is_judged_by_its_final_bytes()
+    public async Task A_copy_that_ends_short_of_the_model_is_not_moved_into_place()
     {
         await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
         await agent.AskAsync(new ExpectModel(sha, bytes.Length));
-        // Wrong bytes of the right length first (what the agent may already have hashed), then the copy is
-        // truncated and written again: only the final bytes count.
-        await AppendInPiecesAsync(agent.PartialPath(sha), new byte[bytes.Length], 0);
-        await using (var stream = new FileStream(agent.PartialPath(sha), FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite))
-            await stream.WriteAsync(bytes);
+        await AppendInPiecesAsync(agent.PartialPath(sha), bytes.AsMemory(0, bytes.Length - 1), 0);
 
-        Assert.Equal(new ModelStatus(sha, bytes.Length, true), await agent.AskAsync(new PutModel(sha, bytes.Length, bytes.Length, [])));
-        Assert.Equal(sha, ModelHash.OfFile(agent.CompletePath(sha)));
+        var early = Assert.IsType<ErrorReply>(await agent.AskAsync(new PutModel(sha, bytes.Length, bytes.Length, [])));
+        Assert.Equal(ErrorCodes.OffsetMismatch, early.Code);
+        Assert.Equal(bytes.Length - 1, early.BytesHeld);
+        Assert.False(File.Exists(agent.CompletePath(sha)));
+        Assert.Equal(ErrorCodes.ModelMissing, Assert.IsType<ErrorReply>(await agent.RunAsync(sha)).Code);
     }
 
     [Fact]
-    public async Task A_copy_changed_after_its_bytes_arrived_is_never_run()
+    public async Task A_copy_changed_after_it_was_moved_into_place_is_never_run()
     {
         await using var agent = await RawAgent.StartAsync();
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
@@ -73,27 +73,15 @@ public sealed class ExpectModelTests
 
         await agent.AskAsync(new ExpectModel(sha, bytes.Length));
         await AppendInPiecesAsync(agent.PartialPath(sha), bytes, 0);
-        // A byte in the middle changes after it landed, so the agent may have hashed it before or after.
-        await using (var stream = new FileStream(agent.PartialPath(sha), FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        Assert.Equal(new ModelStatus(sha, bytes.Length, true), await agent.AskAsync(new PutModel(sha, bytes.Length, bytes.Length, [])));
+        Assert.IsType<RunResult>(await agent.RunAsync(sha));
+        await using (var stream = new FileStream(agent.CompletePath(sha), FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
         {
             stream.Position = bytes.Length / 2;
             stream.WriteByte((byte)(bytes[bytes.Length / 2] ^ 0x40));
         }
 
-        // Refused when it is finalized, or (when the change slipped in behind the agent's reads within one
-        // tick of the file clock) moved into place but refused by the hash before the run: never run.
-        var finalized = await agent.AskAsync(new PutModel(sha, bytes.Length, bytes.Length, []));
-        if (finalized is ErrorReply error)
-        {
-            Assert.Equal(ErrorCodes.HashMismatch, error.Code);
-            Assert.Empty(Directory.EnumerateFiles(agent.ModelsFolder));
-        }
-        else
-        {
-            Assert.Equal(new ModelStatus(sha, bytes.Length, true), finalized);
-        }
-        var run = Assert.IsType<ErrorReply>(await agent.RunAsync(sha));
-        Assert.Contains(run.Code, new[] { ErrorCodes.HashMismatch, ErrorCodes.ModelMissing });
+        Assert.Equal(ErrorCodes.HashMismatch, Assert.IsType<ErrorReply>(await agent.RunAsync(sha)).Code);
         Assert.Empty(Directory.EnumerateFiles(agent.ModelsFolder));
     }
 
@@ -142,17 +130,21 @@ public sealed class ExpectModelTests
         var bytes = await File.ReadAllBytesAsync(TinyModels.Write(agent.Temp.File("m.qslm")));
         var sha = ModelHash.OfFile(agent.Temp.File("m.qslm"));
 
-        // The agent stops following the copy, and waits until it is closed, before it appends itself (its own
-        // append takes the file exclusively, and the follower may hold it open already).
+        // Chunks the agent writes itself are hashed when the last one lands, announced or not.
         Assert.Equal(new ModelStatus(sha, 1000, false), await agent.AskAsync(new PutModel(sha, bytes.Length, 0, bytes[..1000])));
         Assert.Equal(new ModelStatus(sha, 1000, false), await agent.AskAsync(new ExpectModel(sha, bytes.Length)));
         Assert.Equal(new ModelStatus(sha, 2000, false), await agent.AskAsync(new PutModel(sha, bytes.Length, 1000, bytes[1000..2000])));
         Assert.Equal(new ModelStatus(sha, bytes.Length, true), await agent.AskAsync(new PutModel(sha, bytes.Length, 2000, bytes[2000..])));
         Assert.Equal(sha, ModelHash.OfFile(agent.CompletePath(sha)));
+
+        var claimed = ModelHash.OfFile(TinyModels.Write(agent.Temp.File("other.qslm"), seed: 4));
+        await agent.AskAsync(new ExpectModel(claimed, bytes.Length));
+        var wrong = Assert.IsType<ErrorReply>(await agent.AskAsync(new PutModel(claimed, bytes.Length, 0, bytes)));
+        Assert.Equal(ErrorCodes.HashMismatch, wrong.Code);
+        Assert.False(File.Exists(agent.PartialPath(claimed)));
     }
 
-    /// <summary>Appends as an SFTP server would, a piece at a time, yielding between pieces so that the
-    /// agent's hashing can interleave with the writes.</summary>
+    /// <summary>Appends as an SFTP server would, a piece at a time.</summary>
     private static async Task AppendInPiecesAsync(string path, ReadOnlyMemory<byte> bytes, long offset)
     {
         await using var stream = new FileStream(path, offset == 0 ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.ReadWrite);

@@ -7,16 +7,16 @@ using QSLM.Protocol;
 
 namespace QSLM.Boards.Tests.Transports.Ssh;
 
-/// <summary>Over SSH the agent hashes a model's SFTP copy while it arrives (protocol 2's expect-model);
-/// what that check must still refuse, against a real sshd on 127.0.0.1.</summary>
+/// <summary>Over SSH a model goes into the agent's store by SFTP (protocol 2's expect-model) and is
+/// checked against its name before every use, against a real sshd on 127.0.0.1.</summary>
 [Collection(SshdCollection.Name)]
-public sealed class SshStreamedHashTests(Sshd sshd) : IDisposable
+public sealed class SshModelUploadTests(Sshd sshd) : IDisposable
 {
     private static readonly BoardResilienceOptions Fast = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 2 };
-    private readonly TemporaryFolder _temp = new("qslm-ssh-stream-test-");
+    private readonly TemporaryFolder _temp = new("qslm-ssh-upload-test-");
 
     [Fact]
-    public async Task Bytes_damaged_on_the_way_are_refused_by_the_streamed_check_never_stored_and_never_run()
+    public async Task Bytes_damaged_on_the_way_are_refused_before_use_sent_again_on_each_retry_and_never_run()
     {
         var remote = _temp.File("board");
         var model = TinyModels.Write(_temp.File("m.qslm"));
@@ -36,7 +36,7 @@ public sealed class SshStreamedHashTests(Sshd sshd) : IDisposable
         Assert.Equal(ErrorCodes.HashMismatch, failure.Code);
         Assert.Equal(FailureClass.Infrastructure, failure.Class);
         Assert.Equal(0, marks);
-        Assert.Equal(1 + Fast.MaxRetries, transport.Uploads); // sent again on each retry, refused each time
+        Assert.Equal(1 + Fast.MaxRetries, transport.Uploads); // sent again on each retry, refused before each run
         Assert.All(session.Failures, f => Assert.Equal(ErrorCodes.HashMismatch, f.Code));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(remote, "work", "models")));
     }
