@@ -33,7 +33,7 @@ internal sealed class HostEvaluators : IDisposable
     public static HostEvaluators Open(HostSearchInputs inputs, string cacheFolder)
     {
         var model = Commands.EvalCommand.LoadForVocabulary(inputs.IsSst2 ? inputs.Sst2Path : inputs.LmPath, inputs.IsSst2 ? inputs.LmPath : null, inputs.Vocabulary);
-        var host = new HostEvaluator(model, inputs.Vocabulary.Hash());
+        var host = new HostEvaluator(model, inputs.Vocabulary.Hash(), line => Console.Error.WriteLine("qslm: warning: " + line));
         try
         {
             var (scoring, sensitivity, slice, sensitivitySlice) = inputs.IsSst2

@@ -26,8 +26,7 @@ public static class TokenizedCorpusExport
     {
         var vocabulary = Vocabulary.FromWikiText(wikiTextDirectory);
         // Everything that can be refused is read before anything is written.
-        var (train, held) = Sst2Holdout.Split(Sst2Dataset.Load(Path.Combine(sst2Directory, "train.tsv"), vocabulary), holdout, seed);
-        var dev = Sst2Dataset.Load(Path.Combine(sst2Directory, "dev.tsv"), vocabulary);
+        var (train, held, dev) = Sst2Holdout.Load(sst2Directory, vocabulary, holdout, seed);
         var splits = WikiTextCorpus.SplitNames.ToDictionary(s => s, s => WikiTextCorpus.Encode(wikiTextDirectory, s, vocabulary));
         Directory.CreateDirectory(outputDirectory);
         File.WriteAllLines(Path.Combine(outputDirectory, "vocabulary.txt"), Enumerable.Range(0, vocabulary.Count).Select(i => vocabulary[i]), new UTF8Encoding(false));

@@ -16,6 +16,14 @@ public static class Sst2Holdout
     /// <summary>Fewest words of an example that may be held out (dev's median is 19).</summary>
     public const int MinimumWords = 15;
 
+    /// <summary>SST-2's splits as the trainers and the corpus export see them: <c>train.tsv</c> of
+    /// <paramref name="sst2Directory"/> split by <see cref="Split"/>, and <c>dev.tsv</c>.</summary>
+    public static (IReadOnlyList<Sst2Example> Train, IReadOnlyList<Sst2Example> Holdout, IReadOnlyList<Sst2Example> Dev) Load(string sst2Directory, Vocabulary vocabulary, int count, int seed)
+    {
+        var (train, holdout) = Split(Sst2Dataset.Load(Path.Combine(sst2Directory, "train.tsv"), vocabulary), count, seed);
+        return (train, holdout, Sst2Dataset.Load(Path.Combine(sst2Directory, "dev.tsv"), vocabulary));
+    }
+
     /// <summary>Splits <paramref name="all"/> into training and <paramref name="count"/> held-out
     /// sentences; the same seed always holds out the same sentences, in any process.</summary>
     public static (IReadOnlyList<Sst2Example> Train, IReadOnlyList<Sst2Example> Holdout) Split(IReadOnlyList<Sst2Example> all, int count, int seed)

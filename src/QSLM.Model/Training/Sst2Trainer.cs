@@ -56,8 +56,7 @@ public sealed class Sst2Trainer
         if (requested.Steps > run.Steps) run = run with { Steps = requested.Steps };
 
         var vocabulary = Vocabulary.FromWikiText(_corpusDirectory);
-        var (train, holdout) = Sst2Holdout.Split(Sst2Dataset.Load(Path.Combine(_sst2Directory, "train.tsv"), vocabulary), run.Holdout, run.Seed);
-        var dev = Sst2Dataset.Load(Path.Combine(_sst2Directory, "dev.tsv"), vocabulary);
+        var (train, holdout, dev) = Sst2Holdout.Load(_sst2Directory, vocabulary, run.Holdout, run.Seed);
         var unknown = run.WordDropout == 0 ? -1L
             : vocabulary.TryGetId(Vocabulary.Unknown, out var unk) ? unk
             : throw new InputException($"word dropout needs {Vocabulary.Unknown} in the vocabulary of {_corpusDirectory}");

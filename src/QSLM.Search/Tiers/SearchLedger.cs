@@ -104,7 +104,7 @@ public sealed class SearchLedger
         else
         {
             Cancellation.ThrowIfCancellationRequested();
-            var evaluation = EvaluateRetryingNativeFault(sensitivity ? _sensitivity : _evaluator, precisions);
+            var evaluation = (sensitivity ? _sensitivity : _evaluator).Evaluate(precisions);
             candidate = Score(_all.Count + 1, tier, precisions, evaluation);
             _log.Append(ToRow(candidate));
         }
@@ -112,33 +112,6 @@ public sealed class SearchLedger
         _all.Add(candidate);
         _onCandidate?.Invoke(candidate);
         return candidate;
-    }
-
-    /// <summary>Native faults retried per evaluation before the search gives up (see <see cref="EvaluateRetryingNativeFault"/>).</summary>
-    public const int NativeFaultRetries = 1;
-
-    /// <summary>Evaluations that hit a native fault and were retried.</summary>
-    public int NativeFaultsRetried { get; private set; }
-
-    // libtorch has raised rare internal errors in the middle of a long host search ("Expected false
-    // to be true", "Unknown scalar type"; seen 3 times in about 20 searches on a loaded 2-core host,
-    // never reproduced alone, cause not found). Each evaluation loads every weight afresh, so a
-    // retry computes the same value a rerun of the command would; a fault that repeats still stops
-    // the search, which then resumes from its log.
-    private Evaluation EvaluateRetryingNativeFault(ICandidateEvaluator evaluator, Precisions precisions)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return evaluator.Evaluate(precisions);
-            }
-            catch (System.Runtime.InteropServices.ExternalException e) when (attempt < NativeFaultRetries)
-            {
-                NativeFaultsRetried++;
-                Console.Error.WriteLine($"qslm: warning: a native fault during the evaluation of {precisions.Compact} ({e.Message.Split('\n')[0].Trim()}); evaluating it again");
-            }
-        }
     }
 
     /// <summary>The best feasible candidate so far: highest objective, then fewest bytes, then first found.</summary>

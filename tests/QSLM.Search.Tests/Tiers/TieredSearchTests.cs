@@ -47,45 +47,6 @@ public sealed class TieredSearchTests : IDisposable
         Assert.Equal(Search(Within1Point(0.5), "whole").Best.Precisions, resumed.Precisions);
     }
 
-    [Fact]
-    public void A_native_fault_in_one_evaluation_is_retried_once_and_the_search_ends_as_without_it()
-    {
-        var synthetic = new SyntheticEvaluator(H);
-        var faulty = new NativeFaultAt(synthetic, 3, times: 1);
-        using var log = ResultsLog.Open(Path.Combine(_temp.Path, "fault.csv"));
-        var ledger = new SearchLedger(H, faulty, faulty, Within1Point(0.5).Validate(), log);
-        var best = new TieredSearch(ledger, SyntheticEvaluator.Menu).Run();
-
-        Assert.Equal(1, ledger.NativeFaultsRetried);
-        Assert.Equal(Search(Within1Point(0.5), "clean").Best.Precisions, best.Precisions);
-    }
-
-    [Fact]
-    public void A_native_fault_that_repeats_stops_the_search()
-    {
-        var faulty = new NativeFaultAt(new SyntheticEvaluator(H), 3, times: 2);
-        using var log = ResultsLog.Open(Path.Combine(_temp.Path, "faults.csv"));
-        var ledger = new SearchLedger(H, faulty, faulty, Within1Point(0.5).Validate(), log);
-        Assert.Throws<System.Runtime.InteropServices.ExternalException>(() => new TieredSearch(ledger, SyntheticEvaluator.Menu).Run());
-    }
-
-    // Throws as libtorch's internal errors surface through TorchSharp, at the n-th evaluation, `times` times.
-    private sealed class NativeFaultAt(SyntheticEvaluator inner, int n, int times) : ICandidateEvaluator
-    {
-        private int _attempts;
-        private int _thrown;
-
-        public Evaluation Evaluate(Precisions precisions)
-        {
-            if (++_attempts >= n && _thrown < times)
-            {
-                _thrown++;
-                throw new System.Runtime.InteropServices.ExternalException("Expected false to be true, but got false.");
-            }
-            return inner.Evaluate(precisions);
-        }
-    }
-
     // Cancels the search while its n-th evaluation runs, as Ctrl+C or a scheduler's SIGTERM would.
     private sealed class CancelAfter(SyntheticEvaluator inner, int n, CancellationTokenSource cancel) : ICandidateEvaluator
     {
