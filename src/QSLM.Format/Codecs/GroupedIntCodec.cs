@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using QSLM.Format.Formats;
 
 namespace QSLM.Format.Codecs;
@@ -57,9 +59,12 @@ public sealed class GroupedIntCodec : IQuantCodec
         var group = Format.GroupLength(columns);
         var bits = Format.Bits;
         var levels = 1 << bits;
-        // A row is decoded per token on a board: the table pays off when a full group has at least twice as
-        // many codes as values (a shorter last group reuses it), and only the scratch the chosen path reads is set aside.
-        var byTable = bits < 8 && 2 * levels <= group;
+        // A row is decoded per token on a board. With AVX2 eight codes are unpacked and scaled in registers
+        // (the same operations as the scalar formula, lane by lane); otherwise a table of every value pays off
+        // when a full group has at least twice as many codes as values (a shorter last group reuses it).
+        // Only the scratch the chosen path reads is set aside.
+        var inRegisters = Avx2.IsSupported && bits < 8;
+        var byTable = !inRegisters && bits < 8 && 2 * levels <= group;
         Span<float> table = byTable ? stackalloc float[levels] : default;
         var buffer = byTable ? default : group <= 4096 ? stackalloc byte[group] : new byte[group];
         var at = 0;
@@ -73,7 +78,11 @@ public sealed class GroupedIntCodec : IQuantCodec
                 var minimum = Symmetric ? 0f : (float)BinaryPrimitives.ReadHalfLittleEndian(source[(at + 2)..]);
                 at += Format.GroupOverheadBytes;
                 var output = destination.Slice(r * columns + start, length);
-                if (byTable)
+                if (inRegisters)
+                {
+                    DecodeInRegisters(source[at..], bits, offset, scale, minimum, output);
+                }
+                else if (byTable)
                 {
                     // Every value a code can stand for, computed by the same expression as below, so
                     // both paths give identical floats; a board runtime decodes a low-bit row per token.
@@ -124,6 +133,53 @@ public sealed class GroupedIntCodec : IQuantCodec
         Span<byte> codes = rest <= 64 ? stackalloc byte[rest] : new byte[rest];
         BitPacking.Unpack(packed[at..], bits, codes);
         for (var j = 0; j < rest; j++) output[i + j] = table[codes[j]];
+    }
+
+    // AVX2: eight codes of b bits fill b bytes. For b <= 4 they fit one 32-bit read, broadcast to eight
+    // lanes and shifted by 0, b, …, 7b each; wider codes take a 64-bit read, two variable shifts of four
+    // 64-bit lanes and a narrowing. The lanes are then scaled by exactly the scalar formula's operations
+    // (an exact int-to-float conversion, a multiply, an add, never fused), so each float equals the formula's.
+    private static unsafe void DecodeInRegisters(ReadOnlySpan<byte> packed, int bits, int offset, float scale, float minimum, Span<float> output)
+    {
+        var offsets = Vector256.Create(offset);
+        var scales = Vector256.Create(scale);
+        var minimums = Vector256.Create(minimum);
+        var i = 0;
+        var at = 0;
+        fixed (byte* p = packed)
+        fixed (float* o = output)
+        {
+            if (bits <= 4)
+            {
+                var shifts = Vector256.Create(0, bits, 2 * bits, 3 * bits, 4 * bits, 5 * bits, 6 * bits, 7 * bits).AsUInt32();
+                var mask = Vector256.Create((1 << bits) - 1);
+                // In bounds: at + 4 <= packed.Length for the read, i + 8 <= output.Length for the store.
+                for (; i + 8 <= output.Length && at + 4 <= packed.Length; i += 8, at += bits)
+                {
+                    var codes = Avx2.ShiftRightLogicalVariable(Vector256.Create(Unsafe.ReadUnaligned<int>(p + at)), shifts) & mask;
+                    (Vector256.ConvertToSingle(codes - offsets) * scales + minimums).Store(o + i);
+                }
+            }
+            else
+            {
+                var b = (ulong)bits;
+                var lowShifts = Vector256.Create(0, b, 2 * b, 3 * b);
+                var highShifts = Vector256.Create(4 * b, 5 * b, 6 * b, 7 * b);
+                var mask = Vector256.Create((1UL << bits) - 1);
+                // In bounds: at + 8 <= packed.Length for the read, i + 8 <= output.Length for the store.
+                for (; i + 8 <= output.Length && at + 8 <= packed.Length; i += 8, at += bits)
+                {
+                    var word = Vector256.Create(Unsafe.ReadUnaligned<ulong>(p + at));
+                    var codes = Vector256.Narrow(Avx2.ShiftRightLogicalVariable(word, lowShifts) & mask, Avx2.ShiftRightLogicalVariable(word, highShifts) & mask).AsInt32();
+                    (Vector256.ConvertToSingle(codes - offsets) * scales + minimums).Store(o + i);
+                }
+            }
+        }
+        var rest = output.Length - i;
+        if (rest == 0) return;
+        Span<byte> tail = rest <= 64 ? stackalloc byte[rest] : new byte[rest];
+        BitPacking.Unpack(packed[at..], bits, tail);
+        for (var j = 0; j < rest; j++) output[i + j] = (tail[j] - offset) * scale + minimum;
     }
 
     private (Half Scale, Half Minimum) ChooseParameters(ReadOnlySpan<float> x, QuantizeOptions options)

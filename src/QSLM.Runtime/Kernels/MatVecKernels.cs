@@ -10,6 +10,7 @@ public static class MatVecKernels
     {
         if (format.Id == QuantFormats.Fp32.Id) return new Fp32Kernel();
         if (FusedIntKernel.Supports(format, columns)) return new FusedIntKernel(format);
+        if (format.Scheme == QuantScheme.Sign) return new SignKernel(format);
         return new RowDecodeKernel(format);
     }
 }

@@ -60,9 +60,31 @@ public class MatVecKernelTests
     [InlineData("int6", 192, typeof(RowDecodeKernel))]
     [InlineData("fp16", 192, typeof(RowDecodeKernel))]
     [InlineData("fp32", 192, typeof(Fp32Kernel))]
-    public void The_fused_kernel_serves_8_and_4_bit_rows_made_of_whole_32_element_groups(string name, int columns, Type expected)
+    [InlineData("sign1", 192, typeof(SignKernel))]
+    [InlineData("sign1", 100, typeof(SignKernel))]
+    public void The_fused_kernel_serves_8_and_4_bit_rows_made_of_whole_32_element_groups_and_sign_rows_have_their_own(string name, int columns, Type expected)
     {
         Assert.IsType(expected, MatVecKernels.For(QuantFormats.Get(name), columns));
+    }
+
+    [Fact]
+    public void The_sign_kernel_gives_the_row_decode_kernels_results_bit_for_bit_on_every_path()
+    {
+        var format = QuantFormats.Get("sign1");
+        // Lengths that end on every branch: the 32-wide loop, the 8- and 4-wide ones, the scalar tail.
+        foreach (var columns in new[] { 192, 193, 70, 768, 4096 + 64, 44, 12, 7, 5, 3, 1 })
+        {
+            var (matrix, x) = RandomProblem(format, 9, columns, seed: columns);
+            x[0] = -0f;
+            foreach (var path in KernelPaths.Supported)
+            {
+                var expected = new float[6];
+                new RowDecodeKernel(format).Multiply(matrix, columns, 3, x, expected, path);
+                var actual = new float[6];
+                new SignKernel(format).Multiply(matrix, columns, 3, x, actual, path);
+                Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+            }
+        }
     }
 
     [Fact]
