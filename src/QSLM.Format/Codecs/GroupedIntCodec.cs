@@ -17,12 +17,16 @@ namespace QSLM.Format.Codecs;
 /// </summary>
 public sealed class GroupedIntCodec : IQuantCodec
 {
-    /// <summary>Creates the codec of a symmetric or asymmetric format.</summary>
-    public GroupedIntCodec(QuantFormat format)
+    private readonly bool _avx2;
+
+    /// <summary>Creates the codec of a symmetric or asymmetric format; <paramref name="allowAvx2"/> false decodes
+    /// as a processor without AVX2 does (an arm64 board), so that path can be checked on any host.</summary>
+    public GroupedIntCodec(QuantFormat format, bool allowAvx2 = true)
     {
         if (format.Scheme is not (QuantScheme.Symmetric or QuantScheme.Asymmetric) || format.Bits is < 2 or > 8)
             throw new ArgumentException($"{format} is not a 2..8-bit integer format");
         Format = format;
+        _avx2 = allowAvx2 && Avx2.IsSupported;
     }
 
     /// <inheritdoc />
@@ -63,7 +67,7 @@ public sealed class GroupedIntCodec : IQuantCodec
         // (the same operations as the scalar formula, lane by lane); otherwise a table of every value pays off
         // when a full group has at least twice as many codes as values (a shorter last group reuses it).
         // Only the scratch the chosen path reads is set aside.
-        var inRegisters = Avx2.IsSupported && bits < 8;
+        var inRegisters = _avx2 && bits < 8;
         var byTable = !inRegisters && bits < 8 && 2 * levels <= group;
         Span<float> table = byTable ? stackalloc float[levels] : default;
         var buffer = byTable ? default : group <= 4096 ? stackalloc byte[group] : new byte[group];
