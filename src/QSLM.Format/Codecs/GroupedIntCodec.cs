@@ -95,9 +95,7 @@ public sealed class GroupedIntCodec : IQuantCodec
                 }
                 else
                 {
-                    var codes = buffer[..length];
-                    BitPacking.Unpack(source[at..], bits, codes);
-                    for (var i = 0; i < length; i++) output[i] = (codes[i] - offset) * scale + minimum;
+                    DecodeByFormula(source[at..], bits, offset, scale, minimum, buffer[..length], output);
                 }
                 at += BitPacking.PackedLength(length, bits);
             }
@@ -181,9 +179,15 @@ public sealed class GroupedIntCodec : IQuantCodec
         }
         var rest = output.Length - i;
         if (rest == 0) return;
-        Span<byte> tail = rest <= 64 ? stackalloc byte[rest] : new byte[rest];
-        BitPacking.Unpack(packed[at..], bits, tail);
-        for (var j = 0; j < rest; j++) output[i + j] = (tail[j] - offset) * scale + minimum;
+        DecodeByFormula(packed[at..], bits, offset, scale, minimum, rest <= 64 ? stackalloc byte[rest] : new byte[rest], output[i..]);
+    }
+
+    /// <summary>The format's definition, code by code: unpacks <paramref name="codes"/>.Length codes into
+    /// <paramref name="codes"/> (scratch) and writes <c>(code − offset)·scale + minimum</c> for each.</summary>
+    private static void DecodeByFormula(ReadOnlySpan<byte> packed, int bits, int offset, float scale, float minimum, Span<byte> codes, Span<float> output)
+    {
+        BitPacking.Unpack(packed, bits, codes);
+        for (var i = 0; i < codes.Length; i++) output[i] = (codes[i] - offset) * scale + minimum;
     }
 
     private (Half Scale, Half Minimum) ChooseParameters(ReadOnlySpan<float> x, QuantizeOptions options)
