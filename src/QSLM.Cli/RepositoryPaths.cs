@@ -11,6 +11,15 @@ internal static class RepositoryPaths
     /// <summary>The repository root (or the working directory when none is found).</summary>
     public static string Root => RootLazy.Value;
 
+    /// <summary>The environment variable that moves <see cref="Runs"/> elsewhere (the tests point it at
+    /// their own folder, so they never write into a user's <c>runs/</c>).</summary>
+    public const string RunsVariable = "QSLM_RUNS";
+
+    /// <summary>Default folder of searches, caches, agent publishes and local boards: <c>$QSLM_RUNS</c>
+    /// when set, else the repository's <c>runs/</c>.</summary>
+    public static string Runs =>
+        Environment.GetEnvironmentVariable(RunsVariable) is { Length: > 0 } runs ? Path.GetFullPath(runs) : Path.Combine(Root, "runs");
+
     /// <summary>WikiText-2 folder.</summary>
     public static string WikiText => Path.Combine(Root, "data", "wikitext-2");
 

@@ -24,7 +24,7 @@ internal sealed class AgentArtifacts(string? runsFolder = null)
     public const string DefaultRemoteRuntime = "linux-arm64";
 
     /// <summary>The <c>runs/</c> folder.</summary>
-    public string RunsFolder { get; } = Path.GetFullPath(runsFolder ?? Path.Combine(RepositoryPaths.Root, "runs"));
+    public string RunsFolder { get; } = Path.GetFullPath(runsFolder ?? RepositoryPaths.Runs);
 
     /// <summary>Deploy the framework-dependent agent to SSH boards and run it with their <c>dotnet</c>
     /// (quick: no publish; the boards must have the .NET 10 runtime).</summary>

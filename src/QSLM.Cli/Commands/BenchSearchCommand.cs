@@ -22,8 +22,8 @@ internal static class BenchSearchCommand
         var menu = new Option<string>("--menu") { Description = "Precisions, highest first.", DefaultValueFactory = _ => "int8,int6,int4,int3,int2,sign1" };
         var factor = new Option<int>("--random-factor") { Description = "Random search's budget, in multiples of the tiered search's distinct evaluations.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Random search's seed.", DefaultValueFactory = _ => 1 };
-        var output = new Option<string?>("--out") { Description = "Folder for the tiered search's CSV. Default: a new folder under runs/." };
-        var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches (as qslm search).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "runs", "cache") };
+        var output = new Option<string?>("--out") { Description = "Folder for the tiered search's CSV. Default: a new folder under runs/ ($QSLM_RUNS when set)." };
+        var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches (as qslm search).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "cache") };
         var lm = new Option<string>("--lm") { Description = "Language model checkpoint (the classifier's embedding comes from it).", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
         var command = new Command("search", "The tiered search against a uniform sweep, greedy bit-lowering by sensitivity and random search (given --random-factor times the tiered search's evaluations), "
@@ -36,7 +36,7 @@ internal static class BenchSearchCommand
             if (parse.GetValue(factor) < 1) throw new InputException("--random-factor must be at least 1");
             var objective = ObjectiveOptions.Parse(isSst2: true, parse.GetValue(constA), parse.GetValue(constM), parse.GetValue(alpha));
             var formats = SearchMenu.Parse(parse.GetValue(menu)!);
-            var folder = parse.GetValue(output) ?? Path.Combine(RepositoryPaths.Root, "runs", $"bench-search-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            var folder = parse.GetValue(output) ?? Path.Combine(RepositoryPaths.Runs, $"bench-search-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             if (parse.GetValue(synthetic))
             {
                 var hierarchy = SyntheticHierarchy();

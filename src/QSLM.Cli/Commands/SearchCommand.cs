@@ -37,8 +37,8 @@ internal static class SearchCommand
         var tokens = new Option<int>("--lm-tokens") { Description = "WikiText-2 test tokens each candidate is scored on (--task lm), and the chosen candidate's perplexity is reported on (--task sst2).", DefaultValueFactory = _ => 20_000 };
         var lm = new Option<string>("--lm") { Description = "Language model checkpoint.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint; one without emb.weight takes it from --lm.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
-        var output = new Option<string?>("--out") { Description = "Folder for search.csv and manifest.json; an existing search there is resumed. Default: a new folder under runs/." };
-        var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches of the same model and data.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "runs", "cache") };
+        var output = new Option<string?>("--out") { Description = "Folder for search.csv and manifest.json; an existing search there is resumed. Default: a new folder under runs/ ($QSLM_RUNS when set)." };
+        var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches of the same model and data.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "cache") };
         var board = new Option<string>("--board") { Description = "The board candidates are measured on, by name in --bench; 'none' for a host-only search.", DefaultValueFactory = _ => "local" };
         var bench = new Option<string>("--bench") { Description = "Bench file that names the board (hardware/README.md).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "hardware", "local.yaml") };
         var boardTop = new Option<int>("--board-top") { Description = "How many of each tier's best feasible candidates are measured on the board before the next tier (the answer always is).", DefaultValueFactory = _ => 2 };
@@ -81,7 +81,7 @@ internal static class SearchCommand
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
                 objective.Beta, powerSource);
 
-            var folder = parse.GetValue(output) ?? Path.Combine(RepositoryPaths.Root, "runs", $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            var folder = parse.GetValue(output) ?? Path.Combine(RepositoryPaths.Runs, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(folder);
             var manifestPath = Path.Combine(folder, "manifest.json");
             if (SearchManifest.TryRead(manifestPath) is { } earlier)

@@ -26,7 +26,7 @@ internal static class TrainCommand
         var steps = new Option<int>("--steps") { Description = "Total optimizer steps (a resumed run may be extended).", DefaultValueFactory = _ => 2000 };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate (Adam; warm-up then cosine decay).", DefaultValueFactory = _ => 6e-4 };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation.", DefaultValueFactory = _ => 1 };
-        var runDir = new Option<string>("--run-dir") { Description = "Folder for the resumable run (model, optimizer, run.json).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "runs", "lm") };
+        var runDir = new Option<string>("--run-dir") { Description = "Folder for the resumable run (model, optimizer, run.json).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "lm") };
         var saveEvery = new Option<int>("--save-every") { Description = "Save (and validate) every N steps.", DefaultValueFactory = _ => 50 };
         var data = new Option<string>("--data") { Description = "WikiText-2 folder.", DefaultValueFactory = _ => RepositoryPaths.WikiText };
         var output = new Option<string?>("--output") { Description = "When the run completes, also write the model here in fp16 (e.g. models/spikegpt-lm.safetensors)." };
@@ -72,7 +72,7 @@ internal static class TrainCommand
         var steps = new Option<int>("--steps") { Description = "Total optimizer steps.", DefaultValueFactory = _ => 3000 };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate.", DefaultValueFactory = _ => 3e-4 };
         var seed = new Option<int>("--seed") { Description = "Seed of the head's initialisation and of the sentence order.", DefaultValueFactory = _ => 1 };
-        var runDir = new Option<string>("--run-dir") { Description = "Folder for the resumable run.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "runs", "sst2") };
+        var runDir = new Option<string>("--run-dir") { Description = "Folder for the resumable run.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "sst2") };
         var saveEvery = new Option<int>("--save-every") { Description = "Save (and validate on SST-2 dev) every N steps.", DefaultValueFactory = _ => 250 };
         var data = new Option<string>("--data") { Description = "SST-2 folder (train.tsv, dev.tsv).", DefaultValueFactory = _ => RepositoryPaths.Sst2 };
         var corpus = new Option<string>("--wikitext") { Description = "WikiText-2 folder (for the vocabulary).", DefaultValueFactory = _ => RepositoryPaths.WikiText };

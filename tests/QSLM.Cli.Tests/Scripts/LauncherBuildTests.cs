@@ -1,4 +1,4 @@
-namespace QSLM.Cli.Tests.Launcher;
+namespace QSLM.Cli.Tests.Scripts;
 
 /// <summary>
 /// The <c>./qslm</c> launcher builds the CLI before it runs it. A build must not rewrite what another
