@@ -40,7 +40,7 @@ internal static class Ina219CsvImport
                 sink.Skipped(ImportLines.TooLong(line));
                 continue;
             }
-            if (line.Number == 1 && text.StartsWith("time_s", StringComparison.Ordinal))
+            if (line.Number == 1 && IsHeader(text))
             {
                 var header = string.Join(',', text.Split(',').Select(f => f.Trim()));
                 if (header != Columns) throw new InputException($"{origin}:1: the header '{text}' is not '{Columns}', so its columns cannot be read as time, bus voltage and current");
@@ -56,6 +56,10 @@ internal static class Ina219CsvImport
             sink.Reading(reading);
         }
     }
+
+    /// <summary>A first line of names only (letters, digits, underscores, spaces): a header, never a damaged row.</summary>
+    private static bool IsHeader(string text) =>
+        text.Split(',').All(f => f.Trim() is { Length: > 0 } name && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or ' '));
 
     private static (PowerReading? Reading, string? Reason) Row(string text, TimeSpan? last, SourceTag tag)
     {

@@ -40,13 +40,25 @@ public class Ina219CsvImportTests
         Assert.Equal([3, 4, 5], result.Skipped.Select(s => s.LineNumber));
     }
 
-    [Fact]
-    public void A_header_naming_other_columns_refuses_the_file_with_its_name_and_line()
+    [Theory]
+    [InlineData("time_s,current_a,bus_v")]
+    [InlineData("bus_v,time_s,current_a")]
+    [InlineData("time_s,bus_v,current_a,power_w")]
+    public void A_header_naming_other_columns_refuses_the_file_with_its_name_and_line(string header)
     {
         var e = Assert.Throws<InputException>(() =>
-            LogImport.Import(LogFormat.Ina219Csv, new StringReader("time_s,current_a,bus_v\n0.0,1.5,12.0\n"), "bench.csv", new StringWriter(), TimeSpan.FromSeconds(1)));
+            LogImport.Import(LogFormat.Ina219Csv, new StringReader(header + "\n0.0,1.5,12.0\n"), "bench.csv", new StringWriter(), TimeSpan.FromSeconds(1)));
 
-        Assert.StartsWith("bench.csv:1: the header 'time_s,current_a,bus_v' is not 'time_s,bus_v,current_a'", e.Message);
+        Assert.StartsWith($"bench.csv:1: the header '{header}' is not 'time_s,bus_v,current_a'", e.Message);
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void A_damaged_first_row_is_a_skipped_row_not_a_header()
+    {
+        var result = LogImport.Import(LogFormat.Ina219Csv, ["0.0,12,1x", "1.0,12,1"], TimeSpan.FromSeconds(1));
+
+        Assert.Single(result.Readings);
+        Assert.Equal(1, Assert.Single(result.Skipped).LineNumber);
     }
 }

@@ -53,4 +53,18 @@ public class TegrastatsImportTests
         Assert.Equal(damaged, result.Skipped.Count);
         Assert.Equal(500 - damaged, result.Readings.Count);
     }
+
+    [Fact]
+    public void A_first_line_that_lost_its_last_rail_does_not_set_the_rails_of_the_log()
+    {
+        var line = TegrastatsLines.AgxOrin;
+        var lostLastRail = line[..line.LastIndexOf(" NC ", StringComparison.Ordinal)];
+
+        var result = LogImport.Import(LogFormat.Tegrastats, [lostLastRail, line, line, lostLastRail, line], TimeSpan.FromSeconds(1));
+
+        Assert.Equal([1.0, 2.0, 4.0], result.Readings.Select(r => r.Timestamp.TotalSeconds));
+        Assert.All(result.Readings, r => Assert.Equal(5.826, (double)r.Power.Watts, 9));
+        Assert.Equal([1, 4], result.Skipped.Select(s => s.LineNumber).Order());
+        Assert.All(result.Skipped, s => Assert.Contains("a damaged line", s.Reason));
+    }
 }
