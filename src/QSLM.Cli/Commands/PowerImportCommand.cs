@@ -28,19 +28,12 @@ internal static class PowerImportCommand
             var ms = parse.GetValue(interval);
             if (!(ms > 0)) throw new ArgumentException("--interval-ms must be positive");
             var path = parse.GetValue(file)!;
-            var result = LogImport.Import(logFormat, File.ReadAllLines(path), TimeSpan.FromMilliseconds(ms), parse.GetValue(rail));
-            if (parse.GetValue(output) is { } target)
-            {
-                using var writer = new StreamWriter(target);
-                SampleCsv.Write(writer, result.Readings);
-            }
-            else
-            {
-                SampleCsv.Write(Console.Out, result.Readings);
-            }
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qslm: {path}: {result.Readings.Count} samples, {result.Skipped.Count} lines skipped"));
-            foreach (var s in result.Skipped.Take(5)) Console.Error.WriteLine($"qslm:   line {s.LineNumber}: {s.Reason}");
-            return result.Readings.Count > 0 ? CommandRunner.Success : CommandRunner.BadInput;
+            using var log = LogFile.OpenText(path);
+            using var target = parse.GetValue(output) is { } csvPath ? new StreamWriter(csvPath) : null;
+            var summary = LogImport.Import(logFormat, log, path, target ?? Console.Out, TimeSpan.FromMilliseconds(ms), parse.GetValue(rail));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qslm: {path}: {summary.Samples} samples, {summary.SkippedLines} lines skipped"));
+            foreach (var s in summary.FirstSkipped) Console.Error.WriteLine($"qslm:   line {s.LineNumber}: {s.Reason}");
+            return summary.Samples > 0 ? CommandRunner.Success : CommandRunner.BadInput;
         }, usesTorch: false));
         return command;
     }

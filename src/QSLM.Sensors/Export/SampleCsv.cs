@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using UnitsNet;
 
 namespace QSLM.Sensors.Export;
@@ -11,33 +10,14 @@ namespace QSLM.Sensors.Export;
 /// </summary>
 public static class SampleCsv
 {
-    private const string Header = "time_s,source,valid,total_w";
+    /// <summary>The columns every sample CSV starts with.</summary>
+    public const string Header = "time_s,source,valid,total_w";
 
-    /// <summary>Writes <paramref name="readings"/> with times relative to the first one.</summary>
+    /// <summary>Writes <paramref name="readings"/> with times relative to the first one and a column for every rail any of them has.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<PowerReading> readings)
     {
-        var rails = readings.SelectMany(r => r.Rails.Select(x => x.Name)).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var rail in rails)
-        {
-            if (rail.Contains(',', StringComparison.Ordinal) || rail.Contains('"', StringComparison.Ordinal)) throw new ArgumentException($"rail name '{rail}' cannot be a CSV column");
-        }
-        writer.Write(Header);
-        foreach (var rail in rails) writer.Write("," + rail + "_w");
-        writer.Write('\n');
-        var origin = readings.Count > 0 ? readings[0].Timestamp : TimeSpan.Zero;
-        var line = new StringBuilder();
-        foreach (var r in readings)
-        {
-            line.Clear();
-            line.Append(CultureInfo.InvariantCulture, $"{(r.Timestamp - origin).TotalSeconds:0.######},{r.Source},{(r.IsValid ? "1" : "0")},");
-            if (r.IsValid) line.Append(CultureInfo.InvariantCulture, $"{(double)r.Power.Watts:0.######}");
-            foreach (var rail in rails)
-            {
-                line.Append(',');
-                if (r.IsValid && r.Rails.FirstOrDefault(x => x.Name == rail)?.Power is { } p) line.Append(CultureInfo.InvariantCulture, $"{(double)p.Watts:0.######}");
-            }
-            writer.Write(line.Append('\n'));
-        }
+        var csv = new SampleCsvWriter(writer, [.. readings.SelectMany(r => r.Rails.Select(x => x.Name)).Distinct(StringComparer.Ordinal)]);
+        foreach (var r in readings) csv.Write(r);
     }
 
     /// <summary>Reads a sample CSV back (total power only; rails are not needed to compare).</summary>

@@ -119,6 +119,23 @@ public sealed class PowerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_skips_and_counts_absurd_rows_and_refuses_a_file_that_is_no_such_log_in_one_line()
+    {
+        var absurd = _temp.File("absurd.csv");
+        File.WriteAllText(absurd, "time_s,bus_v,current_a\n0.0,12,1\n1e308,12,1\n-1,12,1\nNaN,12,1\n1.0,12,1e308\n2.0,12,1\n");
+        var imported = QslmProcess.Run("power", "import", "--format", "ina219-csv", absurd);
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("2 samples, 4 lines skipped", imported.StdErr);
+        Assert.Contains("line 3: time 1E+308 s is outside", imported.StdErr);
+
+        var swapped = _temp.File("swapped.csv");
+        File.WriteAllText(swapped, "time_s,current_a,bus_v\n0.0,1.5,12.0\n");
+        OneLineError.Assert(QslmProcess.Run("power", "import", "--format", "ina219-csv", swapped), $"{swapped}:1: the header 'time_s,current_a,bus_v' is not");
+
+        OneLineError.Assert(QslmProcess.Run("power", "import", "--format", "tegrastats", _temp.Path), $"{_temp.Path}: cannot be read as a log: it is a directory");
+    }
+
+    [Fact]
     public void Calibrate_walks_through_two_points_from_redirected_input_and_saves_the_record()
     {
         var folder = _temp.File("calibration");

@@ -28,7 +28,7 @@ public class LogImportTests
     [Fact]
     public void Repeated_pmic_outputs_split_into_one_sample_each()
     {
-        string[] block = ["VDD_CORE_A current(7)=1.0A", "VDD_CORE_V volt(15)=0.8V", "3V3_SYS_A current(1)=0.1A", "3V3_SYS_V volt(9)=3.3V"];
+        string[] block = ["VDD_CORE_A current(7)=1.0A", "3V3_SYS_A current(1)=0.1A", "VDD_CORE_V volt(15)=0.8V", "3V3_SYS_V volt(9)=3.3V"];
         string[] lines = [.. block, .. block.Select(l => l.Replace("1.0A", "2.0A", StringComparison.Ordinal)), "VDD_CORE_A current(7)=zzzA"];
         var result = LogImport.Import(LogFormat.Pmic, lines, TimeSpan.FromMilliseconds(500));
 
@@ -55,7 +55,7 @@ public class LogImportTests
     [Fact]
     public void The_sample_CSV_round_trips_totals_validity_and_tags()
     {
-        var result = LogImport.Import(LogFormat.Tegrastats, ["VDD_IN 4788mW/4788mW VDD_SOC 1441mW/1441mW", "VDD_IN 5000mW/4800mW VDD_SOC 1500mW/1460mW"], Second);
+        var result = LogImport.Import(LogFormat.Tegrastats, ["RAM 2150/7620MB VDD_IN 4788mW/4788mW VDD_SOC 1441mW/1441mW", "RAM 2150/7620MB VDD_IN 5000mW/4800mW VDD_SOC 1500mW/1460mW"], Second);
         var readings = result.Readings.Append(PowerReading.Invalid(TimeSpan.FromSeconds(2), result.Readings[0].Source, "x")).ToList();
         var text = new StringWriter();
         SampleCsv.Write(text, readings);

@@ -24,6 +24,8 @@ public class NvidiaSmiTests
     [InlineData("78.45, 77.91, 1", "2 comma-separated")]
     [InlineData("78.45, abc", "neither watts")]
     [InlineData("-3, 4", "neither watts")]
+    [InlineData("1e308, 4", "neither watts")]
+    [InlineData("78.45, 2000.01", "neither watts")]
     [InlineData("[N/A], [N/A]", "no power reading")]
     public void Malformed_lines_give_a_reason(string line, string reason)
     {

@@ -47,6 +47,10 @@ public class PmicAdcParserTests
     [InlineData("VDD_CORE_A current(7)=0.9V")]
     [InlineData("VDD_CORE_A current(7)")]
     [InlineData("error: pmic not found")]
+    [InlineData("VDD_CORE_A current(7)=-0.9A")]
+    [InlineData("VDD_CORE_A current(7)=1e308A")]
+    [InlineData("VDD_CORE_V volt(15)=9223372036854775807V")]
+    [InlineData("DD_CORE_A current(7)=0.9A junk")]
     public void Malformed_lines_are_skipped_and_counted(string bad)
     {
         var reading = PmicAdcParser.Parse(Output + "\n" + bad + "\n");

@@ -1,0 +1,13 @@
+using QSLM.Sensors.Parsing;
+
+namespace QSLM.Sensors.Export;
+
+/// <summary>Where an import puts what it reads, in log order: each sample and each line it skipped.</summary>
+public interface IImportSink
+{
+    /// <summary>A sample read whole.</summary>
+    void Reading(PowerReading reading);
+
+    /// <summary>A line that was not used, with the reason.</summary>
+    void Skipped(SkippedLine line);
+}
