@@ -16,6 +16,9 @@ internal static class PackedValidation
     /// <summary>Most dimensions a tensor may have.</summary>
     private const int MaxRank = 4;
 
+    /// <summary>Longest vocabulary hash (a SHA-256 is 64 hex digits).</summary>
+    private const int MaxVocabularyHashLength = 128;
+
     /// <summary>The manifest and payload lengths the header declares, checked against the file's real length.</summary>
     public static (long ManifestLength, long PayloadLength) Header(string path, ReadOnlySpan<byte> header, long length)
     {
@@ -62,6 +65,9 @@ internal static class PackedValidation
     {
         if (SpikeGptTensors.Invalid(manifest.Architecture) is { } invalid)
             throw new PackedFileException($"{path}: invalid architecture: {invalid}");
+        // Printed by inspect: a control character here would reach the terminal.
+        if (manifest.VocabularyHash.Length > MaxVocabularyHashLength || !manifest.VocabularyHash.All(c => c is >= ' ' and <= '~'))
+            throw new PackedFileException($"{path}: vocabulary hash '{PackedText.Quote(manifest.VocabularyHash[..Math.Min(manifest.VocabularyHash.Length, MaxVocabularyHashLength)])}' is not up to {MaxVocabularyHashLength} printable ASCII characters");
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in manifest.Tensors)
         {

@@ -140,6 +140,16 @@ public sealed class PackedValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_vocabulary_hash_holding_an_escape_sequence_is_refused_and_never_printed_raw()
+    {
+        var path = Base();
+        PackedForge.Forge(path, m => m with { VocabularyHash = "\u001b[2Jabc" });
+        var message = Refused(path);
+        Assert.Contains("vocabulary hash '\\u001b[2Jabc' is not", message);
+        Assert.DoesNotContain('\u001b', message);
+    }
+
+    [Fact]
     public void Bytes_hidden_in_the_padding_are_refused()
     {
         var path = Base();
