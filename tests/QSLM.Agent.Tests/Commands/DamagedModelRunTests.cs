@@ -14,10 +14,10 @@ public sealed class DamagedModelRunTests : IDisposable
     public void A_sample_of_damaged_files_each_exits_2_with_one_line_naming_the_file()
     {
         var original = File.ReadAllBytes(DamagedFiles.WriteBase(_temp.File("base.qslm")));
-        // The first refused file of each class whose damage the old reader let through or crashed on.
-        foreach (var damage in new[] { DamageClass.OverflowingSize, DamageClass.ArchitectureLie, DamageClass.NonFinite, DamageClass.DuplicateKey })
+        foreach (var damage in Enum.GetValues<DamageClass>())
         {
-            var file = DamagedFiles.Generate(damage, original, 1).Single();
+            // The first file of the class that the reader refuses in process.
+            var file = DamagedFiles.Generate(damage, original).First(f => Refused(f.Bytes));
             var path = _temp.File($"{damage}.qslm");
             File.WriteAllBytes(path, file.Bytes);
             var result = ChildProcess.Run("dotnet", [typeof(QSLM.Agent.Diagnostics.ProcessMemory).Assembly.Location, "run", path, "--tokens", "2"],
@@ -25,6 +25,21 @@ public sealed class DamagedModelRunTests : IDisposable
             Assert.True(result.ExitCode == 2, $"{file}: exit {result.ExitCode}\n{result.StdErr}");
             var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.StartsWith($"qslm-agent: error: {path}: ", line);
+        }
+    }
+
+    private bool Refused(byte[] bytes)
+    {
+        var path = _temp.File("probe.qslm");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            QSLM.Format.Packed.PackedModel.Open(path).Dispose();
+            return false;
+        }
+        catch (QSLM.Format.Packed.PackedFileException)
+        {
+            return true;
         }
     }
 }

@@ -93,6 +93,33 @@ public sealed class AgentCorruptionSuiteTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(agent.ModelsFolder));
     }
 
+    [Fact]
+    public async Task A_copy_from_another_route_is_refused_at_finalization_by_its_layout_and_at_first_use_by_its_values()
+    {
+        var agent = new ScriptedAgent(_temp.File("agent"));
+        var original = File.ReadAllBytes(DamagedFiles.WriteBase(_temp.File("base.qslm")));
+        var lie = DamagedFiles.Generate(DamageClass.ArchitectureLie, original, 1).Single().Bytes;
+        var nan = DamagedFiles.Generate(DamageClass.NonFinite, original, 1).Single().Bytes;
+        foreach (var bytes in new[] { lie, nan })
+        {
+            var sha = ScriptedAgent.Sha(bytes);
+            await agent.AskAsync(new ExpectModel(sha, bytes.Length));
+            File.WriteAllBytes(Path.Combine(agent.ModelsFolder, sha + ".part"), bytes); // as SFTP writes it
+            var finalized = await agent.AskAsync(new PutModel(sha, bytes.Length, bytes.Length, []));
+            if (bytes == lie)
+            {
+                Assert.Equal(ErrorCodes.ModelInvalid, Assert.IsType<ErrorReply>(finalized).Code);
+                Assert.Empty(Directory.EnumerateFiles(agent.ModelsFolder));
+                continue;
+            }
+            // Moved into place unread (the route's design); the full check when it is opened refuses and deletes it.
+            Assert.True(Assert.IsType<ModelStatus>(finalized).Complete);
+            Assert.Equal(ErrorCodes.ModelInvalid, Assert.IsType<ErrorReply>(await agent.AskAsync(new RunWorkload(sha, 3, 0, 1, 1, 1))).Code);
+            Assert.Empty(Directory.EnumerateFiles(agent.ModelsFolder));
+            Assert.Empty(await agent.ListAsync());
+        }
+    }
+
     private static void AssertFiniteLogits(string path)
     {
         using var runtime = SpikeGptRuntime.Open(path);
