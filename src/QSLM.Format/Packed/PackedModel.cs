@@ -9,9 +9,9 @@ namespace QSLM.Format.Packed;
 /// <summary>
 /// A packed model file, memory-mapped read-only. <see cref="Open"/> validates everything — header,
 /// sizes, SHA-256, manifest, the architecture against its tensors (each expected name with its exact
-/// shape, nothing more, nothing missing), every tensor's format, bounds, alignment, overlap, CRC-32
-/// and that every stored number is finite — before any tensor is handed out, and rejects a bad file with a <see cref="PackedFileException"/> that
-/// says what is wrong. Nothing is allocated from a size the file declares until that size has been
+/// shape, nothing more, nothing missing), every tensor's format, bounds, alignment, layout, CRC-32,
+/// zero padding and that every stored number is finite — before any tensor is handed out, and
+/// rejects a bad file with a <see cref="PackedFileException"/> that says what is wrong. Nothing is allocated from a size the file declares until that size has been
 /// checked against the file's real length.
 /// </summary>
 public sealed unsafe class PackedModel : IDisposable
