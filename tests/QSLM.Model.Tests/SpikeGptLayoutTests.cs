@@ -24,6 +24,17 @@ public class SpikeGptLayoutTests
         Assert.Equal(string.Join(" ", expected.Keys.Order(StringComparer.Ordinal)), string.Join(" ", model.state_dict().Keys.Order(StringComparer.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(2, 16, 50, true, 0)]
+    [InlineData(1, 8, 10, false, 3)]
+    [InlineData(3, 24, 97, true, 2)]
+    public void The_state_dict_is_exactly_the_packed_file_table_that_the_reader_checks(int layers, int width, int vocab, bool lmHead, int classes)
+    {
+        using var model = new SpikeGpt(new SpikeGptConfig(layers, width, vocab, lmHead, classes));
+        var state = model.state_dict().Select(kv => (kv.Key, kv.Value.shape)).ToList();
+        Assert.Null(QSLM.Format.Packed.SpikeGptTensors.Mismatch(QSLM.Model.Quantization.ModelPacker.Architecture(model.Config), state));
+    }
+
     [Fact]
     public void Parameter_count_matches_the_formula()
     {

@@ -23,11 +23,11 @@ internal sealed class AgentServer
     private readonly TextWriter _log;
     private readonly OnboardSensors _sensors;
 
-    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, TextWriter log, OnboardSensors sensors)
+    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, long maxPartialBytes, TextWriter log, OnboardSensors sensors)
     {
         _sensors = sensors;
         _port = port;
-        _store = new ModelStore(folder, maxModelBytes);
+        _store = new ModelStore(folder, maxModelBytes, maxPartialBytes);
         _maxMessageBytes = maxMessageBytes;
         _log = log;
     }

@@ -23,7 +23,7 @@ internal sealed class EvaluationRunner(ModelStore store)
         // The peak reported afterwards is this request's, not that of an earlier model this agent served.
         ProcessMemory.ResetPeak();
         var options = new RuntimeOptions(KernelPaths.Best, request.Threads == 0 ? Environment.ProcessorCount : request.Threads);
-        using var runtime = SpikeGptRuntime.Open(store.CompletePath(request.Sha256), options);
+        using var runtime = store.Open(request.Sha256, path => SpikeGptRuntime.Open(path, options));
         var clock = Stopwatch.StartNew();
         return request.Task switch
         {

@@ -17,12 +17,13 @@ internal static class ServeCommand
         var root = new Option<string>("--root") { Description = "The only folder the agent reads or writes (models go to ROOT/models).", DefaultValueFactory = _ => Environment.CurrentDirectory };
         var maxMessage = new Option<int>("--max-message-bytes") { Description = "Largest protocol message accepted.", DefaultValueFactory = _ => ProtocolLimits.DefaultMaxMessageBytes };
         var maxModel = new Option<long>("--max-model-bytes") { Description = "Largest model accepted.", DefaultValueFactory = _ => ProtocolLimits.DefaultMaxModelBytes };
+        var maxPartial = new Option<long?>("--max-partial-bytes") { Description = "Most bytes all partial uploads may hold together; the oldest are evicted to make room. At least --max-model-bytes, which is the default." };
         var serial = new Option<string?>("--serial") { Description = "Serve on this serial device (a tty) instead of stdin/stdout." };
         var baud = new Option<int>("--baud") { Description = "Baud rate of --serial.", DefaultValueFactory = _ => 115_200 };
         var sensorsRoot = new Option<string>("--sensors-root") { Description = "Where to look for sysfs and /proc sensor files (a fake tree in tests).", DefaultValueFactory = _ => "/" };
         var command = new Command("serve", "Serve the host's protocol: store models by SHA-256 (resumable, verified before use), run workloads with acknowledged start/stop marks, report results.")
         {
-            root, maxMessage, maxModel, serial, baud, sensorsRoot,
+            root, maxMessage, maxModel, maxPartial, serial, baud, sensorsRoot,
         };
         command.SetAction(parse => AgentCommandRunner.Run(parse.GetValue(AgentOptions.Verbose), () =>
         {
@@ -30,18 +31,20 @@ internal static class ServeCommand
             var modelCap = parse.GetValue(maxModel);
             if (messageCap < 1024) throw new ArgumentException("--max-message-bytes must be at least 1024");
             if (modelCap < 1) throw new ArgumentException("--max-model-bytes must be at least 1");
+            var partialCap = parse.GetValue(maxPartial) ?? modelCap;
+            if (partialCap < modelCap) throw new ArgumentException(FormattableString.Invariant($"--max-partial-bytes ({partialCap}) must be at least --max-model-bytes ({modelCap}): a model arrives as one partial copy"));
             var folder = new ConfinedFolder(parse.GetValue(root)!);
             // Found once: sensors do not come and go while a board runs.
             var sensors = OnboardSensors.Discover(parse.GetValue(sensorsRoot)!);
-            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, sensors).GetAwaiter().GetResult();
+            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, partialCap, sensors).GetAwaiter().GetResult();
             using var input = Console.OpenStandardInput();
             using var output = Console.OpenStandardOutput();
-            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, Console.Error, sensors).ServeAsync().GetAwaiter().GetResult();
+            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors).ServeAsync().GetAwaiter().GetResult();
         }));
         return command;
     }
 
-    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, OnboardSensors sensors)
+    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, long partialCap, OnboardSensors sensors)
     {
         using var port = new SerialPort(device, baud) { ReadTimeout = SerialPort.InfiniteTimeout, WriteTimeout = SerialPort.InfiniteTimeout };
         port.Open();
@@ -49,7 +52,7 @@ internal static class ServeCommand
         // A board's serial agent outlives host sessions: after a bye it waits for the next hello.
         while (true)
         {
-            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, Console.Error, sensors);
+            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, partialCap, Console.Error, sensors);
             try
             {
                 var code = await server.ServeAsync().ConfigureAwait(false);

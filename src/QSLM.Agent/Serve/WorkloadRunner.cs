@@ -25,7 +25,7 @@ internal sealed class WorkloadRunner(ModelStore store, Func<Mark, Task> markAndW
         ProcessMemory.ResetPeak();
         var before = SystemMemory.AvailableBytes();
         var options = new RuntimeOptions(KernelPaths.Best, request.Threads == 0 ? Environment.ProcessorCount : request.Threads);
-        using var runtime = SpikeGptRuntime.Open(store.CompletePath(request.Sha256), options);
+        using var runtime = store.Open(request.Sha256, path => SpikeGptRuntime.Open(path, options));
         var random = new Random(request.Seed);
         var state = runtime.NewState();
         var features = new float[runtime.Width];

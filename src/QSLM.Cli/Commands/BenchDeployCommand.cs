@@ -4,6 +4,7 @@ using QSLM.Boards.Benchmarks;
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Sessions;
 using QSLM.Boards.Transports.Ssh;
+using QSLM.Cli.Benchmarks;
 using QSLM.Cli.Boards;
 using QSLM.Data;
 
@@ -65,6 +66,9 @@ internal static class BenchDeployCommand
             }
             await using var session = new BoardSession("deploy-bench", transport);
             Console.WriteLine($"SSH: {where}, {transport.Description}");
+            var given = model;
+            model = PackedStandIn.For(given, temp.Create("model"));
+            if (model != given) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{given} is no packed model, and an agent stores only valid ones: deploying a packed stand-in of its size ({new FileInfo(given).Length:N0} bytes) with random weights"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {model} ({new FileInfo(model).Length:N0} bytes); 1 warm-up run, then {repeats} timed runs, plain SFTP and deployment in each, the order alternating, each writing a new file"));
             var results = new List<DeployBenchmarkResult>();
             for (var run = 0; run <= repeats; run++)

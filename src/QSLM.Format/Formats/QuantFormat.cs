@@ -38,21 +38,27 @@ public sealed record QuantFormat(ushort Id, string Name, QuantScheme Scheme, int
 
     /// <summary>Bytes one row of <paramref name="columns"/> elements takes: groups of
     /// <see cref="GroupLength"/> elements (the last may be shorter), each its overhead then its
-    /// codes packed to whole bytes.</summary>
+    /// codes packed to whole bytes. Checked: a size that does not fit a long throws
+    /// <see cref="OverflowException"/> (a packed file's shapes are untrusted).</summary>
     public long RowBytes(long columns)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
-        if (Scheme == QuantScheme.Float) return columns * (Bits / 8);
-        if (Scheme == QuantScheme.Sign) return (columns + 7) / 8;
-        var group = GroupLength(columns);
-        var fullGroups = columns / group;
-        var tail = columns % group;
-        var bytes = fullGroups * (GroupOverheadBytes + PackedBytes(group));
-        if (tail > 0) bytes += GroupOverheadBytes + PackedBytes(tail);
-        return bytes;
+        checked
+        {
+            if (Scheme == QuantScheme.Float) return columns * (Bits / 8);
+            if (Scheme == QuantScheme.Sign) return columns / 8 + (columns % 8 == 0 ? 0 : 1);
+            if (columns == 0) return 0;
+            var group = GroupLength(columns);
+            var fullGroups = columns / group;
+            var tail = columns % group;
+            var bytes = fullGroups * (GroupOverheadBytes + PackedBytes(group));
+            if (tail > 0) bytes += GroupOverheadBytes + PackedBytes(tail);
+            return bytes;
+        }
     }
 
-    /// <summary>Exact bytes of a tensor of <paramref name="rows"/> × <paramref name="columns"/>.</summary>
+    /// <summary>Exact bytes of a tensor of <paramref name="rows"/> × <paramref name="columns"/>; throws
+    /// <see cref="OverflowException"/> when that does not fit a long.</summary>
     public long EncodedBytes(long rows, long columns) => checked(rows * RowBytes(columns));
 
     /// <summary>Average stored bits per weight, scales included, for rows of <paramref name="columns"/>.</summary>
@@ -66,7 +72,7 @@ public sealed record QuantFormat(ushort Id, string Name, QuantScheme Scheme, int
         _ => 8.0 * (GroupOverheadBytes + PackedBytes(GroupSize)) / GroupSize,
     };
 
-    private long PackedBytes(long elements) => (elements * Bits + 7) / 8;
+    private long PackedBytes(long elements) => checked(elements * Bits + 7) / 8;
 
     /// <inheritdoc />
     public override string ToString() => Name;

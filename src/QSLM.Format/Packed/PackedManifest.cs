@@ -27,7 +27,10 @@ public sealed record PackedTensorEntry(string Name, long[] Shape, string Format,
 /// <param name="Tensors">Every tensor, in payload order.</param>
 public sealed record PackedManifest(ArchitectureConfig Architecture, string VocabularyHash, IReadOnlyList<PackedTensorEntry> Tensors);
 
-/// <summary>Source-generated JSON (trimming- and AOT-safe, as the board's publish needs).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
+/// <summary>Source-generated JSON (trimming- and AOT-safe, as the board's publish needs). A key given
+/// twice or a key the manifest does not define is refused: either would let a file say one thing to
+/// one reader and another to the next (a second <c>"tensors":[]</c> emptied a model).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false,
+    AllowDuplicateProperties = false, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(PackedManifest))]
 internal sealed partial class PackedManifestJson : JsonSerializerContext;

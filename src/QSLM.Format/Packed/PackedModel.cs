@@ -1,7 +1,6 @@
-using System.Buffers.Binary;
+using System.Globalization;
 using System.IO.MemoryMappedFiles;
 using System.Security.Cryptography;
-using System.Text.Json;
 using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
 
@@ -9,9 +8,10 @@ namespace QSLM.Format.Packed;
 
 /// <summary>
 /// A packed model file, memory-mapped read-only. <see cref="Open"/> validates everything — header,
-/// sizes, SHA-256, manifest, every tensor's format, bounds, alignment, overlap and CRC-32 — before
-/// any tensor is handed out, and rejects a bad file with a <see cref="PackedFileException"/> that
-/// says what is wrong. Nothing is allocated from a size the file declares until that size has been
+/// sizes, SHA-256, manifest, the architecture against its tensors (each expected name with its exact
+/// shape, nothing more, nothing missing), every tensor's format, bounds, alignment, layout, CRC-32,
+/// zero padding and that every stored number is finite — before any tensor is handed out, and
+/// rejects a bad file with a <see cref="PackedFileException"/> that says what is wrong. Nothing is allocated from a size the file declares until that size has been
 /// checked against the file's real length.
 /// </summary>
 public sealed unsafe class PackedModel : IDisposable
@@ -111,95 +111,64 @@ public sealed unsafe class PackedModel : IDisposable
         _file.Dispose();
     }
 
+    /// <summary>
+    /// The checks of <see cref="Open"/> that need only the header and the manifest (sizes, bounds,
+    /// architecture against tensors), without the checksums or the values: cheap enough to run on
+    /// every file a store lists. Returns the manifest; a file that fails is refused with a
+    /// <see cref="PackedFileException"/>.
+    /// </summary>
+    public static PackedManifest CheckLayout(string path)
+    {
+        if (!File.Exists(path)) throw new PackedFileException($"{path}: file not found");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var length = stream.Length;
+        const long minimum = PackedFileLayout.HeaderBytes + PackedFileLayout.TrailerBytes;
+        if (length < minimum) throw new PackedFileException($"{path}: truncated: {length} bytes, smaller than the {minimum}-byte minimum");
+        var header = new byte[PackedFileLayout.HeaderBytes];
+        stream.ReadExactly(header);
+        var (manifestLength, payloadLength) = PackedValidation.Header(path, header, length);
+        var json = new byte[manifestLength];
+        stream.ReadExactly(json);
+        var manifest = PackedValidation.Manifest(path, json);
+        PackedValidation.Structure(path, manifest, payloadLength);
+        return manifest;
+    }
+
     private static (long PayloadStart, PackedManifest Manifest) Validate(string path, byte* data, long length)
     {
-        var header = new ReadOnlySpan<byte>(data, PackedFileLayout.HeaderBytes);
-        if (!header[..8].SequenceEqual(PackedFileLayout.Magic))
-            throw new PackedFileException($"{path}: not a QSLM packed model (magic '{PackedFileLayout.Describe(header[..8])}', expected 'QSLMPACK')");
-        var version = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
-        if (version > PackedFileLayout.Version)
-            throw new PackedFileException($"{path}: format version {version} is newer than this reader (version {PackedFileLayout.Version}); update qslm");
-        if (version == 0) throw new PackedFileException($"{path}: invalid format version 0");
-        var flags = BinaryPrimitives.ReadUInt32LittleEndian(header[12..]);
-        if (flags != 0) throw new PackedFileException($"{path}: unknown header flags 0x{flags:x8}");
-        var manifestLength = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
-        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
-        if (manifestLength <= 0 || manifestLength > length)
-            throw new PackedFileException($"{path}: declared manifest length {manifestLength} does not fit in the file ({length} bytes): truncated or corrupt");
-        if (payloadLength < 0 || payloadLength > length)
-            throw new PackedFileException($"{path}: declared payload length {payloadLength} does not fit in the file ({length} bytes): truncated or corrupt");
-        var expected = PackedFileLayout.FileSize(manifestLength, payloadLength);
-        if (length < expected) throw new PackedFileException($"{path}: truncated: the header declares {expected} bytes, the file has {length}");
-        if (length > expected) throw new PackedFileException($"{path}: {length - expected} unexpected bytes after the checksum");
-
+        var (manifestLength, payloadLength) = PackedValidation.Header(path, new ReadOnlySpan<byte>(data, PackedFileLayout.HeaderBytes), length);
         var covered = length - PackedFileLayout.TrailerBytes;
         if (!Sha256(data, covered).AsSpan().SequenceEqual(new ReadOnlySpan<byte>(data + covered, PackedFileLayout.TrailerBytes)))
             throw new PackedFileException($"{path}: SHA-256 mismatch: the file is corrupted");
-
-        PackedManifest? manifest;
-        try
-        {
-            manifest = PackedFileLayout.DeserializeManifest(new ReadOnlySpan<byte>(data + PackedFileLayout.HeaderBytes, checked((int)manifestLength)));
-        }
-        catch (JsonException e)
-        {
-            throw new PackedFileException($"{path}: manifest is not valid JSON ({e.Message})", e);
-        }
-        if (manifest?.Architecture is null || manifest.Tensors is null || manifest.VocabularyHash is null)
-            throw new PackedFileException($"{path}: manifest lacks architecture, vocabularyHash or tensors");
+        var manifest = PackedValidation.Manifest(path, new ReadOnlySpan<byte>(data + PackedFileLayout.HeaderBytes, (int)manifestLength));
+        PackedValidation.Structure(path, manifest, payloadLength);
         var payloadStart = PackedFileLayout.PayloadStart(manifestLength);
-        ValidateArchitecture(path, manifest.Architecture);
-        ValidateTensors(path, manifest.Tensors, payloadLength, data + payloadStart);
+        ValidateContents(path, manifest.Tensors, data + payloadStart, payloadLength);
         return (payloadStart, manifest);
     }
 
-    private static void ValidateArchitecture(string path, ArchitectureConfig a)
+    // Bounds are checked by then: every tensor lies inside the payload and is under 2 GiB.
+    private static void ValidateContents(string path, IReadOnlyList<PackedTensorEntry> tensors, byte* payload, long payloadLength)
     {
-        if (string.IsNullOrEmpty(a.Family) || a.Layers <= 0 || a.Width <= 0 || a.VocabSize <= 1 || a.ClassCount < 0)
-            throw new PackedFileException($"{path}: invalid architecture {a}");
-    }
-
-    private static void ValidateTensors(string path, IReadOnlyList<PackedTensorEntry> tensors, long payloadLength, byte* payload)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in tensors)
+        for (var i = 0; i < tensors.Count; i++)
         {
-            if (t is null || string.IsNullOrEmpty(t.Name)) throw new PackedFileException($"{path}: a tensor entry has no name");
-            if (!names.Add(t.Name)) throw new PackedFileException($"{path}: tensor '{t.Name}' appears twice");
-            if (t.Shape is null || t.Shape.Length is 0 or > 4 || t.Shape.Any(d => d <= 0))
-                throw new PackedFileException($"{path}: tensor '{t.Name}' has an invalid shape [{string.Join(",", t.Shape ?? [])}]");
-            if (!QuantFormats.TryGet(t.FormatId, out var format))
-                throw new PackedFileException($"{path}: tensor '{t.Name}' has unknown format id {t.FormatId}");
-            if (!string.Equals(format.Name, t.Format, StringComparison.Ordinal))
-                throw new PackedFileException($"{path}: tensor '{t.Name}' names format '{t.Format}' but its id {t.FormatId} is '{format.Name}'");
-            long expected;
-            try
-            {
-                expected = new PackedFileLayout.TensorSpec(t.Name, t.Shape, format).Bytes;
-            }
-            catch (OverflowException)
-            {
-                throw new PackedFileException($"{path}: tensor '{t.Name}' has a shape too large to address");
-            }
-            if (t.Length != expected)
-                throw new PackedFileException($"{path}: tensor '{t.Name}' declares {t.Length} bytes; {format.Name} [{string.Join("x", t.Shape)}] takes {expected}");
-            if (t.Offset < 0 || t.Offset % PackedFileLayout.Alignment != 0)
-                throw new PackedFileException($"{path}: tensor '{t.Name}' offset {t.Offset} is not a non-negative multiple of {PackedFileLayout.Alignment}");
-            if (t.Offset > payloadLength || t.Length > payloadLength - t.Offset)
-                throw new PackedFileException($"{path}: tensor '{t.Name}' [{t.Offset}, {t.Offset + t.Length}) lies outside the payload ({payloadLength} bytes)");
-            if (t.Length > int.MaxValue) throw new PackedFileException($"{path}: tensor '{t.Name}' is larger than 2 GiB");
-        }
-        var ordered = tensors.OrderBy(t => t.Offset).ToList();
-        for (var i = 1; i < ordered.Count; i++)
-        {
-            if (ordered[i].Offset < ordered[i - 1].Offset + ordered[i - 1].Length)
-                throw new PackedFileException($"{path}: tensors '{ordered[i - 1].Name}' and '{ordered[i].Name}' overlap");
-        }
-        foreach (var t in tensors)
-        {
-            var crc = PackedFileLayout.Crc32Text(new ReadOnlySpan<byte>(payload + t.Offset, (int)t.Length));
+            var t = tensors[i];
+            var end = t.Offset + t.Length;
+            var padding = new ReadOnlySpan<byte>(payload + end, (int)((i + 1 < tensors.Count ? tensors[i + 1].Offset : payloadLength) - end));
+            if (padding.ContainsAnyExcept((byte)0))
+                throw new PackedFileException(string.Create(CultureInfo.InvariantCulture, $"{path}: the padding after tensor '{t.Name}' is not zero"));
+            var bytes = new ReadOnlySpan<byte>(payload + t.Offset, (int)t.Length);
+            var crc = PackedFileLayout.Crc32Text(bytes);
             if (!string.Equals(crc, t.Crc32, StringComparison.Ordinal))
-                throw new PackedFileException($"{path}: CRC-32 mismatch in tensor '{t.Name}' (stored {t.Crc32}, computed {crc})");
+                throw new PackedFileException($"{path}: CRC-32 mismatch in tensor '{t.Name}' (stored {PackedText.Quote(t.Crc32)}, computed {crc})");
+            QuantFormats.TryGet(t.FormatId, out var format);
+            var spec = new PackedFileLayout.TensorSpec(t.Name, t.Shape, format);
+            var at = FiniteValues.FirstNonFinite(format, bytes, spec.Rows, spec.Columns);
+            if (at >= 0)
+            {
+                var what = format.Scheme == QuantScheme.Float ? "value" : "scale or minimum of group";
+                throw new PackedFileException(string.Create(CultureInfo.InvariantCulture, $"{path}: tensor '{t.Name}' holds a non-finite {what} {at} (NaN or infinity)"));
+            }
         }
     }
 

@@ -40,6 +40,6 @@ public sealed record PackedModelSummary(IReadOnlyList<TensorSummary> Tensors, lo
         new(manifest.Tensors.Select(t =>
         {
             QuantFormats.TryGet(t.FormatId, out var format);
-            return new TensorSummary(t.Name, t.Shape, format, t.Shape.Aggregate(1L, (a, b) => a * b), t.Length);
+            return new TensorSummary(t.Name, t.Shape, format, t.Shape.Aggregate(1L, (a, b) => checked(a * b)), t.Length);
         }).ToList(), fileBytes);
 }

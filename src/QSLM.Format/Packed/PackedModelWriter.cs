@@ -4,16 +4,28 @@ using QSLM.Format.Codecs;
 namespace QSLM.Format.Packed;
 
 /// <summary>Writes a packed model file (layout: <see cref="PackedFileLayout"/>) atomically: to a
-/// temporary file renamed into place, so a crash never leaves a partial model under the name.</summary>
+/// temporary file renamed into place, so a crash never leaves a partial model under the name. It writes
+/// only what <see cref="PackedModel.Open"/> accepts: exactly the tensors of the architecture
+/// (<see cref="SpikeGptTensors"/>), every stored number finite.</summary>
 public static class PackedModelWriter
 {
     /// <summary>A tensor with its values, to be encoded in its spec's format.</summary>
     public sealed record TensorData(PackedFileLayout.TensorSpec Spec, float[] Values);
 
-    /// <summary>Encodes and writes <paramref name="tensors"/>; returns the manifest written.</summary>
+    /// <summary>Encodes and writes <paramref name="tensors"/>; returns the manifest written. Throws
+    /// <see cref="ArgumentException"/> when the tensors are not exactly those of <paramref name="architecture"/>
+    /// or a value is not finite.</summary>
     public static PackedManifest Write(string path, ArchitectureConfig architecture, string vocabularyHash, IReadOnlyList<TensorData> tensors, QuantizeOptions? options = null)
     {
+        if (SpikeGptTensors.Mismatch(architecture, tensors.Select(t => (t.Spec.Name, t.Spec.Shape)).ToList()) is { } mismatch)
+            throw new ArgumentException($"cannot pack these tensors: {mismatch}", nameof(tensors));
         var encoded = tensors.Select(t => QuantCodecs.Encode(t.Spec.Format, t.Values, checked((int)t.Spec.Rows), checked((int)t.Spec.Columns), options)).ToList();
+        for (var i = 0; i < tensors.Count; i++)
+        {
+            var spec = tensors[i].Spec;
+            if (FiniteValues.FirstNonFinite(spec.Format, encoded[i], spec.Rows, spec.Columns) >= 0)
+                throw new ArgumentException($"cannot pack {spec.Name}: it holds a value that is not finite in {spec.Format.Name}", nameof(tensors));
+        }
         var planned = PackedFileLayout.PlanManifest(architecture, vocabularyHash, tensors.Select(t => t.Spec).ToList());
         var manifest = planned with
         {

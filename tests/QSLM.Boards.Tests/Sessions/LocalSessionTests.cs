@@ -105,12 +105,13 @@ public sealed class LocalSessionTests
         }));
         Assert.Equal(FailureClass.Candidate, failure.Class);
         Assert.Equal(ErrorCodes.ModelInvalid, failure.Code);
-        Assert.Equal(BoardPhase.Run, failure.Phase);
+        // Refused as it lands: a file that is no valid model is never stored, so it never reaches a run.
+        Assert.Equal(BoardPhase.Upload, failure.Phase);
         Assert.Equal(0, marks);
         Assert.Single(board.Session.Failures); // not retried
         Assert.Equal(BoardHealth.Healthy, board.Session.Health);
         // The agent answered in step, so the session keeps it and goes on.
-        Assert.Equal(BoardState.ModelLoaded, board.Session.State);
+        Assert.Equal(BoardState.AgentReady, board.Session.State);
         var good = TinyModels.Write(board.HostFile("m.qslm"));
         Assert.Equal(ModelHash.OfFile(good), (await board.Session.RunAsync(good, new RunSettings(Tokens: 4, Threads: 1))).Sha256);
     }

@@ -144,7 +144,7 @@ public sealed class PackedModelCorruptionTests : IDisposable
     {
         var path = PackedFixtures.WriteSmall(_dir);
         PackedFixtures.Forge(path, m => m with { Tensors = m.Tensors.Select((t, i) => i == 1 ? t with { FormatId = 777 } : t).ToList() });
-        Assert.Contains("tensor 't1' has unknown format id 777", Rejected(path));
+        Assert.Contains("tensor 'blocks.0.ln1.weight' has unknown format id 777", Rejected(path));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class PackedModelCorruptionTests : IDisposable
     {
         var path = PackedFixtures.WriteSmall(_dir);
         PackedFixtures.Forge(path, m => m with { Tensors = m.Tensors.Select((t, i) => i == 0 ? t with { Offset = 1L << 40 } : t).ToList() });
-        Assert.Contains("tensor 't0' [1099511627776, ", Rejected(path));
+        Assert.Contains("tensor 'emb.weight' [1099511627776, ", Rejected(path));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class PackedModelCorruptionTests : IDisposable
     {
         var path = PackedFixtures.WriteSmall(_dir);
         PackedFixtures.Forge(path, m => m with { Tensors = m.Tensors.Select((t, i) => i == 3 ? t with { Shape = [16, 8] } : t).ToList() });
-        Assert.Contains("tensor 't3' declares", Rejected(path));
+        Assert.Contains("tensor 'blocks.0.ln2.weight' declares", Rejected(path));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class PackedModelCorruptionTests : IDisposable
     {
         var path = PackedFixtures.WriteSmall(_dir);
         PackedFixtures.Forge(path, m => m with { Tensors = m.Tensors.Select((t, i) => i == 4 ? t with { Crc32 = "deadbeef" } : t).ToList() });
-        Assert.Contains("CRC-32 mismatch in tensor 't4'", Rejected(path));
+        Assert.Contains("CRC-32 mismatch in tensor 'blocks.0.ln2.bias'", Rejected(path));
     }
 
     [Fact]

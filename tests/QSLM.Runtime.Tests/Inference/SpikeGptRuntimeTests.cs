@@ -1,5 +1,6 @@
 using QSLM.Data;
 using QSLM.Format.Packed;
+using QSLM.Format.Tests.Packed;
 using QSLM.Runtime.Evaluation;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;
@@ -135,14 +136,11 @@ public sealed class SpikeGptRuntimeTests : IDisposable
     public void A_manifest_that_claims_more_blocks_than_the_file_holds_is_refused_by_name()
     {
         var source = TinySpikeGpt.Write(_temp.File("lm.qslm"), layers: 2);
-        using (var model = PackedModel.Open(source))
-        {
-            var tensors = model.Manifest.Tensors
-                .Select(t => new PackedModelWriter.TensorData(new PackedFileLayout.TensorSpec(t.Name, t.Shape, model.FormatOf(t.Name)), model.Decode(t.Name)))
-                .ToList();
-            PackedModelWriter.Write(_temp.File("claims3.qslm"), model.Manifest.Architecture with { Layers = 3 }, "tiny", tensors);
-            PackedModelWriter.Write(_temp.File("wide.qslm"), model.Manifest.Architecture with { Width = 32 }, "tiny", tensors);
-        }
+        // The writer packs only a consistent model, so the lies are forged into a re-signed copy.
+        File.Copy(source, _temp.File("claims3.qslm"));
+        PackedForge.Forge(_temp.File("claims3.qslm"), m => m with { Architecture = m.Architecture with { Layers = 3 } });
+        File.Copy(source, _temp.File("wide.qslm"));
+        PackedForge.Forge(_temp.File("wide.qslm"), m => m with { Architecture = m.Architecture with { Width = 32 } });
         Assert.Contains("lacks blocks.2.", Assert.Throws<PackedFileException>(() => SpikeGptRuntime.Open(_temp.File("claims3.qslm"))).Message);
         Assert.Contains("expected [50, 32]", Assert.Throws<PackedFileException>(() => SpikeGptRuntime.Open(_temp.File("wide.qslm"))).Message);
     }
