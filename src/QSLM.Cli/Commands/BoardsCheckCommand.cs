@@ -5,6 +5,7 @@ using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
 using QSLM.Boards.Sessions;
 using QSLM.Cli.Boards;
+using QSLM.CommandLine;
 
 namespace QSLM.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class BoardsCheckCommand
         var profiles = BoardsCommand.ProfilesOption();
         var board = new Option<string?>("--board") { Description = "Check only this board." };
         var dotnet = new Option<bool>("--board-has-dotnet") { Description = "SSH boards have the .NET 10 runtime: deploy the framework-dependent agent (no self-contained publish)." };
-        var runs = new Option<string>("--runs") { Description = "Folder for agent publishes and local boards' folders.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "runs") };
+        var runs = new Option<string>("--runs") { Description = "Folder for agent publishes and local boards' folders.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "runs") }.WritableFolder();
         var command = new Command("check", "Bring each board of a bench file up to agent ready (connect, deploy and start the agent, hello), read its sensors, and report state, agent version, runtime and sensors; infrastructure and candidate failures are told apart.")
         {
             file, profiles, board, dotnet, runs,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Model;
 using QSLM.Model.Checkpoints;
@@ -16,8 +17,8 @@ internal static class EvalCommand
     {
         var lm = new Option<string>("--lm") { Description = "Language model checkpoint (.safetensors, .pt, .pth).", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint; one without emb.weight takes it from --lm.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
-        var tokens = new Option<int?>("--lm-tokens") { Description = "Evaluate only the first N test tokens (default: all 245,569)." };
-        var sentences = new Option<int?>("--sst2-sentences") { Description = "Evaluate only the first N dev sentences (default: all 872)." };
+        var tokens = new Option<int?>("--lm-tokens") { Description = "Evaluate only the first N test tokens (default: all 245,569)." }.InRange(1, int.MaxValue);
+        var sentences = new Option<int?>("--sst2-sentences") { Description = "Evaluate only the first N dev sentences (default: all 872)." }.InRange(1, int.MaxValue);
         var skipLm = new Option<bool>("--no-lm") { Description = "Skip the perplexity evaluation." };
         var skipSst2 = new Option<bool>("--no-sst2") { Description = "Skip the SST-2 evaluation." };
         var wikitext = new Option<string>("--wikitext") { Description = "WikiText-2 folder.", DefaultValueFactory = _ => RepositoryPaths.WikiText };

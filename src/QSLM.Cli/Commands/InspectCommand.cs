@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.CommandLine;
 using QSLM.Format.Packed;
 using Spectre.Console;
 
@@ -10,7 +11,7 @@ internal static class InspectCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "Packed model file (.qslm)." };
+        var file = new Argument<string>("file") { Description = "Packed model file (.qslm)." }.NotAFolder();
         var command = new Command("inspect", "Validate a packed model file and print its tensors (shape, format, bytes, bits per weight) and totals.")
         {
             file,

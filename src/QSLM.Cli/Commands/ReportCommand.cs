@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QSLM.Cli.Reports;
+using QSLM.CommandLine;
 using QSLM.Data;
 using Spectre.Console;
 
@@ -10,9 +11,9 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var csv = new Argument<string>("csv") { Description = "A search's CSV (search.csv of a qslm search --out folder)." };
-        var output = new Option<string?>("--out") { Description = "The plot's PNG. Default: pareto.png beside the CSV; a power plot, where the run has power figures, goes beside it as NAME-power.png." };
-        var chosen = new Option<int?>("--chosen") { Description = "The candidate to mark as chosen. Default: the Chosen of manifest.json beside the CSV, else the search's rule (highest objective among feasible candidates, then fewest bytes, then lowest number)." };
+        var csv = new Argument<string>("csv") { Description = "A search's CSV (search.csv of a qslm search --out folder)." }.NotAFolder();
+        var output = new Option<string?>("--out") { Description = "The plot's PNG. Default: pareto.png beside the CSV; a power plot, where the run has power figures, goes beside it as NAME-power.png." }.WritableFile();
+        var chosen = new Option<int?>("--chosen") { Description = "The candidate to mark as chosen. Default: the Chosen of manifest.json beside the CSV, else the search's rule (highest objective among feasible candidates, then fewest bytes, then lowest number)." }.InRange(1, int.MaxValue);
         var xAxis = new Option<string>("--x") { Description = "The x axis: bytes (packed size, MB) or reduction (memory reduction against fp32, %).", DefaultValueFactory = _ => "bytes" };
         xAxis.AcceptOnlyFromAmong("bytes", "reduction");
         var width = new Option<int>("--width") { Description = "Width of the PNG in pixels.", DefaultValueFactory = _ => 1200 };
