@@ -2,7 +2,7 @@ namespace QSLM.CommandLine;
 
 /// <summary>
 /// Runs a command's body and turns how it ended into an exit code and at most one line on stderr:
-/// bad input (2) and infrastructure (3), as the program's classifier says; cancellation (130); and
+/// bad input (2), infrastructure (3) and a failed check (1), as the program's classifier says; cancellation (130); and
 /// anything else, which is a bug (70): one line asking for a report and naming the log file that holds
 /// the stack trace. With <c>--verbose</c> the stack trace is printed as well.
 /// </summary>
@@ -39,13 +39,13 @@ public sealed class CommandExit(string program, Func<Exception, int?> classify)
             return ExitCodes.Interrupted;
         }
         var code = classify(e);
-        if (code is ExitCodes.BadInput or ExitCodes.Infrastructure)
+        if (code is { } known)
         {
-            Error.WriteLine(code == ExitCodes.BadInput
-                ? $"{program}: error: {FirstLine(e.Message)}"
-                : $"{program}: error: {FirstLine(e.Message)} (infrastructure failure; the same command may succeed when run again)");
+            Error.WriteLine(known == ExitCodes.Infrastructure
+                ? $"{program}: error: {FirstLine(e.Message)} (infrastructure failure; the same command may succeed when run again)"
+                : $"{program}: error: {FirstLine(e.Message)}");
             if (verbose) Error.WriteLine(e.ToString());
-            return code.Value;
+            return known;
         }
         var log = FaultLog.Write(program, e, CommandLine);
         Error.WriteLine($"{program}: internal error: {FirstLine(e.Message)}; this is a bug, please report it with {log ?? "the output of --verbose"}");

@@ -9,9 +9,11 @@ namespace QSLM.CommandLine;
 public static class PathChecks
 {
     /// <summary>The path, when given, must be a file that can be created or overwritten.</summary>
-    public static Option<T> WritableFile<T>(this Option<T> option) where T : class?
+    /// <param name="option">The option.</param>
+    /// <param name="createsFolder">The command creates the file's folder when it is missing.</param>
+    public static Option<T> WritableFile<T>(this Option<T> option, bool createsFolder = false) where T : class?
     {
-        option.Validators.Add(result => Check(result, result.Option.Name, FileProblem));
+        option.Validators.Add(result => Check(result, result.Option.Name, path => FileProblem(path, createsFolder)));
         return option;
     }
 
@@ -37,12 +39,12 @@ public static class PathChecks
     }
 
     /// <summary>Why <paramref name="path"/> cannot be written as a file, or null when it can.</summary>
-    public static string? FileProblem(string path)
+    public static string? FileProblem(string path, bool createsFolder = false)
     {
         if (Directory.Exists(path)) return $"{path} is a folder, not a file";
         var parent = Path.GetDirectoryName(Path.GetFullPath(path));
         if (parent is not null && File.Exists(parent)) return $"{parent} is a file, not a folder";
-        if (parent is not null && !Directory.Exists(parent)) return $"the folder {parent} does not exist";
+        if (parent is not null && !Directory.Exists(parent)) return createsFolder ? FolderProblem(parent) : $"the folder {parent} does not exist";
         // Opened the way the command will open it, without writing: an existing file keeps its bytes, a new one is removed again.
         return File.Exists(path)
             ? Probe(path, () => new FileStream(path, FileMode.Open, FileAccess.Write).Dispose())

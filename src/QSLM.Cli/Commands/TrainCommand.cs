@@ -30,7 +30,7 @@ internal static class TrainCommand
         var runDir = new Option<string>("--run-dir") { Description = "Folder for the resumable run (model, optimizer, run.json).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "runs", "lm") }.WritableFolder();
         var saveEvery = new Option<int>("--save-every") { Description = "Save (and validate) every N steps.", DefaultValueFactory = _ => 50 }.InRange(1, int.MaxValue);
         var data = new Option<string>("--data") { Description = "WikiText-2 folder.", DefaultValueFactory = _ => RepositoryPaths.WikiText };
-        var output = new Option<string?>("--output") { Description = "When the run completes, also write the model here in fp16 (e.g. models/spikegpt-lm.safetensors)." }.WritableFile();
+        var output = new Option<string?>("--output") { Description = "When the run completes, also write the model here in fp16 (e.g. models/spikegpt-lm.safetensors)." }.WritableFile(createsFolder: true);
 
         var command = new Command("lm", "Train the SpikeGPT language model on WikiText-2.")
         {
@@ -81,7 +81,7 @@ internal static class TrainCommand
         var holdout = new Option<int>("--holdout") { Description = "Whole training sentences (15 words or more) held out, by a seeded draw, to choose the kept checkpoint; their phrases leave training too. 0 keeps the final model.", DefaultValueFactory = _ => 1000 };
         var ema = new Option<double>("--ema") { Description = "Decay of the moving average of the weights that is evaluated, selected and kept (0 = none; 0.995 averages about the last 200 steps).", DefaultValueFactory = _ => 0.995 }.InRange(0.0, 0.999999);
         var wordDropout = new Option<double>("--word-dropout") { Description = "Probability that a training token is replaced by <unk> (Iyyer et al. 2015); 0 = none.", DefaultValueFactory = _ => 0 };
-        var output = new Option<string?>("--output") { Description = "When the run completes, write the classifier here in fp16, without the embedding it shares with the LM (e.g. models/spikegpt-sst2.safetensors)." }.WritableFile();
+        var output = new Option<string?>("--output") { Description = "When the run completes, write the classifier here in fp16, without the embedding it shares with the LM (e.g. models/spikegpt-sst2.safetensors)." }.WritableFile(createsFolder: true);
 
         var command = new Command("sst2", "Fine-tune a SpikeGPT sentence classifier on SST-2 from a trained LM; the embedding stays frozen and shared with the LM.")
         {
