@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.Cli.Progress;
 using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Model;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
-using Spectre.Console;
 
 namespace QSLM.Cli.Commands;
 
@@ -45,7 +45,9 @@ internal static class EvalCommand
                 var limit = parse.GetValue(tokens);
                 if (limit is <= 0) throw new InputException("--lm-tokens must be positive");
                 if (limit is { } n && n < test.Length) test = test[..n];
-                var result = Status("perplexity", () => PerplexityEvaluator.Evaluate(model, test, vocabulary.IdOrUnknown(Vocabulary.EndOfSentence)));
+                var progress = ProgressReporter.OnStandardError("evaluating perplexity", "tokens");
+                var result = PerplexityEvaluator.Evaluate(model, test, vocabulary.IdOrUnknown(Vocabulary.EndOfSentence), progress: progress.Report);
+                progress.Finish();
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
                     $"WikiText-2 test perplexity: {result.Perplexity:F2}  ({result.Tokens:N0} tokens; {Describe(lmPath, model)})"));
             }
@@ -59,7 +61,9 @@ internal static class EvalCommand
                 var limit = parse.GetValue(sentences);
                 if (limit is <= 0) throw new InputException("--sst2-sentences must be positive");
                 if (limit is { } n && n < dev.Count) dev = dev.Take(n).ToList();
-                var result = Status("SST-2", () => Sst2Evaluator.Evaluate(model, dev));
+                var progress = ProgressReporter.OnStandardError("evaluating SST-2", "sentences");
+                var result = Sst2Evaluator.Evaluate(model, dev, progress: progress.Report);
+                progress.Finish();
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
                     $"SST-2 dev accuracy: {100 * result.Accuracy:F2}%  ({result.Correct}/{result.Total} sentences; {Describe(sst2Path, model)})"));
             }
@@ -84,9 +88,4 @@ internal static class EvalCommand
 
     private static string Describe(string path, SpikeGpt model) => string.Create(CultureInfo.InvariantCulture,
         $"{path}: SpikeGPT {model.Config}, {model.parameters().Sum(p => p.numel()):N0} parameters, file {new FileInfo(path).Length / 1e6:F1} MB");
-
-    private static T Status<T>(string what, Func<T> work) =>
-        AnsiConsole.Profile.Capabilities.Interactive
-            ? AnsiConsole.Status().Start($"evaluating {what}...", _ => work())
-            : work();
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using QSLM.Boards.Sessions;
+using QSLM.Cli.Progress;
 using QSLM.Cli.Reports;
 using QSLM.Cli.Search;
 using QSLM.CommandLine;
@@ -101,7 +102,8 @@ internal static class SearchCommand
             using var measurer = hostOnly ? null : OpenBoard(parse.GetValue(bench)!, boardName, inputs, folder,
                 new RunSettings(parse.GetValue(boardTokens), Warmup: Math.Max(64, parse.GetValue(boardTokens) / 4), parse.GetValue(boardRepeats), Seed: 1, Threads: 0), parse.GetValue(tolerance) ?? (isSst2 ? 0.005 : 0.01), sensorSpec);
             SearchLedger? ledger = null;
-            ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, log, c => AnsiConsole.WriteLine(ledger!.Describe(c)), measurer);
+            var progress = new SearchProgress(host.Hierarchy.Blocks.Count(b => b.Searchable.Any()), host.Hierarchy.Searchable.Count(), formats.Count, TimeProvider.System);
+            ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, log, c => AnsiConsole.WriteLine($"{ledger!.Describe(c)}  [{progress.Add(c)}]"), measurer);
             Candidate chosen;
             try
             {
