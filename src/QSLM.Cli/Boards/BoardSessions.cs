@@ -35,6 +35,7 @@ internal static class BoardSessions
         BoardResilienceOptions? options = null, IBoardLog? log = null, Action<string>? progress = null)
     {
         var board = Find(bench, boardName);
+        BenchFile.RequireKeyFile(bench, board);
         var deployment = (artifacts ?? new AgentArtifacts()).For(board, Profile(board, profilesFolder), progress);
         return new BoardSession(board.Name, BoardTransports.Create(board, deployment), options, log: log);
     }

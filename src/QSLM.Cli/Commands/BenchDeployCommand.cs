@@ -60,6 +60,7 @@ internal static class BenchDeployCommand
                 var bench = BoardsCommand.Load(benchPath, BoardSessions.DefaultProfilesFolder);
                 var entry = BoardSessions.Find(bench, boardName ?? throw new InputException("--board NAME is required with a bench FILE"));
                 if (entry.Link != BoardLink.Ssh) throw new InputException($"board '{entry.Name}' is reached over {entry.Link.ToString().ToLowerInvariant()}; bench deploy measures an SSH board");
+                BenchFile.RequireKeyFile(bench, entry);
                 var deployment = new AgentArtifacts { BoardsHaveDotnet = hasDotnet }.For(entry, BoardSessions.Profile(entry), line => Console.Error.WriteLine("qslm: " + line));
                 transport = (SshTransport)BoardTransports.Create(entry, deployment);
                 where = $"board {entry.Name} of {bench.Path}";

@@ -28,6 +28,8 @@ internal static class BoardsCheckCommand
         {
             var bench = BoardsCommand.Load(parse.GetValue(file)!, parse.GetValue(profiles)!);
             var names = parse.GetValue(board) is { } one ? [BoardSessions.Find(bench, one).Name] : bench.Boards.Select(b => b.Name).ToList();
+            // Every board's key is checked before the first publish or connection: a missing key is the bench file's mistake.
+            foreach (var name in names) QSLM.Boards.Inventory.BenchFile.RequireKeyFile(bench, BoardSessions.Find(bench, name));
             var artifacts = new AgentArtifacts(parse.GetValue(runs)) { BoardsHaveDotnet = parse.GetValue(dotnet) };
             return Run(bench, names, artifacts, parse.GetValue(profiles)!, CheckResilience).GetAwaiter().GetResult();
         }, usesTorch: false));
@@ -50,6 +52,7 @@ internal static class BoardsCheckCommand
         foreach (var name in names)
         {
             BoardSession session;
+            Console.Error.WriteLine($"qslm: {name}: preparing its agent, connecting, deploying and starting the agent");
             try
             {
                 session = BoardSessions.Open(bench, name, artifacts, profiles, options, progress: line => Console.Error.WriteLine($"qslm: {name}: {line}"));
