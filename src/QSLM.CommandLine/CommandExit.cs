@@ -53,5 +53,6 @@ public sealed class CommandExit(string program, Func<Exception, int?> classify)
         return ExitCodes.InternalFault;
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    // A message may quote a file (a tensor name, a path): its control characters are made visible.
+    private static string FirstLine(string text) => TerminalText.Printable(text.Split('\n')[0].Trim());
 }

@@ -23,7 +23,7 @@ public static class ParseErrors
     /// <summary>Writes the one line to <paramref name="error"/> and returns <see cref="ExitCodes.BadInput"/>.</summary>
     public static int Report(ParseResult parse, string program, TextWriter error)
     {
-        error.WriteLine($"{program}: error: {Describe(parse, program)}");
+        error.WriteLine($"{program}: error: {TerminalText.Printable(Describe(parse, program))}");
         return ExitCodes.BadInput;
     }
 
@@ -41,7 +41,11 @@ public static class ParseErrors
             _ => ("", typeof(string), (IReadOnlyList<Token>)[], null),
         };
         // Without the symbol, the message is still cut before its type name.
-        if (name.Length == 0) return message[..Math.Max(0, message.IndexOf(" as expected type", StringComparison.Ordinal))].Trim();
+        if (name.Length == 0)
+        {
+            var typeAt = message.IndexOf(" as expected type", StringComparison.Ordinal);
+            return typeAt < 0 ? message : message[..typeAt].Trim();
+        }
         var token = tokens.Count > 0 ? tokens[^1].Value : "";
         return range is null ? $"{name} must be {Expected(type, withBounds: true)}, got '{token}'" : $"{name} must be {Expected(type, withBounds: false)} {range}, got '{token}'";
     }
