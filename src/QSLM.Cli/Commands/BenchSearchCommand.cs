@@ -19,7 +19,7 @@ internal static class BenchSearchCommand
         var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences the tiered search's sensitivity measurements are scored on (the first N).", DefaultValueFactory = _ => 100 }.InRange(1, 100_000);
         var constA = new Option<string?>("--const-a") { Description = "Accuracy constraint (as qslm search). Default: acc>=-1pt." };
         var constM = new Option<string?>("--const-m") { Description = "Memory constraint (as qslm search). Default: none." };
-        var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in J = A + alpha*M.", DefaultValueFactory = _ => 0.5 };
+        var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in J = A + alpha*M (at least 0 and at most 100).", DefaultValueFactory = _ => 0.5 };
         var menu = new Option<string>("--menu") { Description = "Precisions, highest first.", DefaultValueFactory = _ => "int8,int6,int4,int3,int2,sign1" };
         var factor = new Option<int>("--random-factor") { Description = "Random search's budget, in multiples of the tiered search's distinct evaluations.", DefaultValueFactory = _ => 10 }.InRange(1, 1000);
         var seed = new Option<int>("--seed") { Description = "Random search's seed.", DefaultValueFactory = _ => 1 };
