@@ -16,7 +16,7 @@ public static class Program
         if (ParseErrors.Failed(parse)) return ParseErrors.Report(parse, "qslm-agent", Console.Error);
         try
         {
-            return await parse.InvokeAsync().ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -15,7 +15,7 @@ public static class Program
         if (ParseErrors.Failed(parse)) return ParseErrors.Report(parse, "qslm", Console.Error);
         PipedOutput.Configure(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
         // Commands report their own failures; this catches what escapes before a command's body runs.
-        return new CommandExit("qslm", CommandRunner.Classify).Run(parse.GetValue(GlobalOptions.Verbose), () => parse.Invoke());
+        return new CommandExit("qslm", CommandRunner.Classify).Run(parse.GetValue(GlobalOptions.Verbose), () => parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
     }
 
     /// <summary>The command tree of <c>qslm</c>.</summary>
