@@ -1,37 +1,26 @@
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Format.Packed;
 
 namespace QSLM.Agent;
 
-/// <summary>Turns failures into one line on stderr: exit 2 for bad input (a missing, corrupt or
-/// mismatched model, bad data, an out-of-range token), 1 for anything else.</summary>
+/// <summary>Turns failures into one line on stderr and the exit codes of <see cref="ExitCodes"/>:
+/// 2 for bad input (a missing, corrupt or mismatched model, bad data, an out-of-range option), 3 when
+/// the machine's storage fails, 130 when cancelled, and 70 for a fault of the agent itself, whose stack
+/// trace goes to a log file.</summary>
 internal static class AgentCommandRunner
 {
-    public const int Success = 0;
-    public const int Failure = 1;
-    public const int BadInput = 2;
+    public const int Success = ExitCodes.Success;
+    public const int Failure = ExitCodes.CheckFailed;
+    public const int BadInput = ExitCodes.BadInput;
 
-    public static int Run(bool verbose, Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (Exception e) when (e is InputException or PackedFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
-        {
-            Report(e, verbose);
-            return BadInput;
-        }
-        catch (Exception e)
-        {
-            Report(e, verbose);
-            return Failure;
-        }
-    }
+    public static int Run(bool verbose, Func<int> body) => new CommandExit("qslm-agent", Classify).Run(verbose, body);
 
-    private static void Report(Exception e, bool verbose)
+    /// <summary>Which exit code a failure gets, or null for a fault of the agent itself.</summary>
+    internal static int? Classify(Exception e) => e switch
     {
-        Console.Error.WriteLine($"qslm-agent: error: {e.Message.Split('\n')[0].Trim()}");
-        if (verbose) Console.Error.WriteLine(e.ToString());
-    }
+        InputException or PackedFileException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => ExitCodes.BadInput,
+        IOException => ExitCodes.Infrastructure,
+        _ => null,
+    };
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using QSLM.CommandLine;
+using QSLM.Data;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;
 
@@ -15,19 +17,19 @@ internal static class AgentOptions
         Recursive = true,
     };
 
-    public static readonly Option<int> Threads = new("--threads")
+    public static readonly Option<int> Threads = new Option<int>("--threads")
     {
         Description = "Threads that share the rows of the LM head.",
         DefaultValueFactory = _ => Environment.ProcessorCount,
         Recursive = true,
-    };
+    }.InRange(1, 4096);
 
     public static RuntimeOptions Runtime(ParseResult parse)
     {
         var path = parse.GetValue(Kernel) ?? KernelPaths.Best;
-        if (!KernelPaths.IsSupported(path)) throw new ArgumentException($"kernel path {path} is not accelerated on this processor ({KernelPaths.Describe()})");
+        if (!KernelPaths.IsSupported(path)) throw new InputException($"kernel path {path} is not accelerated on this processor ({KernelPaths.Describe()})");
         var threads = parse.GetValue(Threads);
-        if (threads < 1) throw new ArgumentException("--threads must be at least 1");
+        if (threads < 1) throw new InputException("--threads must be at least 1");
         return new RuntimeOptions(path, threads);
     }
 }

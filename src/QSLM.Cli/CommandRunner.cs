@@ -1,49 +1,53 @@
 using System.CommandLine;
+using QSLM.Boards.Failures;
+using QSLM.Boards.Inventory;
+using QSLM.Boards.Profiles;
+using QSLM.CommandLine;
 using QSLM.Data;
+using QSLM.Format.Packed;
+using QSLM.Search.Board;
 using TorchSharp;
 
 namespace QSLM.Cli;
 
 /// <summary>
-/// Runs a command body and turns failures into one line on stderr and a non-zero exit code:
-/// 2 for bad input (missing or malformed files, bad options), 1 for anything else. The stack
-/// trace is printed only with <c>--verbose</c>.
+/// Runs a command body and turns failures into one line on stderr and the exit codes of
+/// <see cref="ExitCodes"/>: 2 for bad input (missing or malformed files, bad options), 3 for a board,
+/// link or service that failed, 130 when cancelled, and 70 for anything else, which is a bug whose
+/// stack trace goes to a log file. The stack trace is printed only with <c>--verbose</c>.
 /// </summary>
 internal static class CommandRunner
 {
-    public const int Success = 0;
-    public const int Failure = 1;
-    public const int BadInput = 2;
+    public const int Success = ExitCodes.Success;
+    public const int Failure = ExitCodes.CheckFailed;
+    public const int BadInput = ExitCodes.BadInput;
+    public const int Infrastructure = ExitCodes.Infrastructure;
 
     /// <param name="parse">The parsed command line.</param>
     /// <param name="body">The command's work; returns the exit code.</param>
     /// <param name="usesTorch">False for commands that never touch the model on the host (power,
     /// calibration, boards, deploy, reports): they then run where libtorch is absent, as on a bench
     /// PC or a GPU server that carries only the self-contained CLI without its native libraries.</param>
-    public static int Run(ParseResult parse, Func<int> body, bool usesTorch = true)
-    {
-        var verbose = parse.GetValue(GlobalOptions.Verbose);
-        try
+    public static int Run(ParseResult parse, Func<int> body, bool usesTorch = true) =>
+        new CommandExit("qslm", Classify).Run(parse.GetValue(GlobalOptions.Verbose), () =>
         {
             if (usesTorch) torch.set_num_threads(ThreadCount());
             return body();
-        }
-        catch (Exception e) when (IsInputError(e))
-        {
-            Report(e, verbose, hint: false);
-            return BadInput;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("qslm: cancelled");
-            return Failure;
-        }
-        catch (Exception e)
-        {
-            Report(e, verbose, hint: true);
-            return Failure;
-        }
-    }
+        });
+
+    /// <summary>Which exit code a failure gets: bad input, infrastructure, a failed candidate (a check
+    /// that failed), or null for a fault of the program itself.</summary>
+    internal static int? Classify(Exception e) => e switch
+    {
+        InputException or PackedFileException or InventoryException or UnknownProfileException or FileNotFoundException or DirectoryNotFoundException => ExitCodes.BadInput,
+        // A path the user named that cannot be written; the message names it.
+        UnauthorizedAccessException => ExitCodes.BadInput,
+        InfrastructureFailureException => ExitCodes.Infrastructure,
+        BoardFailureException { Class: FailureClass.Candidate } => ExitCodes.CheckFailed,
+        // A disposed object is the program's own mistake here, whatever it means inside a board session.
+        ObjectDisposedException => null,
+        _ => FailureClassifier.Classify(e, BoardPhase.Connect, "") is { Class: FailureClass.Infrastructure, Code: not FailureCodes.Unexpected } ? ExitCodes.Infrastructure : null,
+    };
 
     /// <summary>Torch threads: <c>OMP_NUM_THREADS</c> when set (so that two jobs sharing a machine
     /// do not oversubscribe it; libtorch's spinning workers then slow both by orders of magnitude),
@@ -52,15 +56,4 @@ internal static class CommandRunner
         int.TryParse(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : Environment.ProcessorCount;
-
-    private static bool IsInputError(Exception e) =>
-        e is InputException or QSLM.Format.Packed.PackedFileException or QSLM.Boards.Inventory.InventoryException or FileNotFoundException or DirectoryNotFoundException or ArgumentException;
-
-    private static void Report(Exception e, bool verbose, bool hint)
-    {
-        var message = e.Message.Split('\n')[0].Trim();
-        Console.Error.WriteLine($"qslm: error: {message}");
-        if (verbose) Console.Error.WriteLine(e.ToString());
-        else if (hint) Console.Error.WriteLine("(run with --verbose for the stack trace)");
-    }
 }

@@ -1,13 +1,25 @@
 using System.CommandLine;
 using QSLM.Cli.Commands;
+using QSLM.CommandLine;
 
 namespace QSLM.Cli;
 
 /// <summary>Entry point of <c>qslm</c>.</summary>
 public static class Program
 {
-    /// <summary>Parses <paramref name="args"/> and runs the command.</summary>
+    /// <summary>Parses <paramref name="args"/> and runs the command; a command line that does not
+    /// parse is one line on stderr and exit code 2.</summary>
     public static int Main(string[] args)
+    {
+        var parse = Root().Parse(args);
+        if (ParseErrors.Failed(parse)) return ParseErrors.Report(parse, "qslm", Console.Error);
+        PipedOutput.Configure(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
+        // Commands report their own failures; this catches what escapes before a command's body runs.
+        return new CommandExit("qslm", CommandRunner.Classify).Run(parse.GetValue(GlobalOptions.Verbose), () => parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+    }
+
+    /// <summary>The command tree of <c>qslm</c>.</summary>
+    internal static RootCommand Root()
     {
         var root = new RootCommand(
             "QSLM: finds how far each part of a spike-driven language model (SpikeGPT) can be quantized on an embedded board, " +
@@ -30,6 +42,6 @@ public static class Program
         root.Subcommands.Add(PowerCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(BoardsCommand.Create());
-        return root.Parse(args).Invoke();
+        return root;
     }
 }

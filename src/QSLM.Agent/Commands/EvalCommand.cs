@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Runtime.Evaluation;
 using QSLM.Runtime.Inference;
@@ -14,9 +15,9 @@ internal static class EvalCommand
     {
         var model = new Argument<string>("model") { Description = "Packed model file (.qslm)." };
         var data = new Option<string?>("--data") { Description = "Folder holding wikitext-2/ and sst2/ (default: $QSLM_DATA, else the nearest data/ above the current folder or the agent)." };
-        var lmTokens = new Option<int?>("--lm-tokens") { Description = "Evaluate only the first N tokens of WikiText-2 test (default: all 245,569)." };
-        var sentences = new Option<int?>("--sst2-sentences") { Description = "Classify only the first N SST-2 dev sentences (default: all 872)." };
-        var streams = new Option<int>("--streams") { Description = "Split the WikiText-2 tokens into N streams, each started from <eos> (the host's eval uses 16).", DefaultValueFactory = _ => 1 };
+        var lmTokens = new Option<int?>("--lm-tokens") { Description = "Evaluate only the first N tokens of WikiText-2 test (default: all 245,569)." }.InRange(1, int.MaxValue);
+        var sentences = new Option<int?>("--sst2-sentences") { Description = "Classify only the first N SST-2 dev sentences (default: all 872)." }.InRange(1, int.MaxValue);
+        var streams = new Option<int>("--streams") { Description = "Split the WikiText-2 tokens into N streams, each started from <eos> (the host's eval uses 16).", DefaultValueFactory = _ => 1 }.InRange(1, 65_536);
         var predictions = new Option<bool>("--predictions") { Description = "Also print every SST-2 prediction (one digit per sentence)." };
         var command = new Command("eval", "WikiText-2 test perplexity (language model) or SST-2 dev accuracy (classifier) of a packed model, computed on this machine by the runtime.")
         {
@@ -59,7 +60,7 @@ internal static class EvalCommand
     {
         if (requested is null) return available;
         if (requested < 1 || requested > available)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option} must be between 1 and {available}, got {requested}"));
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{option} must be between 1 and {available}, got {requested}"));
         return requested.Value;
     }
 }

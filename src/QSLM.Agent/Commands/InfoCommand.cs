@@ -17,7 +17,7 @@ internal static class InfoCommand
             using var runtime = SpikeGptRuntime.Open(parse.GetValue(model)!, AgentOptions.Runtime(parse));
             Console.WriteLine(ModelLine(parse.GetValue(model)!, runtime));
             foreach (var group in runtime.Manifest.Tensors.GroupBy(t => t.Format).OrderBy(g => g.Key, StringComparer.Ordinal))
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"format {group.Key}: {group.Count()} tensors, {group.Sum(t => t.Length):N0} bytes"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"format {QSLM.CommandLine.TerminalText.Printable(group.Key)}: {group.Count()} tensors, {group.Sum(t => t.Length):N0} bytes"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"weight bytes per token: {runtime.WeightBytesPerToken(runtime.HasLmHead):N0}"));
             Console.WriteLine($"processor: {KernelPaths.Describe()}");
             return AgentCommandRunner.Success;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using QSLM.CommandLine;
+using QSLM.Data;
 using QSLM.Runtime.Inference;
 
 namespace QSLM.Agent.Commands;
@@ -10,8 +12,8 @@ internal static class RunCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "Packed model file (.qslm)." };
-        var tokens = new Option<int>("--tokens") { Description = "Tokens to run (timed).", DefaultValueFactory = _ => 256 };
-        var warmup = new Option<int>("--warmup") { Description = "Tokens run first, untimed (JIT, page cache).", DefaultValueFactory = _ => 16 };
+        var tokens = new Option<int>("--tokens") { Description = "Tokens to run (timed).", DefaultValueFactory = _ => 256 }.InRange(1, 100_000_000);
+        var warmup = new Option<int>("--warmup") { Description = "Tokens run first, untimed (JIT, page cache).", DefaultValueFactory = _ => 16 }.InRange(0, 100_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the token stream.", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run a seeded stream of token ids through a packed model (logits too when it has an LM head) and report speed, operations, spikes and peak memory.")
         {
@@ -21,8 +23,8 @@ internal static class RunCommand
         {
             var count = parse.GetValue(tokens);
             var warm = parse.GetValue(warmup);
-            if (count < 1) throw new ArgumentException("--tokens must be at least 1");
-            if (warm < 0) throw new ArgumentException("--warmup must not be negative");
+            if (count < 1) throw new InputException("--tokens must be at least 1");
+            if (warm < 0) throw new InputException("--warmup must not be negative");
             var path = parse.GetValue(model)!;
             using var runtime = SpikeGptRuntime.Open(path, AgentOptions.Runtime(parse));
             Console.WriteLine(InfoCommand.ModelLine(path, runtime));

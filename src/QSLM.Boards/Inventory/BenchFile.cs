@@ -1,6 +1,7 @@
 using QSLM.Boards.Profiles;
 using QSLM.Boards.Transports.Ssh;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace QSLM.Boards.Inventory;
@@ -14,6 +15,10 @@ namespace QSLM.Boards.Inventory;
 public static class BenchFile
 {
     private static readonly string[] BoardKeys = ["name", "profile", "link", "ssh", "serial", "emulator", "sensors", "power_switch"];
+
+    /// <summary>The deepest nesting of mappings and lists accepted; a bench file needs five levels.
+    /// The YAML library builds its node tree recursively, so a deeper file would overflow the stack.</summary>
+    public const int MaxDepth = 64;
 
     /// <summary>Reads and checks the bench file at <paramref name="path"/>. Board profiles are checked
     /// against <paramref name="profilesFolder"/> or, when null, the first <c>firmware-profiles</c> folder
@@ -32,6 +37,7 @@ public static class BenchFile
         var stream = new YamlStream();
         try
         {
+            CheckDepth(yaml, path);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -85,6 +91,38 @@ public static class BenchFile
         return new BoardEntry(name, profile, link, ssh, serial, map.OptionalString("emulator"), sensors, map.OptionalString("power_switch"));
     }
 
+    /// <summary>Refuses nesting deeper than <see cref="MaxDepth"/> by reading the file's events, which
+    /// the parser produces without recursion, before the recursive node tree is built.</summary>
+    private static void CheckDepth(string yaml, string path)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case SequenceStart or MappingStart:
+                    if (++depth > MaxDepth)
+                        throw new InventoryException(path, parser.Current.Start.Line, parser.Current.Start.Column, FormattableString.Invariant($"nesting deeper than {MaxDepth} levels; a bench file needs five"));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Checks that the key file of <paramref name="board"/> exists, so that a missing key is
+    /// reported as the bench file's mistake before any agent is published or board connected.</summary>
+    /// <exception cref="InventoryException">The board's key file does not exist.</exception>
+    public static void RequireKeyFile(Bench bench, BoardEntry board)
+    {
+        if (board.Ssh is not { } ssh || File.Exists(ssh.KeyPath)) return;
+        var (line, column) = ssh.KeyPosition;
+        throw new InventoryException(bench.Path, line, column,
+            $"board '{board.Name}': the key file {ssh.KeyPath} does not exist (create it with ssh-keygen -t ed25519 -f {ssh.KeyPath}, or correct 'key')");
+    }
+
     private static SshEntry ReadSsh(YamlMap map, string folder)
     {
         map.Only("host", "port", "user", "key", "host_key", "known_hosts", "folder");
@@ -94,21 +132,36 @@ public static class BenchFile
         if (map.OptionalString("host_key") is { } fingerprint)
         {
             var body = fingerprint.StartsWith("SHA256:", StringComparison.Ordinal) ? fingerprint[7..] : "";
+            // The value is not repeated: what is pasted here by mistake is often a key or a password.
             if (body.Length != 43 || !body.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/'))
-                throw map.Error(map.Node, $"host_key '{fingerprint}' is not a SHA-256 fingerprint (SHA256: and 43 base64 characters)");
+                throw map.Error(map.Node, FormattableString.Invariant($"host_key is not a SHA-256 fingerprint (SHA256: and 43 base64 characters, as ssh-keygen -lf prints it; this value has {fingerprint.Length} characters)"));
             pin = HostKeyPin.Fingerprint(fingerprint);
         }
         else
         {
             pin = HostKeyPin.KnownHosts(Resolve(map.RequiredString("known_hosts"), folder));
         }
+        // Credentials in the address would be printed wherever the board is named; they are refused unrepeated.
+        var host = map.RequiredString("host");
+        if (host.Contains('@', StringComparison.Ordinal))
+            throw map.Error(map.NodeOf("host"), "'host' holds a user name or password (user:password@host): passwords in bench files are not supported; put the user in 'user' and log in with a key ('key')");
+        var user = map.RequiredString("user");
+        if (user.Contains(':', StringComparison.Ordinal))
+            throw map.Error(map.NodeOf("user"), "'user' holds a password (user:password): passwords in bench files are not supported; log in with a key ('key')");
+        var key = map.RequiredString("key");
+        if (key.Contains('\n', StringComparison.Ordinal) || key.Contains("PRIVATE KEY", StringComparison.Ordinal))
+            throw map.Error(map.NodeOf("key"), "'key' holds a key itself: it must be the path of the private key file");
+        var keyNode = map.NodeOf("key");
         return new SshEntry(
-            map.RequiredString("host"),
+            host,
             map.OptionalInt("port", 1, 65535) ?? 22,
-            map.RequiredString("user"),
-            Resolve(map.RequiredString("key"), folder),
+            user,
+            Resolve(key, folder),
             pin,
-            map.OptionalString("folder") ?? "qslm");
+            map.OptionalString("folder") ?? "qslm")
+        {
+            KeyPosition = (keyNode.Start.Line, keyNode.Start.Column),
+        };
     }
 
     private static SerialEntry ReadSerial(YamlMap map)

@@ -26,7 +26,11 @@ public sealed record BoardEntry(
 /// <param name="KeyPath">The host's private key for this board.</param>
 /// <param name="HostKey">The pinned host key: a fingerprint or a known_hosts file.</param>
 /// <param name="Folder">The agent's folder on the board.</param>
-public sealed record SshEntry(string Host, int Port, string User, string KeyPath, Transports.Ssh.HostKeyPin HostKey, string Folder);
+public sealed record SshEntry(string Host, int Port, string User, string KeyPath, Transports.Ssh.HostKeyPin HostKey, string Folder)
+{
+    /// <summary>Where in the bench file the key is named (line and column, 1-based), for errors about it.</summary>
+    public (long Line, long Column) KeyPosition { get; init; } = (1, 1);
+}
 
 /// <summary>A serial board's line.</summary>
 /// <param name="Device">The host's serial device.</param>

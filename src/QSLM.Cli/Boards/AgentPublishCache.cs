@@ -27,8 +27,8 @@ internal sealed class AgentPublishCache(string runsFolder)
         var work = Path.Combine(agents, ".publish-" + Guid.NewGuid().ToString("N"));
         try
         {
-            progress?.Invoke($"publishing the self-contained {runtimeId} agent into {folder} (once per agent build; about a minute)");
-            Publish(project, runtimeId, Path.Combine(work, "artifacts"), Path.Combine(work, "out"));
+            progress?.Invoke($"publishing the self-contained {runtimeId} agent into {folder} (once per agent build; several minutes the first time)");
+            Publish(project, runtimeId, Path.Combine(work, "artifacts"), Path.Combine(work, "out"), progress);
             MoveIntoPlace(Path.Combine(work, "out"), folder);
         }
         finally
@@ -52,7 +52,10 @@ internal sealed class AgentPublishCache(string runsFolder)
         }
     }
 
-    private static void Publish(string project, string runtimeId, string artifacts, string output)
+    /// <summary>How often a publish in progress says it still runs: a person or a log must not see minutes of silence.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
+
+    private static void Publish(string project, string runtimeId, string artifacts, string output, Action<string>? progress)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "publish", project, "-c", "Release", "-r", runtimeId, "--self-contained", "-p:PublishTrimmed=true", "--artifacts-path", artifacts, "-o", output, "--nologo", "-v", "quiet" })
@@ -60,6 +63,9 @@ internal sealed class AgentPublishCache(string runsFolder)
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet publish");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (!process.WaitForExit(HeartbeatInterval))
+            progress?.Invoke($"still publishing the {runtimeId} agent ({Progress.ProgressReporter.Duration(clock.Elapsed)} so far)");
         process.WaitForExit();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"dotnet publish of the {runtimeId} agent failed (exit {process.ExitCode}): {(stdout.Result + stderr.Result).Trim()}");

@@ -13,11 +13,11 @@ internal static class BoardSessions
     /// <summary>The repository's <c>firmware-profiles/</c>.</summary>
     public static string DefaultProfilesFolder => Path.Combine(RepositoryPaths.Root, FirmwareProfiles.FolderName);
 
-    /// <summary>The board <paramref name="boardName"/> of <paramref name="bench"/>, or an <see cref="ArgumentException"/>
+    /// <summary>The board <paramref name="boardName"/> of <paramref name="bench"/>, or an <see cref="QSLM.Data.InputException"/>
     /// "unknown board 'X' in FILE (boards: a, b)".</summary>
     public static BoardEntry Find(Bench bench, string boardName) =>
         bench.Boards.FirstOrDefault(b => b.Name == boardName)
-        ?? throw new ArgumentException($"unknown board '{boardName}' in {bench.Path} (boards: {string.Join(", ", bench.Boards.Select(b => b.Name))})");
+        ?? throw new QSLM.Data.InputException($"unknown board '{boardName}' in {bench.Path} (boards: {string.Join(", ", bench.Boards.Select(b => b.Name))})");
 
     /// <summary>The board's firmware profile from <paramref name="profilesFolder"/>, or null when it names none.</summary>
     public static FirmwareProfile? Profile(BoardEntry board, string? profilesFolder = null) =>
@@ -35,6 +35,7 @@ internal static class BoardSessions
         BoardResilienceOptions? options = null, IBoardLog? log = null, Action<string>? progress = null)
     {
         var board = Find(bench, boardName);
+        BenchFile.RequireKeyFile(bench, board);
         var deployment = (artifacts ?? new AgentArtifacts()).For(board, Profile(board, profilesFolder), progress);
         return new BoardSession(board.Name, BoardTransports.Create(board, deployment), options, log: log);
     }

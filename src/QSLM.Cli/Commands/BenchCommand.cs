@@ -1,5 +1,7 @@
 using System.CommandLine;
 using QSLM.Cli.Benchmarks;
+using QSLM.CommandLine;
+using QSLM.Data;
 
 namespace QSLM.Cli.Commands;
 
@@ -9,9 +11,9 @@ internal static class BenchCommand
     public static Command Create()
     {
         var command = new Command("bench", "Benchmarks; each prints what it ran on and ratios against a baseline measured in the same run.");
-        var rows = new Option<int>("--rows") { Description = "Rows of the benchmark tensor.", DefaultValueFactory = _ => 2048 };
-        var columns = new Option<int>("--columns") { Description = "Columns of the benchmark tensor.", DefaultValueFactory = _ => 4096 };
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs (the median is reported).", DefaultValueFactory = _ => 5 };
+        var rows = new Option<int>("--rows") { Description = "Rows of the benchmark tensor.", DefaultValueFactory = _ => 2048 }.InRange(1, 65_536);
+        var columns = new Option<int>("--columns") { Description = "Columns of the benchmark tensor.", DefaultValueFactory = _ => 4096 }.InRange(1, 65_536);
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs (the median is reported).", DefaultValueFactory = _ => 5 }.InRange(1, 1000);
         var pack = new Command("pack", "Pack and unpack throughput of int8 and int4 against a plain copy of the same bytes.") { rows, columns, repeats };
         pack.SetAction(parse => CommandRunner.Run(parse, () =>
         {
@@ -21,8 +23,8 @@ internal static class BenchCommand
         command.Subcommands.Add(pack);
 
         var checkpoint = new Option<string>("--checkpoint") { Description = "Language model to pack as fp32, int8 and int4.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
-        var tokens = new Option<int>("--tokens") { Description = "Timed tokens per variant.", DefaultValueFactory = _ => 300 };
-        var threads = new Option<int>("--threads") { Description = "Threads of the runtime (TorchSharp uses OMP_NUM_THREADS or one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var tokens = new Option<int>("--tokens") { Description = "Timed tokens per variant.", DefaultValueFactory = _ => 300 }.InRange(1, 10_000_000);
+        var threads = new Option<int>("--threads") { Description = "Threads of the runtime (TorchSharp uses OMP_NUM_THREADS or one per core).", DefaultValueFactory = _ => Environment.ProcessorCount }.InRange(1, 4096);
         var synthetic = new Option<string?>("--synthetic")
         {
             Description = "Instead of --checkpoint, a randomly initialised SpikeGPT of BLOCKSxWIDTH (e.g. 12x768) with the WikiText-2 vocabulary: a model whose fp32 weights do not fit the last-level cache, as on a board. Timing only; its outputs mean nothing.",
@@ -33,8 +35,8 @@ internal static class BenchCommand
         };
         runtime.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            if (parse.GetValue(tokens) < 1) throw new ArgumentException("--tokens must be at least 1");
-            if (parse.GetValue(threads) < 1) throw new ArgumentException("--threads must be at least 1");
+            if (parse.GetValue(tokens) < 1) throw new InputException("--tokens must be at least 1");
+            if (parse.GetValue(threads) < 1) throw new InputException("--threads must be at least 1");
             var size = parse.GetValue(synthetic);
             var source = size is null ? BenchModel.FromCheckpoint(parse.GetValue(checkpoint)!) : BenchModel.Synthetic(size);
             RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads));

@@ -6,6 +6,7 @@ using QSLM.Boards.Sessions;
 using QSLM.Boards.Transports.Ssh;
 using QSLM.Cli.Benchmarks;
 using QSLM.Cli.Boards;
+using QSLM.CommandLine;
 using QSLM.Data;
 
 namespace QSLM.Cli.Commands;
@@ -21,8 +22,8 @@ internal static class BenchDeployCommand
     {
         var file = new Argument<string?>("FILE") { Description = "Bench file holding the SSH board; without it, a private sshd on 127.0.0.1 with throwaway keys (needs /usr/sbin/sshd).", DefaultValueFactory = _ => null };
         var board = new Option<string?>("--board") { Description = "The SSH board of FILE to measure (required with FILE)." };
-        var model = new Option<string>("--model") { Description = "File to deploy.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the verdict is the median of the per-run ratios (a single run on loopback lasts about 0.1 s and varies by a factor of two, hence many).", DefaultValueFactory = _ => 40 };
+        var model = new Option<string>("--model") { Description = "File to deploy.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm }.NotAFolder();
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the verdict is the median of the per-run ratios (a single run on loopback lasts about 0.1 s and varies by a factor of two, hence many).", DefaultValueFactory = _ => 40 }.InRange(1, 10_000);
         var dotnet = new Option<bool>("--board-has-dotnet") { Description = "The board has the .NET 10 runtime: deploy the framework-dependent agent (always so for the private sshd, which is this machine)." };
         var command = new Command("deploy", $"Model deployment over SSH (the agent's status, SFTP into its store, the move into place; the host's hash timed apart) against a plain SFTP upload of the same file, same connection, same run; and the serial protocol's payload bytes over wire bytes, counted. Targets: deployment at least {RatioTarget:P0} of plain SFTP, serial at least {EfficiencyTarget:P0}.")
         {
@@ -32,7 +33,7 @@ internal static class BenchDeployCommand
         {
             var path = parse.GetValue(model)!;
             if (!File.Exists(path)) throw new FileNotFoundException($"model file {path} does not exist");
-            if (parse.GetValue(repeats) < 1) throw new ArgumentException("--repeats must be at least 1");
+            if (parse.GetValue(repeats) < 1) throw new InputException("--repeats must be at least 1");
             return RunAsync(parse.GetValue(file), parse.GetValue(board), path, parse.GetValue(repeats), parse.GetValue(dotnet)).GetAwaiter().GetResult();
         }, usesTorch: false));
         return command;
@@ -48,7 +49,7 @@ internal static class BenchDeployCommand
             string where;
             if (benchPath is null)
             {
-                if (boardName is not null) throw new ArgumentException("--board needs a bench FILE");
+                if (boardName is not null) throw new InputException("--board needs a bench FILE");
                 if (!File.Exists(LoopbackSshd.Daemon)) throw new InputException($"with no bench file, bench deploy starts a private sshd, but {LoopbackSshd.Daemon} is missing (install openssh-server, or pass FILE --board NAME)");
                 sshd = new LoopbackSshd(temp.Create("sshd"));
                 var address = new SshBoardAddress(LoopbackSshd.Host, sshd.Port, LoopbackSshd.User, sshd.UserKey, HostKeyPin.Fingerprint(sshd.HostKeyFingerprint), temp.Create("board"));
@@ -58,8 +59,9 @@ internal static class BenchDeployCommand
             else
             {
                 var bench = BoardsCommand.Load(benchPath, BoardSessions.DefaultProfilesFolder);
-                var entry = BoardSessions.Find(bench, boardName ?? throw new ArgumentException("--board NAME is required with a bench FILE"));
-                if (entry.Link != BoardLink.Ssh) throw new ArgumentException($"board '{entry.Name}' is reached over {entry.Link.ToString().ToLowerInvariant()}; bench deploy measures an SSH board");
+                var entry = BoardSessions.Find(bench, boardName ?? throw new InputException("--board NAME is required with a bench FILE"));
+                if (entry.Link != BoardLink.Ssh) throw new InputException($"board '{entry.Name}' is reached over {entry.Link.ToString().ToLowerInvariant()}; bench deploy measures an SSH board");
+                BenchFile.RequireKeyFile(bench, entry);
                 var deployment = new AgentArtifacts { BoardsHaveDotnet = hasDotnet }.For(entry, BoardSessions.Profile(entry), line => Console.Error.WriteLine("qslm: " + line));
                 transport = (SshTransport)BoardTransports.Create(entry, deployment);
                 where = $"board {entry.Name} of {bench.Path}";

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QSLM.Cli.Benchmarks;
 using QSLM.Cli.Search;
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Model;
 using QSLM.Search.Hierarchy;
@@ -14,16 +15,16 @@ internal static class BenchSearchCommand
     public static Command Create()
     {
         var synthetic = new Option<bool>("--synthetic") { Description = "Score candidates with the synthetic evaluator (a known accuracy function of the precisions on a 3-block, width-32 SpikeGPT layout) instead of the bundled classifier: seconds instead of minutes; its figures describe no real model." };
-        var sentences = new Option<int>("--sst2-sentences") { Description = "SST-2 dev sentences every candidate is scored on (the first N).", DefaultValueFactory = _ => 100 };
-        var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences the tiered search's sensitivity measurements are scored on (the first N).", DefaultValueFactory = _ => 100 };
+        var sentences = new Option<int>("--sst2-sentences") { Description = "SST-2 dev sentences every candidate is scored on (the first N).", DefaultValueFactory = _ => 100 }.InRange(1, 100_000);
+        var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences the tiered search's sensitivity measurements are scored on (the first N).", DefaultValueFactory = _ => 100 }.InRange(1, 100_000);
         var constA = new Option<string?>("--const-a") { Description = "Accuracy constraint (as qslm search). Default: acc>=-1pt." };
         var constM = new Option<string?>("--const-m") { Description = "Memory constraint (as qslm search). Default: none." };
-        var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in J = A + alpha*M.", DefaultValueFactory = _ => 0.5 };
+        var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in J = A + alpha*M (at least 0 and at most 100).", DefaultValueFactory = _ => 0.5 };
         var menu = new Option<string>("--menu") { Description = "Precisions, highest first.", DefaultValueFactory = _ => "int8,int6,int4,int3,int2,sign1" };
-        var factor = new Option<int>("--random-factor") { Description = "Random search's budget, in multiples of the tiered search's distinct evaluations.", DefaultValueFactory = _ => 10 };
+        var factor = new Option<int>("--random-factor") { Description = "Random search's budget, in multiples of the tiered search's distinct evaluations.", DefaultValueFactory = _ => 10 }.InRange(1, 1000);
         var seed = new Option<int>("--seed") { Description = "Random search's seed.", DefaultValueFactory = _ => 1 };
-        var output = new Option<string?>("--out") { Description = "Folder for the tiered search's CSV. Default: a new folder under runs/ ($QSLM_RUNS when set)." };
-        var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches (as qslm search).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "cache") };
+        var output = new Option<string?>("--out") { Description = "Folder for the tiered search's CSV. Default: a new folder under runs/ ($QSLM_RUNS when set)." }.WritableFolder();
+        var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches (as qslm search).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "cache") }.WritableFolder();
         var lm = new Option<string>("--lm") { Description = "Language model checkpoint (the classifier's embedding comes from it).", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
         var command = new Command("search", "The tiered search against a uniform sweep, greedy bit-lowering by sensitivity and random search (given --random-factor times the tiered search's evaluations), "

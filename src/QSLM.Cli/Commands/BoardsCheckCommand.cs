@@ -5,6 +5,7 @@ using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
 using QSLM.Boards.Sessions;
 using QSLM.Cli.Boards;
+using QSLM.CommandLine;
 
 namespace QSLM.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class BoardsCheckCommand
         var profiles = BoardsCommand.ProfilesOption();
         var board = new Option<string?>("--board") { Description = "Check only this board." };
         var dotnet = new Option<bool>("--board-has-dotnet") { Description = "SSH boards have the .NET 10 runtime: deploy the framework-dependent agent (no self-contained publish)." };
-        var runs = new Option<string>("--runs") { Description = "Folder for agent publishes and local boards' folders.", DefaultValueFactory = _ => RepositoryPaths.Runs };
+        var runs = new Option<string>("--runs") { Description = "Folder for agent publishes and local boards' folders.", DefaultValueFactory = _ => RepositoryPaths.Runs }.WritableFolder();
         var command = new Command("check", "Bring each board of a bench file up to agent ready (connect, deploy and start the agent, hello), read its sensors, and report state, agent version, runtime and sensors; infrastructure and candidate failures are told apart.")
         {
             file, profiles, board, dotnet, runs,
@@ -27,6 +28,8 @@ internal static class BoardsCheckCommand
         {
             var bench = BoardsCommand.Load(parse.GetValue(file)!, parse.GetValue(profiles)!);
             var names = parse.GetValue(board) is { } one ? [BoardSessions.Find(bench, one).Name] : bench.Boards.Select(b => b.Name).ToList();
+            // Every board's key is checked before the first publish or connection: a missing key is the bench file's mistake.
+            foreach (var name in names) QSLM.Boards.Inventory.BenchFile.RequireKeyFile(bench, BoardSessions.Find(bench, name));
             var artifacts = new AgentArtifacts(parse.GetValue(runs)) { BoardsHaveDotnet = parse.GetValue(dotnet) };
             return Run(bench, names, artifacts, parse.GetValue(profiles)!, CheckResilience).GetAwaiter().GetResult();
         }, usesTorch: false));
@@ -49,6 +52,7 @@ internal static class BoardsCheckCommand
         foreach (var name in names)
         {
             BoardSession session;
+            Console.Error.WriteLine($"qslm: {name}: preparing its agent, connecting, deploying and starting the agent");
             try
             {
                 session = BoardSessions.Open(bench, name, artifacts, profiles, options, progress: line => Console.Error.WriteLine($"qslm: {name}: {line}"));

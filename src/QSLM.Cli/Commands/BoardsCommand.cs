@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QSLM.Boards.Inventory;
 using QSLM.Cli.Boards;
+using QSLM.CommandLine;
 
 namespace QSLM.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class BoardsCommand
     }
 
     /// <summary>The bench file argument, defaulting to <c>hardware/local.yaml</c>.</summary>
-    public static Argument<string> BenchArgument() => new("FILE") { Description = "Bench file (default: hardware/local.yaml).", DefaultValueFactory = _ => DefaultBench };
+    public static Argument<string> BenchArgument() => new Argument<string>("FILE") { Description = "Bench file (default: hardware/local.yaml).", DefaultValueFactory = _ => DefaultBench }.NotAFolder();
 
     /// <summary>The firmware-profiles folder option.</summary>
     public static Option<string> ProfilesOption() => new("--profiles") { Description = "Firmware profiles folder.", DefaultValueFactory = _ => BoardSessions.DefaultProfilesFolder };

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using QSLM.CommandLine;
+using QSLM.Data;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Simulation;
@@ -14,27 +16,27 @@ internal static class CalibrateCommand
         var reference = new Option<string>("--reference") { Description = "The reference instrument: make, model, serial.", Required = true };
         var quantity = new Option<string>("--quantity") { Description = "current (shunt monitors) or power (sources that report only power).", DefaultValueFactory = _ => "current" };
         quantity.AcceptOnlyFromAmong("current", "power");
-        var samples = new Option<int>("--samples") { Description = "Sensor readings averaged per point.", DefaultValueFactory = _ => 50 };
-        var shunt = new Option<double?>("--shunt-ohms") { Description = "The shunt resistance, recorded with the calibration." };
-        var folder = new Option<string>("--calibration") { Description = "Calibration folder to write the record into.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "calibration") };
+        var samples = new Option<int>("--samples") { Description = "Sensor readings averaged per point.", DefaultValueFactory = _ => 50 }.InRange(1, 100_000);
+        var shunt = new Option<double?>("--shunt-ohms") { Description = "The shunt resistance, recorded with the calibration." }.AboveZero(1_000_000.0, "ohms");
+        var folder = new Option<string>("--calibration") { Description = "Calibration folder to write the record into.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "calibration") }.WritableFolder();
         var command = new Command("calibrate", "Walk through a two-point calibration of a power sensor against a reference instrument and save the record (applied automatically by sensor id).")
         {
             sensor, reference, quantity, samples, shunt, folder,
         };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            if (parse.GetValue(samples) < 1) throw new ArgumentException("--samples must be at least 1");
+            if (parse.GetValue(samples) < 1) throw new InputException("--samples must be at least 1");
             var spec = parse.GetValue(sensor)!;
             var board = spec == "simulated" ? new SimulatedBoard() : null;
-            using var opened = SensorSpec.Open(spec, TimeProvider.System, board);
+            using var opened = UserInput.Check(() => SensorSpec.Open(spec, TimeProvider.System, board));
             Action<int>? beforePoint = board is null ? null : i =>
             {
                 var amperes = i == 0 ? 0.2 : 2.0;
                 board.SetWatts(amperes * 5.1);
                 Console.WriteLine($"(simulated board: load set to {amperes} A at 5.1 V)");
             };
-            var record = CalibrationWalkthrough.Run(opened, parse.GetValue(quantity) == "power" ? CalibrationQuantity.Power : CalibrationQuantity.Current,
-                parse.GetValue(reference)!, Console.In, Console.Out, parse.GetValue(samples), beforePoint, shuntOhms: parse.GetValue(shunt));
+            var record = UserInput.Check(() => CalibrationWalkthrough.Run(opened, parse.GetValue(quantity) == "power" ? CalibrationQuantity.Power : CalibrationQuantity.Current,
+                parse.GetValue(reference)!, Console.In, Console.Out, parse.GetValue(samples), beforePoint, shuntOhms: parse.GetValue(shunt)));
             var path = CalibrationStore.Save(parse.GetValue(folder)!, record);
             Console.WriteLine($"Saved {path}; readings of {record.SensorId} are corrected from now on.");
             return CommandRunner.Success;

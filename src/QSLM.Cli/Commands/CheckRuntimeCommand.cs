@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using QSLM.Cli.Verification;
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;
@@ -15,8 +16,8 @@ internal static class CheckRuntimeCommand
         var lm = new Option<string>("--lm") { Description = "Language model checkpoint.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint (its embedding comes from --lm when it has none).", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
         var formats = new Option<string>("--formats") { Description = "Comma-separated formats, each applied to every tensor.", DefaultValueFactory = _ => "fp32,int8,int4" };
-        var tokens = new Option<int>("--lm-tokens") { Description = "First N WikiText-2 test tokens compared (0 skips the LM).", DefaultValueFactory = _ => 2000 };
-        var sentences = new Option<int>("--sst2-sentences") { Description = "First N SST-2 dev sentences compared (0 skips SST-2).", DefaultValueFactory = _ => 872 };
+        var tokens = new Option<int>("--lm-tokens") { Description = "First N WikiText-2 test tokens compared (0 skips the LM).", DefaultValueFactory = _ => 2000 }.InRange(0, int.MaxValue);
+        var sentences = new Option<int>("--sst2-sentences") { Description = "First N SST-2 dev sentences compared (0 skips SST-2).", DefaultValueFactory = _ => 872 }.InRange(0, int.MaxValue);
         var kernel = new Option<KernelPath?>("--kernel") { Description = "Runtime kernel path: Scalar, Vector128 or Vector256 (default: the widest available)." };
         var command = new Command("check-runtime",
             "Pack each format, run it in the board runtime (no TorchSharp) and in the host's fake-quantized TorchSharp model, and compare: perplexity, logits within 1e-3 of the largest logit, SST-2 predictions.")
@@ -26,7 +27,7 @@ internal static class CheckRuntimeCommand
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var names = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var name in names) QSLM.Format.Formats.QuantFormats.Get(name);
+            foreach (var name in names) UserInput.Check(() => QSLM.Format.Formats.QuantFormats.Get(name));
             var vocabulary = Vocabulary.FromWikiText(RepositoryPaths.WikiText);
             var path = parse.GetValue(kernel) ?? KernelPaths.Best;
             if (!KernelPaths.IsSupported(path)) throw new InputException($"kernel path {path} is not accelerated on this processor");

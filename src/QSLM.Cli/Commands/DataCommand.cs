@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.CommandLine;
 using QSLM.Model.Export;
 using Spectre.Console;
 
@@ -17,7 +18,7 @@ internal static class DataCommand
 
     private static Command CreateExport()
     {
-        var output = new Option<string>("--out") { Description = "Folder to write into (created if missing).", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder to write into (created if missing).", Required = true }.WritableFolder();
         var holdout = new Option<int>("--holdout") { Description = "SST-2 training sentences held out, as `qslm train sst2 --holdout` draws them.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the hold-out draw, as `qslm train sst2 --seed`.", DefaultValueFactory = _ => 1 };
         var wikiText = new Option<string>("--wikitext") { Description = "WikiText-2 folder.", DefaultValueFactory = _ => RepositoryPaths.WikiText };

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.Cli.Progress;
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Model;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
-using Spectre.Console;
 
 namespace QSLM.Cli.Commands;
 
@@ -16,8 +17,8 @@ internal static class EvalCommand
     {
         var lm = new Option<string>("--lm") { Description = "Language model checkpoint (.safetensors, .pt, .pth).", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint; one without emb.weight takes it from --lm.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
-        var tokens = new Option<int?>("--lm-tokens") { Description = "Evaluate only the first N test tokens (default: all 245,569)." };
-        var sentences = new Option<int?>("--sst2-sentences") { Description = "Evaluate only the first N dev sentences (default: all 872)." };
+        var tokens = new Option<int?>("--lm-tokens") { Description = "Evaluate only the first N test tokens (default: all 245,569)." }.InRange(1, int.MaxValue);
+        var sentences = new Option<int?>("--sst2-sentences") { Description = "Evaluate only the first N dev sentences (default: all 872)." }.InRange(1, int.MaxValue);
         var skipLm = new Option<bool>("--no-lm") { Description = "Skip the perplexity evaluation." };
         var skipSst2 = new Option<bool>("--no-sst2") { Description = "Skip the SST-2 evaluation." };
         var wikitext = new Option<string>("--wikitext") { Description = "WikiText-2 folder.", DefaultValueFactory = _ => RepositoryPaths.WikiText };
@@ -44,7 +45,9 @@ internal static class EvalCommand
                 var limit = parse.GetValue(tokens);
                 if (limit is <= 0) throw new InputException("--lm-tokens must be positive");
                 if (limit is { } n && n < test.Length) test = test[..n];
-                var result = Status("perplexity", () => PerplexityEvaluator.Evaluate(model, test, vocabulary.IdOrUnknown(Vocabulary.EndOfSentence)));
+                var progress = ProgressReporter.OnStandardError("evaluating perplexity", "tokens");
+                var result = PerplexityEvaluator.Evaluate(model, test, vocabulary.IdOrUnknown(Vocabulary.EndOfSentence), progress: progress.Report);
+                progress.Finish();
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
                     $"WikiText-2 test perplexity: {result.Perplexity:F2}  ({result.Tokens:N0} tokens; {Describe(lmPath, model)})"));
             }
@@ -58,7 +61,9 @@ internal static class EvalCommand
                 var limit = parse.GetValue(sentences);
                 if (limit is <= 0) throw new InputException("--sst2-sentences must be positive");
                 if (limit is { } n && n < dev.Count) dev = dev.Take(n).ToList();
-                var result = Status("SST-2", () => Sst2Evaluator.Evaluate(model, dev));
+                var progress = ProgressReporter.OnStandardError("evaluating SST-2", "sentences");
+                var result = Sst2Evaluator.Evaluate(model, dev, progress: progress.Report);
+                progress.Finish();
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
                     $"SST-2 dev accuracy: {100 * result.Accuracy:F2}%  ({result.Correct}/{result.Total} sentences; {Describe(sst2Path, model)})"));
             }
@@ -83,9 +88,4 @@ internal static class EvalCommand
 
     private static string Describe(string path, SpikeGpt model) => string.Create(CultureInfo.InvariantCulture,
         $"{path}: SpikeGPT {model.Config}, {model.parameters().Sum(p => p.numel()):N0} parameters, file {new FileInfo(path).Length / 1e6:F1} MB");
-
-    private static T Status<T>(string what, Func<T> work) =>
-        AnsiConsole.Profile.Capabilities.Interactive
-            ? AnsiConsole.Status().Start($"evaluating {what}...", _ => work())
-            : work();
 }

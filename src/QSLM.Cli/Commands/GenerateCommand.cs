@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Generation;
@@ -14,9 +15,9 @@ internal static class GenerateCommand
         var checkpoint = new Option<string>("--checkpoint") { Description = "LM checkpoint; depth, width and vocabulary are read from its shapes.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var prompt = new Option<string?>("--prompt") { Description = "Text to continue (WikiText-2 tokenization: words split on spaces; needs the 33,278-word vocabulary)." };
         var ids = new Option<string?>("--ids") { Description = "Raw token ids to continue, e.g. 5,17,2; prints generated ids (any vocabulary)." };
-        var count = new Option<int>("--tokens", "-n") { Description = "Number of tokens to generate.", DefaultValueFactory = _ => 30 };
-        var temperature = new Option<double>("--temperature") { Description = "0 for greedy decoding, otherwise the sampling temperature.", DefaultValueFactory = _ => 0 };
-        var topK = new Option<int>("--top-k") { Description = "Sample only among the K most likely tokens (0 = all).", DefaultValueFactory = _ => 0 };
+        var count = new Option<int>("--tokens", "-n") { Description = "Number of tokens to generate.", DefaultValueFactory = _ => 30 }.InRange(0, 1_000_000);
+        var temperature = new Option<double>("--temperature") { Description = "0 for greedy decoding, otherwise the sampling temperature.", DefaultValueFactory = _ => 0 }.InRange(0.0, 100.0);
+        var topK = new Option<int>("--top-k") { Description = "Sample only among the K most likely tokens (0 = all).", DefaultValueFactory = _ => 0 }.InRange(0, 1_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed for sampling.", DefaultValueFactory = _ => 1 };
         var wikitext = new Option<string>("--wikitext") { Description = "WikiText-2 folder (for the vocabulary).", DefaultValueFactory = _ => RepositoryPaths.WikiText };
 

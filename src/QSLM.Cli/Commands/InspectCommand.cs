@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.CommandLine;
 using QSLM.Format.Packed;
 using Spectre.Console;
 
@@ -10,7 +11,7 @@ internal static class InspectCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "Packed model file (.qslm)." };
+        var file = new Argument<string>("file") { Description = "Packed model file (.qslm)." }.NotAFolder();
         var command = new Command("inspect", "Validate a packed model file and print its tensors (shape, format, bytes, bits per weight) and totals.")
         {
             file,
@@ -20,8 +21,9 @@ internal static class InspectCommand
             var path = parse.GetValue(file)!;
             using var model = PackedModel.Open(path);
             var a = model.Manifest.Architecture;
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: {a.Family} L{a.Layers} C{a.Width} V{a.VocabSize}{(a.HasLmHead ? " +lm" : "")}{(a.ClassCount > 0 ? $" +cls{a.ClassCount}" : "")}, vocabulary {model.Manifest.VocabularyHash[..Math.Min(12, model.Manifest.VocabularyHash.Length)]}, checksums valid"));
+            // The family and the hash are the file's own text: printed with their control characters made visible.
+            AnsiConsole.WriteLine(TerminalText.Printable(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: {a.Family} L{a.Layers} C{a.Width} V{a.VocabSize}{(a.HasLmHead ? " +lm" : "")}{(a.ClassCount > 0 ? $" +cls{a.ClassCount}" : "")}, vocabulary {model.Manifest.VocabularyHash[..Math.Min(12, model.Manifest.VocabularyHash.Length)]}, checksums valid")));
             Print(PackedModelSummary.Of(model.Manifest, model.FileSize), path, perTensor: true);
             return CommandRunner.Success;
         }));
@@ -36,7 +38,7 @@ internal static class InspectCommand
             var table = new Table().AddColumns("tensor", "shape", "format", "bytes", "bits/weight");
             foreach (var t in summary.Tensors)
             {
-                table.AddRow(Markup.Escape(t.Name), string.Join("x", t.Shape), t.Format.Name, t.Bytes.ToString("N0", inv), t.BitsPerWeight.ToString("F3", inv));
+                table.AddRow(Markup.Escape(TerminalText.Printable(t.Name)), string.Join("x", t.Shape), t.Format.Name, t.Bytes.ToString("N0", inv), t.BitsPerWeight.ToString("F3", inv));
             }
             AnsiConsole.Write(table);
         }

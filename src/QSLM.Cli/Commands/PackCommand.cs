@@ -1,4 +1,5 @@
 using System.CommandLine;
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Format.Codecs;
 using QSLM.Format.Packed;
@@ -20,7 +21,7 @@ internal static class PackCommand
                 "Example: \"emb.weight=sign1,blocks.*.weight=int4_g32,head.weight=int8,*=fp16\". Formats: qslm formats.",
             Required = true,
         };
-        var output = new Option<string>("--output", "-o") { Description = "Packed file to write.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Packed file to write.", Required = true }.WritableFile();
         var clip = new Option<bool>("--clip-search") { Description = "Search each group's clipping ratio to minimise squared error." };
         var wikitext = new Option<string>("--wikitext") { Description = "WikiText-2 folder (the vocabulary's hash goes into the manifest).", DefaultValueFactory = _ => RepositoryPaths.WikiText };
         var command = new Command("pack", "Pack a checkpoint into a low-bit model file under a precision assignment; prints what it wrote.")

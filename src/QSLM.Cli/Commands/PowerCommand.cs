@@ -1,4 +1,5 @@
 using System.CommandLine;
+using QSLM.Data;
 using QSLM.Sensors.Calibration;
 
 namespace QSLM.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class PowerCommand
         }
         catch (FormatException e)
         {
-            throw new ArgumentException(e.Message, e);
+            throw new InputException(e.Message, e);
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.CommandLine;
+using QSLM.Data;
 using QSLM.Sensors.Estimation;
 
 namespace QSLM.Cli.Commands;
@@ -9,8 +11,8 @@ internal static class PowerEstimateCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "Packed model file (.qslm)." };
-        var tokens = new Option<int>("--tokens") { Description = "Tokens of a seeded stream to run and count.", DefaultValueFactory = _ => 256 };
+        var model = new Argument<string>("model") { Description = "Packed model file (.qslm)." }.NotAFolder();
+        var tokens = new Option<int>("--tokens") { Description = "Tokens of a seeded stream to run and count.", DefaultValueFactory = _ => 256 }.InRange(1, 10_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the token stream.", DefaultValueFactory = _ => 1 };
         var command = new Command("estimate", "Energy per token for a board with no sensor: run a packed model on the board runtime, count accumulates, multiply-accumulates and weight bytes, and price them (Horowitz, ISSCC 2014, 45 nm). Always labelled estimated.")
         {
@@ -19,7 +21,7 @@ internal static class PowerEstimateCommand
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var count = parse.GetValue(tokens);
-            if (count < 1) throw new ArgumentException("--tokens must be at least 1");
+            if (count < 1) throw new InputException("--tokens must be at least 1");
             using var runtime = QSLM.Runtime.Inference.SpikeGptRuntime.Open(parse.GetValue(model)!);
             var random = new Random(parse.GetValue(seed));
             var state = runtime.NewState();

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.CommandLine;
+using QSLM.Data;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Sampling;
@@ -13,8 +15,8 @@ internal static class PowerMeasureCommand
     public static Command Create()
     {
         var sensor = new Option<string>("--sensor") { Description = "Sensor: " + SensorSpec.Help + ". With 'simulated' the simulated board is busy while the command runs.", DefaultValueFactory = _ => "simulated" };
-        var repeats = new Option<int>("--repeats") { Description = "Measured windows (the median is reported).", DefaultValueFactory = _ => 5 };
-        var window = new Option<double>("--window-seconds") { Description = "Length of each window and of the idle window before them (at least 10 s).", DefaultValueFactory = _ => 10 };
+        var repeats = new Option<int>("--repeats") { Description = "Measured windows (the median is reported).", DefaultValueFactory = _ => 5 }.InRange(1, 1000);
+        var window = new Option<double>("--window-seconds") { Description = "Length of each window and of the idle window before them (at least 10 s).", DefaultValueFactory = _ => 10 }.InRange(10.0, 86_400.0, "s");
         var subtract = new Option<bool>("--subtract-idle") { Description = "Report power and energy above the idle baseline." };
         var calibration = new Option<string>("--calibration") { Description = "Calibration folder; a record for the sensor's id is applied.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "calibration") };
         var baseline = new Option<string?>("--save-baseline") { Description = "Also keep the idle window as this board's baseline under the calibration folder (real sensors only)." };
@@ -28,9 +30,9 @@ internal static class PowerMeasureCommand
             var words = parse.GetValue(commandLine)!;
             var spec = parse.GetValue(sensor)!;
             var board = spec == "simulated" ? new QSLM.Sensors.Simulation.SimulatedBoard() : null;
-            using var opened = PowerCommand.LoadCalibration(parse.GetValue(calibration)!).Apply(SensorSpec.Open(spec, TimeProvider.System, board));
+            using var opened = PowerCommand.LoadCalibration(parse.GetValue(calibration)!).Apply(UserInput.Check(() => SensorSpec.Open(spec, TimeProvider.System, board)));
             if (parse.GetValue(baseline) is not null && opened.Source.Kind != QSLM.Sensors.SourceKind.Measured)
-                throw new ArgumentException($"an idle baseline is kept only from a real sensor; {opened.Source} is not measured");
+                throw new InputException($"an idle baseline is kept only from a real sensor; {opened.Source} is not measured");
             var workload = new ProcessWorkload(words[0], words[1..], busy =>
             {
                 if (board is not null) board.Busy = busy;
@@ -42,7 +44,7 @@ internal static class PowerMeasureCommand
                 Repeats = parse.GetValue(repeats),
                 SubtractIdle = parse.GetValue(subtract),
             };
-            var report = RepeatedMeasurement.Run(new Sampler(opened, TimeProvider.System), options, workload);
+            var report = UserInput.Check(() => RepeatedMeasurement.Run(new Sampler(opened, TimeProvider.System), options, workload));
             var inv = CultureInfo.InvariantCulture;
             var table = new Table().AddColumns("window", Markup.Escape($"mean power (W, {report.Source})"), Markup.Escape($"energy (J, {report.Source})"), "samples", "invalid");
             foreach (var w in report.Windows)

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.CommandLine;
+using QSLM.Data;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Export;
@@ -14,18 +16,18 @@ internal static class PowerSampleCommand
     public static Command Create()
     {
         var sensor = new Option<string>("--sensor") { Description = "Sensor: " + SensorSpec.Help + ". 'simulated' is the built-in default board's simulated INA219.", DefaultValueFactory = _ => "simulated" };
-        var seconds = new Option<double>("--seconds") { Description = "How long to sample.", DefaultValueFactory = _ => 10 };
-        var interval = new Option<double?>("--interval-ms") { Description = "Time between readings; default: as fast as the sensor converts." };
+        var seconds = new Option<double>("--seconds") { Description = "How long to sample.", DefaultValueFactory = _ => 10 }.AboveZero(604_800.0, "s");
+        var interval = new Option<double?>("--interval-ms") { Description = "Time between readings; default: as fast as the sensor converts." }.InRange(0.001, 3_600_000.0, "ms");
         var calibration = new Option<string>("--calibration") { Description = "Calibration folder; a record for the sensor's id is applied.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "calibration") };
-        var output = new Option<string?>("--output", "-o") { Description = "Also write every sample to this CSV." };
+        var output = new Option<string?>("--output", "-o") { Description = "Also write every sample to this CSV." }.WritableFile();
         var command = new Command("sample", "Sample a power sensor for a while and print the figures with their source tag.") { sensor, seconds, interval, calibration, output };
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var duration = parse.GetValue(seconds);
-            if (!(duration > 0)) throw new ArgumentException("--seconds must be positive");
+            if (!(duration > 0)) throw new InputException("--seconds must be positive");
             var store = PowerCommand.LoadCalibration(parse.GetValue(calibration)!);
-            using var opened = store.Apply(SensorSpec.Open(parse.GetValue(sensor)!, TimeProvider.System));
-            var sampler = new Sampler(opened, TimeProvider.System, parse.GetValue(interval) is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+            using var opened = store.Apply(UserInput.Check(() => SensorSpec.Open(parse.GetValue(sensor)!, TimeProvider.System)));
+            var sampler = UserInput.Check(() => new Sampler(opened, TimeProvider.System, parse.GetValue(interval) is { } ms ? TimeSpan.FromMilliseconds(ms) : null));
             var start = sampler.Now;
             var series = sampler.Collect(TimeSpan.FromSeconds(duration));
             var stop = series.Readings[^1].Timestamp;

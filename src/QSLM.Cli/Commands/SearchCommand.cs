@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using QSLM.Boards.Sessions;
+using QSLM.Cli.Progress;
 using QSLM.Cli.Reports;
 using QSLM.Cli.Search;
+using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
@@ -29,24 +31,24 @@ internal static class SearchCommand
         task.AcceptOnlyFromAmong("sst2", "lm");
         var constA = new Option<string?>("--const-a") { Description = "Accuracy constraint: acc>=FRACTION, acc>=-POINTSpt (below the fp32 baseline), ppl<=VALUE or ppl<=+PERCENT%. Default: acc>=-1pt for sst2, ppl<=+5% for lm." };
         var constM = new Option<string?>("--const-m") { Description = "Memory constraint: the packed model's size at most this, in bytes or with kB, MB, MiB (e.g. 2MB). Default: none." };
-        var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in the objective J = A + alpha*M (README, \"The objective\"): 0 keeps the most accurate feasible candidate, larger values smaller ones.", DefaultValueFactory = _ => 0.5 };
+        var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in the objective J = A + alpha*M (README, \"The objective\"): 0 keeps the most accurate feasible candidate, larger values smaller ones (at least 0 and at most 100).", DefaultValueFactory = _ => 0.5 };
         var menu = new Option<string>("--menu") { Description = "Precisions the search may give a module, highest first.", DefaultValueFactory = _ => "int8,int6,int4,int3,int2,sign1" };
-        var sentences = new Option<int>("--sst2-sentences") { Description = "SST-2 dev sentences each candidate is scored on (the first N).", DefaultValueFactory = _ => 872 };
-        var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences each sensitivity measurement is scored on (the first N; they only order the search's moves).", DefaultValueFactory = _ => 200 };
-        var sensitivityTokens = new Option<int>("--sensitivity-tokens") { Description = "WikiText-2 test tokens each sensitivity measurement is scored on (--task lm).", DefaultValueFactory = _ => 4000 };
-        var tokens = new Option<int>("--lm-tokens") { Description = "WikiText-2 test tokens each candidate is scored on (--task lm), and the chosen candidate's perplexity is reported on (--task sst2).", DefaultValueFactory = _ => 20_000 };
+        var sentences = new Option<int>("--sst2-sentences") { Description = "SST-2 dev sentences each candidate is scored on (the first N).", DefaultValueFactory = _ => 872 }.InRange(1, 100_000);
+        var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences each sensitivity measurement is scored on (the first N; they only order the search's moves).", DefaultValueFactory = _ => 200 }.InRange(1, 100_000);
+        var sensitivityTokens = new Option<int>("--sensitivity-tokens") { Description = "WikiText-2 test tokens each sensitivity measurement is scored on (--task lm).", DefaultValueFactory = _ => 4000 }.InRange(1, int.MaxValue);
+        var tokens = new Option<int>("--lm-tokens") { Description = "WikiText-2 test tokens each candidate is scored on (--task lm), and the chosen candidate's perplexity is reported on (--task sst2).", DefaultValueFactory = _ => 20_000 }.InRange(1, int.MaxValue);
         var lm = new Option<string>("--lm") { Description = "Language model checkpoint.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm };
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint; one without emb.weight takes it from --lm.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
-        var output = new Option<string?>("--out") { Description = "Folder for search.csv and manifest.json; an existing search there is resumed. Default: a new folder under runs/ ($QSLM_RUNS when set)." };
-        var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches of the same model and data.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "cache") };
+        var output = new Option<string?>("--out") { Description = "Folder for search.csv and manifest.json; an existing search there is resumed. Default: a new folder under runs/ ($QSLM_RUNS when set)." }.WritableFolder();
+        var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches of the same model and data.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "cache") }.WritableFolder();
         var board = new Option<string>("--board") { Description = "The board candidates are measured on, by name in --bench; 'none' for a host-only search.", DefaultValueFactory = _ => "local" };
         var bench = new Option<string>("--bench") { Description = "Bench file that names the board (hardware/README.md).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "hardware", "local.yaml") };
-        var boardTop = new Option<int>("--board-top") { Description = "How many of each tier's best feasible candidates are measured on the board before the next tier (the answer always is).", DefaultValueFactory = _ => 2 };
-        var powerWeight = new Option<double>("--power-weight") { Description = "beta: weight of the power saving measured on the board in J = A + alpha*M + beta*P (P = 1 - energy per token / the fp32 baseline's, same workload).", DefaultValueFactory = _ => 0 };
+        var boardTop = new Option<int>("--board-top") { Description = "How many of each tier's best feasible candidates are measured on the board before the next tier (the answer always is).", DefaultValueFactory = _ => 2 }.InRange(1, 1000);
+        var powerWeight = new Option<double>("--power-weight") { Description = "beta: weight of the power saving measured on the board in J = A + alpha*M + beta*P (P = 1 - energy per token / the fp32 baseline's, same workload; at least 0 and at most 100).", DefaultValueFactory = _ => 0 };
         var sensor = new Option<string?>("--sensor") { Description = "Host-side power sensor sampled between the agent's marks: " + QSLM.Sensors.Discovery.SensorSpec.Help + ". Default: none, and power is estimated from the run's counted operations (labelled estimated)." };
-        var boardTokens = new Option<int>("--board-tokens") { Description = "Tokens per timed repeat on the board.", DefaultValueFactory = _ => 256 };
-        var boardRepeats = new Option<int>("--board-repeats") { Description = "Timed repeats on the board (each between acknowledged marks).", DefaultValueFactory = _ => 3 };
-        var tolerance = new Option<double?>("--board-tolerance") { Description = "How far the board's score may be from the host's before the candidate counts as giving wrong output: accuracy as a fraction (default 0.005, half a point) or perplexity's relative change (default 0.01)." };
+        var boardTokens = new Option<int>("--board-tokens") { Description = "Tokens per timed repeat on the board.", DefaultValueFactory = _ => 256 }.InRange(1, 10_000_000);
+        var boardRepeats = new Option<int>("--board-repeats") { Description = "Timed repeats on the board (each between acknowledged marks).", DefaultValueFactory = _ => 3 }.InRange(1, 1000);
+        var tolerance = new Option<double?>("--board-tolerance") { Description = "How far the board's score may be from the host's before the candidate counts as giving wrong output: accuracy as a fraction (default 0.005, half a point) or perplexity's relative change (default 0.01)." }.InRange(0.0, 1.0);
 
         var command = new Command("search", "Tiered search (global -> block -> module) for the precision of every part of a SpikeGPT under constA and constM, maximising J = A + alpha*M. "
             + "Every candidate is numbered, evaluated on the host with the packed format's own codecs, and logged to search.csv; a killed search resumes where it stopped.")
@@ -100,7 +102,8 @@ internal static class SearchCommand
             using var measurer = hostOnly ? null : OpenBoard(parse.GetValue(bench)!, boardName, inputs, folder,
                 new RunSettings(parse.GetValue(boardTokens), Warmup: Math.Max(64, parse.GetValue(boardTokens) / 4), parse.GetValue(boardRepeats), Seed: 1, Threads: 0), parse.GetValue(tolerance) ?? (isSst2 ? 0.005 : 0.01), sensorSpec);
             SearchLedger? ledger = null;
-            ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, log, c => AnsiConsole.WriteLine(ledger!.Describe(c)), measurer);
+            var progress = new SearchProgress(host.Hierarchy.Blocks.Count(b => b.Searchable.Any()), host.Hierarchy.Searchable.Count(), formats.Count, TimeProvider.System);
+            ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, log, c => AnsiConsole.WriteLine($"{ledger!.Describe(c)}  [{progress.Add(c)}]"), measurer);
             Candidate chosen;
             try
             {
@@ -145,7 +148,7 @@ internal static class SearchCommand
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
         var simulated = sensorSpec == "simulated" ? new SimulatedBoard() : null;
-        Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => SensorSpec.Open(sensorSpec, TimeProvider.System, simulated);
+        Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => UserInput.Check(() => SensorSpec.Open(sensorSpec, TimeProvider.System, simulated));
         // Checked now, so a bad --sensor fails before the search rather than at its first measurement.
         openSensor?.Invoke().Dispose();
         var model = EvalCommand.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);

@@ -14,13 +14,15 @@ public sealed record Sst2Result(double Accuracy, int Correct, int Total, IReadOn
 /// so a recurrent model sees exactly each sentence).</summary>
 public static class Sst2Evaluator
 {
-    /// <summary>Predicts every example of <paramref name="examples"/>.</summary>
-    public static Sst2Result Evaluate(SpikeGpt model, IReadOnlyList<Sst2Example> examples, int batch = 64)
+    /// <summary>Predicts every example of <paramref name="examples"/>; <paramref name="progress"/> hears
+    /// the sentences done and the total after each batch.</summary>
+    public static Sst2Result Evaluate(SpikeGpt model, IReadOnlyList<Sst2Example> examples, int batch = 64, Action<long, long>? progress = null)
     {
         if (examples.Count == 0) throw new ArgumentException("no sentences to evaluate");
         model.eval();
         using var _ = no_grad();
         var predictions = new int[examples.Count];
+        var done = 0L;
         foreach (var group in LengthBatches.Of(examples.Select((e, i) => (e.Tokens, Index: i)).ToList(), batch))
         {
             using var scope = NewDisposeScope();
@@ -28,6 +30,8 @@ public static class Sst2Evaluator
             var (features, _) = model.Forward(ids);
             var predicted = model.ClassLogits(features).argmax(-1).data<long>().ToArray();
             for (var i = 0; i < group.Count; i++) predictions[group[i].Index] = (int)predicted[i];
+            done += group.Count;
+            progress?.Invoke(done, examples.Count);
         }
         var correct = examples.Where((e, i) => predictions[i] == e.Label).Count();
         return new Sst2Result((double)correct / examples.Count, correct, examples.Count, predictions);

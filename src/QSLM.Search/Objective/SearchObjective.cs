@@ -15,12 +15,18 @@ namespace QSLM.Search.Objective;
 /// </summary>
 public sealed record SearchObjective(AccuracyConstraint ConstA, long? ConstM, double Alpha, double Beta = 0)
 {
+    /// <summary>The largest alpha and beta: each weighs a saving of at most 1 against an accuracy term
+    /// of a few hundredths, so a weight past 100 lets the saving alone decide, and is a typo.</summary>
+    public const double MaxWeight = 100;
+
     /// <summary>Validates the settings.</summary>
-    /// <exception cref="InputException">alpha or beta negative or not finite, constM not positive.</exception>
+    /// <exception cref="InputException">alpha or beta negative, above <see cref="MaxWeight"/> or not finite, constM not positive.</exception>
     public SearchObjective Validate()
     {
         if (!double.IsFinite(Alpha) || Alpha < 0) throw new InputException($"alpha must be a finite number >= 0, got {Alpha}");
         if (!double.IsFinite(Beta) || Beta < 0) throw new InputException($"the power weight must be a finite number >= 0, got {Beta}");
+        if (Alpha > MaxWeight) throw new InputException(FormattableString.Invariant($"alpha must be at most {MaxWeight}, got {Alpha}"));
+        if (Beta > MaxWeight) throw new InputException(FormattableString.Invariant($"the power weight must be at most {MaxWeight}, got {Beta}"));
         if (ConstM is <= 0) throw new InputException($"constM must be a positive number of bytes, got {ConstM}");
         return this;
     }

@@ -48,7 +48,7 @@ public static class SensorSpec
         var address = new I2cConnectionSettings(Int(parts[1], spec), Int(parts[2], spec));
         var settings = new Ina219Settings { Shunt = ElectricResistance.FromOhms(Number(parts, 3, 0.1, spec)), MaxExpectedCurrent = ElectricCurrent.FromAmperes(Number(parts, 4, 3.2, spec)) };
         settings.Validate();
-        return new Ina219Sensor(I2cDevice.Create(address), settings, clock);
+        return new Ina219Sensor(OpenBus(address, spec), settings, clock);
     }
 
     private static Ina236.Ina236Sensor OpenIna236(string[] parts, string spec, TimeProvider clock)
@@ -56,7 +56,23 @@ public static class SensorSpec
         var address = new I2cConnectionSettings(Int(parts[1], spec), Int(parts[2], spec));
         var shunt = ElectricResistance.FromOhms(Number(parts, 3, 0.008, spec));
         var max = ElectricCurrent.FromAmperes(Number(parts, 4, 10, spec));
-        return new Ina236.Ina236Sensor(I2cDevice.Create(address), shunt, max, clock);
+        return new Ina236.Ina236Sensor(OpenBus(address, spec), shunt, max, clock);
+    }
+
+    // The device node is checked by name, so a machine without the bus is told which file is missing, not an errno.
+    private static I2cDevice OpenBus(I2cConnectionSettings address, string spec)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"/dev/i2c-{address.BusId}");
+        if (!File.Exists(path))
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"sensor '{spec}': {path} does not exist (this machine has no I2C bus {address.BusId}: enable it, e.g. dtparam=i2c_arm=on on a Raspberry Pi, or check the bus number)"));
+        try
+        {
+            return I2cDevice.Create(address);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"sensor '{spec}': cannot open {path} ({(e is UnauthorizedAccessException ? "permission denied: add the user to the i2c group" : "the bus does not answer")})", e);
+        }
     }
 
     private static int Int(string text, string spec)

@@ -56,6 +56,8 @@ public sealed class BoardsCommandTests : IDisposable
         Assert.Contains("on linux-x64", result.StdOut);
         Assert.Contains("MemAvailable", result.StdOut);
         Assert.Contains("2 boards: 2 ready, 0 infrastructure failures, 0 candidate failures", result.StdOut);
+        // A person waiting, or a log, is told what each board is going through.
+        Assert.Contains("qslm: over-ssh: preparing its agent, connecting, deploying and starting the agent", result.StdErr);
     }
 
     [Fact]

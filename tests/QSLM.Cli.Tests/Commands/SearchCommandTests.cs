@@ -45,6 +45,11 @@ public sealed class SearchCommandTests : IDisposable
         Assert.Contains("\"ConstA\": \"acc>=-1pt\"", File.ReadAllText(Path.Combine(output, "manifest.json")));
         AssertPng(Path.Combine(output, "pareto.png"));
         Assert.False(File.Exists(Path.Combine(output, "pareto-power.png")), "a host-only search has no power figures to plot");
+
+        // Each candidate's line says how far the search is; piped, each summary row stays on one line.
+        Assert.Matches(@"#2 global: .* \[\d+% \(2 of at most \d+ candidates\), \d+s so far", result.StdOut);
+        var chosen = csv.Single(l => l.StartsWith(System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json"))).RootElement.GetProperty("Chosen").GetInt32() + ",", StringComparison.Ordinal)).Split(',')[2];
+        Assert.Contains(result.StdOut.Split('\n'), l => l.Contains("precisions", StringComparison.Ordinal) && l.Contains(chosen, StringComparison.Ordinal) && l.Contains("fp32", StringComparison.Ordinal));
     }
 
     private static void AssertPng(string path)

@@ -1,0 +1,75 @@
+namespace QSLM.Agent.Tests;
+
+/// <summary>How an agent command's failure becomes its exit code: a bug is 70 with its stack trace in
+/// a log file, an interruption 130, bad input 2; an <see cref="ArgumentException"/> from the agent's
+/// own code is a bug, not bad input.</summary>
+public sealed class AgentCommandRunnerTests : IDisposable
+{
+    private readonly TemporaryFolder _state = new("qslm-agent-state-");
+    private readonly string? _previous = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+
+    public AgentCommandRunnerTests() => Environment.SetEnvironmentVariable("XDG_STATE_HOME", _state.Path);
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("XDG_STATE_HOME", _previous);
+        _state.Dispose();
+    }
+
+    private static (int Code, string[] Lines) Run(Func<int> body)
+    {
+        var stderr = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            var code = AgentCommandRunner.Run(verbose: false, body);
+            return (code, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            Console.SetError(stderr);
+        }
+    }
+
+    [Fact]
+    public void An_internal_fault_exits_70_with_one_line_and_the_stack_trace_in_a_log()
+    {
+        var (code, lines) = Run(() => throw new IndexOutOfRangeException("row 12 of 8"));
+
+        Assert.Equal(70, code);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("qslm-agent: internal error: row 12 of 8; this is a bug, please report it with ", line);
+        var log = line[(line.LastIndexOf(' ') + 1)..];
+        Assert.StartsWith(_state.Path, log);
+        Assert.Contains("   at ", File.ReadAllText(log));
+    }
+
+    [Fact]
+    public void An_argument_exception_from_the_agent_is_a_bug_not_bad_input()
+    {
+        Assert.Equal(70, Run(() => throw new ArgumentException("features need 32 elements, got 31")).Code);
+    }
+
+    [Fact]
+    public void A_cancelled_command_exits_130()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var (code, lines) = Run(() =>
+        {
+            cancel.Token.ThrowIfCancellationRequested();
+            return 0;
+        });
+        Assert.Equal(130, code);
+        Assert.Equal("qslm-agent: interrupted", Assert.Single(lines));
+    }
+
+    [Fact]
+    public void Bad_input_exits_2_in_one_line()
+    {
+        var (code, lines) = Run(() => throw new QSLM.Data.InputException("--tokens must be at least 1"));
+        Assert.Equal(2, code);
+        Assert.Equal("qslm-agent: error: --tokens must be at least 1", Assert.Single(lines));
+    }
+}

@@ -1,0 +1,2 @@
+// The fault-log tests set XDG_STATE_HOME, which is process-wide.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
