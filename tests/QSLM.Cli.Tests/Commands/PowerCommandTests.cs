@@ -132,7 +132,7 @@ public sealed class PowerCommandTests : IDisposable
         File.WriteAllText(swapped, "time_s,current_a,bus_v\n0.0,1.5,12.0\n");
         OneLineError.Assert(QslmProcess.Run("power", "import", "--format", "ina219-csv", swapped), $"{swapped}:1: the header 'time_s,current_a,bus_v' is not");
 
-        OneLineError.Assert(QslmProcess.Run("power", "import", "--format", "tegrastats", _temp.Path), $"{_temp.Path}: cannot be read as a log: it is a directory");
+        OneLineError.Assert(QslmProcess.Run("power", "import", "--format", "tegrastats", _temp.Path), $"file: {_temp.Path} is a folder, not a file");
     }
 
     [Fact]
