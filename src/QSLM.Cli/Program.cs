@@ -30,6 +30,11 @@ public static class Program
         root.Subcommands.Add(PowerCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(BoardsCommand.Create());
-        return root.Parse(args).Invoke();
+        var exitCode = root.Parse(args).Invoke();
+        // What is left to the finalizer thread (TorchSharp tensors and scalars among it) is freed now,
+        // while libtorch is whole: freed during the process's exit, it races libtorch's own teardown.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return exitCode;
     }
 }
