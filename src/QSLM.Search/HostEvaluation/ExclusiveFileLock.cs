@@ -29,16 +29,20 @@ public sealed class ExclusiveFileLock : IDisposable
             {
                 return new ExclusiveFileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+            catch (IOException e) when (IsHeldElsewhere(e))
             {
-                // A sharing violation: the lock is held. Other IOExceptions (a read-only disk) repeat
-                // until the deadline and are then reported with the last one as the cause.
                 if (DateTime.UtcNow >= deadline)
                     throw new IOException(string.Create(CultureInfo.InvariantCulture, $"{path}: still locked by another writer after {timeout.TotalSeconds:F0} s ({e.Message})"), e);
                 Thread.Sleep(Poll);
             }
         }
     }
+
+    // The lock is held by another open: EWOULDBLOCK from flock on Unix (the HResult is the errno,
+    // 11 on Linux and 35 on macOS and the BSDs), a sharing or lock violation on Windows. Anything
+    // else (a read-only disk) is not waited out.
+    private static bool IsHeldElsewhere(IOException e) =>
+        e.GetType() == typeof(IOException) && (OperatingSystem.IsWindows() ? e.HResult is unchecked((int)0x80070020) or unchecked((int)0x80070021) : e.HResult == (OperatingSystem.IsLinux() ? 11 : 35));
 
     /// <inheritdoc />
     public void Dispose() => _file.Dispose();
