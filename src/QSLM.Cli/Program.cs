@@ -15,7 +15,12 @@ public static class Program
         if (ParseErrors.Failed(parse)) return ParseErrors.Report(parse, "qslm", Console.Error);
         PipedOutput.Configure(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
         // Commands report their own failures; this catches what escapes before a command's body runs.
-        return new CommandExit("qslm", CommandRunner.Classify).Run(parse.GetValue(GlobalOptions.Verbose), () => parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+        var exitCode = new CommandExit("qslm", CommandRunner.Classify).Run(parse.GetValue(GlobalOptions.Verbose), () => parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+        // What is left to the finalizer thread (TorchSharp tensors and scalars among it) is freed now,
+        // while libtorch is whole: freed during the process's exit, it races libtorch's own teardown.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return exitCode;
     }
 
     /// <summary>The command tree of <c>qslm</c>.</summary>

@@ -92,6 +92,9 @@ internal static class RuntimeBenchmark
     {
         model.eval();
         using var noGrad = no_grad();
+        // The state of each step outlives the step's scope and is freed after the next step, here,
+        // not by the finalizer thread (which may still be freeing tensors when the process exits).
+        using var run = NewDisposeScope();
         var state = model.InitialState(1);
         double Run(int from, int to)
         {
@@ -102,8 +105,9 @@ internal static class RuntimeBenchmark
                 var (features, next) = model.Step(tensor(new long[] { stream[i] }), state);
                 var logits = model.LmLogits(features);
                 _ = logits.data<float>()[0]; // forces the computation
+                next.MoveToOuterDisposeScope();
+                state.Dispose();
                 state = next;
-                state.MoveToOuterDisposeScope();
             }
             return (to - from) / clock.Elapsed.TotalSeconds;
         }

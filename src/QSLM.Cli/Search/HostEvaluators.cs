@@ -9,6 +9,7 @@ namespace QSLM.Cli.Search;
 /// The searched model on the host and its two evaluators (candidates, and sensitivity measurements
 /// on a smaller slice), each behind an <see cref="EvaluationCache"/> whose file is named by what
 /// decides an evaluation: the models, the data, the code that quantizes and evaluates, the slice.
+/// When both slices are the same, both caches share that one file.
 /// </summary>
 internal sealed class HostEvaluators : IDisposable
 {
@@ -33,7 +34,8 @@ internal sealed class HostEvaluators : IDisposable
     public static HostEvaluators Open(HostSearchInputs inputs, string cacheFolder)
     {
         var model = Commands.EvalCommand.LoadForVocabulary(inputs.IsSst2 ? inputs.Sst2Path : inputs.LmPath, inputs.IsSst2 ? inputs.LmPath : null, inputs.Vocabulary);
-        var host = new HostEvaluator(model, inputs.Vocabulary.Hash(), line => Console.Error.WriteLine("qslm: warning: " + line));
+        var host = new HostEvaluator(model, inputs.Vocabulary.Hash());
+        EvaluationCache? candidates = null;
         try
         {
             var (scoring, sensitivity, slice, sensitivitySlice) = inputs.IsSst2
@@ -43,15 +45,18 @@ internal sealed class HostEvaluators : IDisposable
             // evaluates (deterministic builds give the same assemblies for the same source).
             var code = new[] { typeof(QuantFormats), typeof(Model.SpikeGpt), typeof(HostEvaluator) }.Select(t => SearchManifest.Sha256(t.Assembly.Location));
             var key = string.Join('-', inputs.ModelSha256.Values.Concat(inputs.DataSha256.Values).Concat(code).Select(h => h[..12]));
-            var candidates = new EvaluationCache(Path.Combine(cacheFolder, $"{key}-{slice}.csv"), scoring);
-            return new HostEvaluators(host, candidates, new EvaluationCache(Path.Combine(cacheFolder, $"{key}-{sensitivitySlice}.csv"), sensitivity));
+            candidates = new EvaluationCache(Path.Combine(cacheFolder, $"{key}-{slice}.csv"), scoring, Warn);
+            return new HostEvaluators(host, candidates, new EvaluationCache(Path.Combine(cacheFolder, $"{key}-{sensitivitySlice}.csv"), sensitivity, Warn));
         }
         catch
         {
+            candidates?.Dispose();
             host.Dispose();
             throw;
         }
     }
+
+    private static void Warn(string line) => Console.Error.WriteLine("qslm: warning: " + line);
 
     public void Dispose()
     {

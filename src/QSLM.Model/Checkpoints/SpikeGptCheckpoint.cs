@@ -48,17 +48,35 @@ public static partial class SpikeGptCheckpoint
     public static SpikeGpt Load(string path, string? embeddingSource = null)
     {
         var tensors = CheckpointFile.Read(path);
-        if (!tensors.ContainsKey("emb.weight") && embeddingSource is not null)
+        // The file's tensors are freed here once copied, not left to the finalizer thread.
+        var read = new List<Dictionary<string, Tensor>> { tensors };
+        try
         {
-            var shared = CheckpointFile.Read(embeddingSource);
-            if (!shared.TryGetValue("emb.weight", out var emb))
-                throw new InputException($"{embeddingSource}: has no 'emb.weight' to share with {path}");
-            tensors["emb.weight"] = emb;
+            if (!tensors.ContainsKey("emb.weight") && embeddingSource is not null)
+            {
+                var shared = CheckpointFile.Read(embeddingSource);
+                read.Add(shared);
+                if (!shared.TryGetValue("emb.weight", out var emb))
+                    throw new InputException($"{embeddingSource}: has no 'emb.weight' to share with {path}");
+                tensors["emb.weight"] = emb;
+            }
+            var config = InferConfig(tensors, path);
+            var model = new SpikeGpt(config);
+            try
+            {
+                Assign(model, tensors, path);
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+            return model;
         }
-        var config = InferConfig(tensors, path);
-        var model = new SpikeGpt(config);
-        Assign(model, tensors, path);
-        return model;
+        finally
+        {
+            foreach (var tensor in read.SelectMany(d => d.Values)) tensor.Dispose();
+        }
     }
 
     /// <summary>Copies <paramref name="tensors"/> into <paramref name="model"/> (cast to its dtype)
@@ -69,6 +87,8 @@ public static partial class SpikeGptCheckpoint
         if (problems.Count > 0)
             throw new InputException($"{source}: checkpoint does not match SpikeGPT {model.Config}: {string.Join("; ", problems)}");
         using var _ = no_grad();
+        // Holds the converted copies until libtorch has read them, and frees them on this thread.
+        using var scope = NewDisposeScope();
         foreach (var (name, parameter) in model.state_dict())
         {
             parameter.copy_(tensors[name].to(parameter.dtype));

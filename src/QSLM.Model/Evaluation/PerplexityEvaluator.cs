@@ -50,6 +50,9 @@ public static class PerplexityEvaluator
 
         model.eval();
         using var _ = no_grad();
+        // Every tensor is held by this scope (or a chunk's) until libtorch is done with it: one left
+        // to the finalizer can be freed by the finalizer thread while libtorch still reads it.
+        using var evaluation = NewDisposeScope();
         var inputTensor = tensor(inputs).reshape(streams, segment);
         var targetTensor = tensor(targets).reshape(streams, segment);
         var maskTensor = tensor(mask).reshape(streams, segment);
@@ -65,8 +68,10 @@ public static class PerplexityEvaluator
             var logProbs = nn.functional.log_softmax(logits, -1);
             var picked = logProbs.gather(-1, targetTensor.narrow(1, start, length).unsqueeze(-1)).squeeze(-1);
             nll -= (picked * maskTensor.narrow(1, start, length).to(picked.dtype)).sum().to(ScalarType.Float64).item<double>();
+            var previous = state;
             state = next.Detach();
             state.MoveToOuterDisposeScope();
+            previous.Dispose();
             progress?.Invoke(Math.Min((long)(start + length) * streams, tokens.Length), tokens.Length);
         }
         var mean = nll / tokens.Length;

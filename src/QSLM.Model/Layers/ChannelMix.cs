@@ -1,3 +1,4 @@
+using QSLM.Model.Tensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -19,13 +20,12 @@ public sealed class ChannelMix : nn.Module
     /// <summary>Creates the layer with RWKV-4's layer-dependent initialisation.</summary>
     public ChannelMix(int layer, int layers, int width) : base("ffn")
     {
-        var ratio1ToAlmost0 = 1.0 - (double)layer / layers;
-        var position = arange(width, ScalarType.Float32) / width;
+        var (mixK, mixR) = InitialVectors(layer, layers, width);
         key = nn.Linear(width, 4 * width, hasBias: false);
         value = nn.Linear(4 * width, width, hasBias: false);
         receptance = nn.Linear(width, width, hasBias: false);
-        register_parameter("time_mix_k", new Parameter(position.pow(ratio1ToAlmost0).reshape(1, 1, width)));
-        register_parameter("time_mix_r", new Parameter(position.pow(ratio1ToAlmost0).reshape(1, 1, width)));
+        register_parameter("time_mix_k", new Parameter(mixK));
+        register_parameter("time_mix_r", new Parameter(mixR));
         register_module("key", key);
         register_module("receptance", receptance);
         register_module("value", value);
@@ -42,14 +42,25 @@ public sealed class ChannelMix : nn.Module
     /// <summary>One token (B, C).</summary>
     public (Tensor Output, Tensor Shift) Step(Tensor x, Tensor shift) => (Mix(x, shift), x);
 
+    // The reference initialisation of the mix vectors. Its temporaries are freed by the scope, on this
+    // thread; the two results leave it.
+    private static (Tensor MixK, Tensor MixR) InitialVectors(int layer, int layers, int width)
+    {
+        using var scope = NewDisposeScope();
+        var ratio1ToAlmost0 = 1.0 - (double)layer / layers;
+        var position = ScalarArithmetic.Range(width, ScalarType.Float32).Over(width);
+        return (position.Power(ratio1ToAlmost0).reshape(1, 1, width).DetachFromDisposeScope(),
+            position.Power(ratio1ToAlmost0).reshape(1, 1, width).DetachFromDisposeScope());
+    }
+
     private Tensor Mix(Tensor x, Tensor previous)
     {
         // Looked up by name: Module.to() replaces registered parameters.
         var mk = get_parameter("time_mix_k")!.reshape(-1);
         var mr = get_parameter("time_mix_r")!.reshape(-1);
-        var xk = x * mk + previous * (1 - mk);
-        var xr = x * mr + previous * (1 - mr);
-        var k = nn.functional.relu(key.forward(xk)).square();
+        var xk = (x * mk).Plus(previous * 1.0.Minus(mk));
+        var xr = (x * mr).Plus(previous * 1.0.Minus(mr));
+        var k = nn.functional.relu(key.forward(xk)).Power(2);
         return receptance.forward(xr).sigmoid() * value.forward(k);
     }
 }

@@ -1,3 +1,4 @@
+using QSLM.Model.Tensors;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Layers;
@@ -50,7 +51,7 @@ public sealed class LayerState : IDisposable
             zeros(batch, width, dtype),
             zeros(batch, width, wkvType),
             zeros(batch, width, wkvType),
-            full(batch, width, -1e38, wkvType),
+            ScalarArithmetic.Filled(batch, width, -1e38, wkvType),
             zeros(batch, width, dtype),
             zeros(batch, width, dtype),
             zeros(batch, width, dtype));

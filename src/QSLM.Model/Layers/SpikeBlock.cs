@@ -1,4 +1,5 @@
 using QSLM.Model.Spiking;
+using QSLM.Model.Tensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -45,10 +46,10 @@ public sealed class SpikeBlock : nn.Module
         if (ln0 is not null) x = ln0.forward(x);
         var (attOut, attShift, num, den, max) = att.Forward(ln1.forward(x), state.AttShift, state.WkvNumerator, state.WkvDenominator, state.WkvMax);
         var (attSpikes, attMembrane) = LifNeuron.Run(attOut, state.AttMembrane);
-        x = x + attSpikes;
+        x = x.Plus(attSpikes);
         var (ffnOut, ffnShift) = ffn.Forward(ln2.forward(x), state.FfnShift);
         var (ffnSpikes, ffnMembrane) = LifNeuron.Run(ffnOut, state.FfnMembrane);
-        x = x + ffnSpikes;
+        x = x.Plus(ffnSpikes);
         return (x, new LayerState(attShift, num, den, max, ffnShift, attMembrane, ffnMembrane));
     }
 
@@ -58,10 +59,10 @@ public sealed class SpikeBlock : nn.Module
         if (ln0 is not null) x = ln0.forward(x);
         var (attOut, attShift, num, den, max) = att.Step(ln1.forward(x), state.AttShift, state.WkvNumerator, state.WkvDenominator, state.WkvMax);
         var (attSpikes, attMembrane) = LifNeuron.Step(attOut, state.AttMembrane);
-        x = x + attSpikes;
+        x = x.Plus(attSpikes);
         var (ffnOut, ffnShift) = ffn.Step(ln2.forward(x), state.FfnShift);
         var (ffnSpikes, ffnMembrane) = LifNeuron.Step(ffnOut, state.FfnMembrane);
-        x = x + ffnSpikes;
+        x = x.Plus(ffnSpikes);
         return (x, new LayerState(attShift, num, den, max, ffnShift, attMembrane, ffnMembrane));
     }
 }

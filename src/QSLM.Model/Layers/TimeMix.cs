@@ -1,3 +1,4 @@
+using QSLM.Model.Tensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -21,14 +22,7 @@ public sealed class TimeMix : nn.Module
     /// <summary>Creates the layer with RWKV-4's layer-dependent initialisation.</summary>
     public TimeMix(int layer, int layers, int width) : base("att")
     {
-        var ratio0To1 = layers > 1 ? (double)layer / (layers - 1) : 0.0;
-        var ratio1ToAlmost0 = 1.0 - (double)layer / layers;
-        var position = arange(width, ScalarType.Float32) / width;
-        var decay = arange(width, ScalarType.Float32)
-            .div(Math.Max(1, width - 1))
-            .pow(0.7 + 1.3 * ratio0To1)
-            .mul(8).sub(5);
-        var zigzag = (arange(width, ScalarType.Int64) + 1).remainder(3).sub(1).to(ScalarType.Float32) * 0.5;
+        var (decay, first, mixK, mixV, mixR) = InitialVectors(layer, layers, width);
         key = nn.Linear(width, width, hasBias: false);
         value = nn.Linear(width, width, hasBias: false);
         receptance = nn.Linear(width, width, hasBias: false);
@@ -36,10 +30,10 @@ public sealed class TimeMix : nn.Module
         // Vectors are looked up by name on use: Module.to() replaces registered parameters, and
         // only fields named exactly like their registration would be updated with them.
         register_parameter("time_decay", new Parameter(decay));
-        register_parameter("time_first", new Parameter(ones(width) * Math.Log(0.3) + zigzag));
-        register_parameter("time_mix_k", new Parameter(position.pow(ratio1ToAlmost0).reshape(1, 1, width)));
-        register_parameter("time_mix_v", new Parameter((position.pow(ratio1ToAlmost0) + 0.3 * ratio0To1).reshape(1, 1, width)));
-        register_parameter("time_mix_r", new Parameter(position.pow(0.5 * ratio1ToAlmost0).reshape(1, 1, width)));
+        register_parameter("time_first", new Parameter(first));
+        register_parameter("time_mix_k", new Parameter(mixK));
+        register_parameter("time_mix_v", new Parameter(mixV));
+        register_parameter("time_mix_r", new Parameter(mixR));
         register_module("key", key);
         register_module("value", value);
         register_module("receptance", receptance);
@@ -81,12 +75,33 @@ public sealed class TimeMix : nn.Module
         return (output.forward(r.sigmoid() * wkv.to(x.dtype)), x, a, b, p);
     }
 
+    // The reference initialisation of the decay, bonus and mix vectors. Its temporaries are freed by
+    // the scope, on this thread; the five results leave it.
+    private static (Tensor Decay, Tensor First, Tensor MixK, Tensor MixV, Tensor MixR) InitialVectors(int layer, int layers, int width)
+    {
+        using var scope = NewDisposeScope();
+        var ratio0To1 = layers > 1 ? (double)layer / (layers - 1) : 0.0;
+        var ratio1ToAlmost0 = 1.0 - (double)layer / layers;
+        var position = ScalarArithmetic.Range(width, ScalarType.Float32).Over(width);
+        var decay = ScalarArithmetic.Range(width, ScalarType.Float32)
+            .Over(Math.Max(1, width - 1))
+            .Power(0.7 + 1.3 * ratio0To1)
+            .Times(8).Minus(5.0);
+        var zigzag = ScalarArithmetic.Range(width, ScalarType.Int64).Plus(1L).Modulo(3).Minus(1L).to(ScalarType.Float32).Times(0.5);
+        return (
+            decay.DetachFromDisposeScope(),
+            ones(width).Times(Math.Log(0.3)).Plus(zigzag).DetachFromDisposeScope(),
+            position.Power(ratio1ToAlmost0).reshape(1, 1, width).DetachFromDisposeScope(),
+            position.Power(ratio1ToAlmost0).Plus(0.3 * ratio0To1).reshape(1, 1, width).DetachFromDisposeScope(),
+            position.Power(0.5 * ratio1ToAlmost0).reshape(1, 1, width).DetachFromDisposeScope());
+    }
+
     private (Tensor K, Tensor V, Tensor R) Project(Tensor x, Tensor previous)
     {
         Tensor Mix(string name)
         {
             var m = Vector(name);
-            return x * m + previous * (1 - m);
+            return (x * m).Plus(previous * 1.0.Minus(m));
         }
         return (key.forward(Mix("time_mix_k")), value.forward(Mix("time_mix_v")), receptance.forward(Mix("time_mix_r")));
     }
@@ -97,15 +112,15 @@ public sealed class TimeMix : nn.Module
     private static (Tensor Y, Tensor Numerator, Tensor Denominator, Tensor Max) WkvStep(
         Tensor k, Tensor v, Tensor w, Tensor u, Tensor numerator, Tensor denominator, Tensor max)
     {
-        var withBonus = u + k;
+        var withBonus = u.Plus(k);
         var p = maximum(max, withBonus);
         var e1 = (max - p).exp();
         var e2 = (withBonus - p).exp();
-        var y = (e1 * numerator + e2 * v) / (e1 * denominator + e2);
-        var decayed = w + max;
+        var y = (e1 * numerator).Plus(e2 * v) / (e1 * denominator).Plus(e2);
+        var decayed = w.Plus(max);
         var q = maximum(decayed, k);
         var f1 = (decayed - q).exp();
         var f2 = (k - q).exp();
-        return (y, f1 * numerator + f2 * v, f1 * denominator + f2, q);
+        return (y, (f1 * numerator).Plus(f2 * v), (f1 * denominator).Plus(f2), q);
     }
 }

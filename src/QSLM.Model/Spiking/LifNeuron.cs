@@ -1,3 +1,4 @@
+using QSLM.Model.Tensors;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Spiking;
@@ -19,9 +20,9 @@ public static class LifNeuron
     /// returns the spikes (0/1) and the membrane after the hard reset.</summary>
     public static (Tensor Spikes, Tensor Membrane) Step(Tensor input, Tensor membrane)
     {
-        var charged = membrane + (input - membrane) / Tau;
-        var spikes = SpikeFunction.Spike(charged - Threshold);
-        var reset = charged * (1 - spikes.detach());
+        var charged = membrane.Plus((input - membrane).Over(Tau));
+        var spikes = SpikeFunction.Spike(charged.Minus(Threshold));
+        var reset = charged * 1.0.Minus(spikes.detach());
         return (spikes, reset);
     }
 

@@ -1,3 +1,4 @@
+using QSLM.Model.Tensors;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Spiking;
@@ -22,8 +23,8 @@ public sealed class SpikeFunction : autograd.SingleTensorFunction<SpikeFunction>
     /// <summary>The surrogate derivative, as used by <see cref="backward"/>.</summary>
     public static Tensor SurrogateGradient(Tensor x)
     {
-        var scaled = x * (Math.PI / 2 * Alpha);
-        return (Alpha / 2) / (scaled.square() + 1);
+        var scaled = x.Times(Math.PI / 2 * Alpha);
+        return scaled.Power(2).Plus(1.0).reciprocal().Times(Alpha / 2);
     }
 
     /// <inheritdoc />
@@ -31,7 +32,7 @@ public sealed class SpikeFunction : autograd.SingleTensorFunction<SpikeFunction>
     {
         var x = (Tensor)vars[0];
         ctx.save_for_backward([x]);
-        return x.ge(0).to(x.dtype);
+        return x.AtLeast(0).to(x.dtype);
     }
 
     /// <inheritdoc />

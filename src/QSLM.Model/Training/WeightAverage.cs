@@ -1,5 +1,6 @@
 using QSLM.Data;
 using QSLM.Model.Checkpoints;
+using QSLM.Model.Tensors;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Training;
@@ -39,8 +40,10 @@ public sealed class WeightAverage : IDisposable
     {
         var decay = Math.Min(_decay, (1.0 + step) / (10.0 + step));
         using var _ = no_grad();
+        // The wrappers each in-place operation returns are freed here, on this thread.
+        using var scope = NewDisposeScope();
         foreach (var (name, weight) in _weights)
-            _average[name].mul_(decay).add_(weight, alpha: 1 - decay);
+            _average[name].TimesInPlace(decay).PlusInPlace(weight, alpha: 1 - decay);
     }
 
     /// <summary>Puts the averaged weights into the model until the returned handle is disposed,

@@ -1,3 +1,4 @@
+using QSLM.Model.Tensors;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Training;
@@ -17,7 +18,7 @@ public static class WordDropout
     {
         if (probability is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(probability), probability, "word dropout must be in [0, 1)");
         if (probability == 0) return ids;
-        var drop = rand(ids.shape) < probability;
-        return where(drop, full_like(ids, unknownId), ids);
+        var drop = rand(ids.shape).Below(probability);
+        return where(drop, ScalarArithmetic.FilledLike(ids, unknownId), ids);
     }
 }

@@ -1,28 +1,26 @@
-using CsvHelper;
 using QSLM.Search.Hierarchy;
-using QSLM.Search.Results;
 using QSLM.Search.Tiers;
 
 namespace QSLM.Search.HostEvaluation;
 
 /// <summary>
-/// Keeps every host evaluation (sensitivity measurements included) in a CSV named by what decides
+/// Keeps every host evaluation (sensitivity measurements included) in a file named by what decides
 /// its result — the model files, the data slice and the evaluator — so a later search of the same
-/// model and data reuses them instead of evaluating again. Rows are appended and flushed one at a
-/// time; a torn last row is ignored.
+/// model and data reuses them instead of evaluating again. Caches of one file share it
+/// (<see cref="EvaluationCacheFile"/>): what one evaluates, the others answer from it.
 /// </summary>
 public sealed class EvaluationCache : ICandidateEvaluator, IDisposable
 {
     private readonly ICandidateEvaluator _inner;
-    private readonly Dictionary<string, Evaluation> _known = new(StringComparer.Ordinal);
-    private readonly AppendOnlyCsv<CachedEvaluation> _csv;
+    private readonly EvaluationCacheFile _file;
+    private bool _disposed;
 
-    /// <summary>Opens (or starts) the cache file <paramref name="path"/> in front of <paramref name="inner"/>.</summary>
-    public EvaluationCache(string path, ICandidateEvaluator inner)
+    /// <summary>Opens (or starts) the cache file <paramref name="path"/> in front of <paramref name="inner"/>;
+    /// <paramref name="warn"/> is told each damaged line found in it (dropped, the file rewritten without it).</summary>
+    public EvaluationCache(string path, ICandidateEvaluator inner, Action<string>? warn = null)
     {
         _inner = inner;
-        _csv = AppendOnlyCsv<CachedEvaluation>.Open(path);
-        foreach (var row in _csv.Rows) _known[row.Precisions] = new Evaluation(row.Metric, row.Bytes);
+        _file = EvaluationCacheFile.Open(path, warn);
     }
 
     /// <summary>Evaluations answered from the cache.</summary>
@@ -31,31 +29,22 @@ public sealed class EvaluationCache : ICandidateEvaluator, IDisposable
     /// <inheritdoc />
     public Evaluation Evaluate(Precisions precisions)
     {
-        if (_known.TryGetValue(precisions.Compact, out var known))
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_file.TryGet(precisions.Compact, out var known))
         {
             Hits++;
-            return known;
+            return new Evaluation(known.Metric, known.Bytes);
         }
         var evaluation = _inner.Evaluate(precisions);
-        _known[precisions.Compact] = evaluation;
-        _csv.Append(new CachedEvaluation { Precisions = precisions.Compact, Metric = evaluation.Metric, Bytes = evaluation.Bytes });
+        _file.Add(new CachedEvaluation(precisions.Compact, evaluation.Metric, evaluation.Bytes));
         return evaluation;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _csv.Dispose();
-}
-
-/// <summary>A cached evaluation.</summary>
-[CsvRecord]
-public sealed partial record CachedEvaluation
-{
-    /// <summary>Precisions in compact form.</summary>
-    [CsvColumn("precisions")] public string Precisions { get; init; } = "";
-
-    /// <summary>Accuracy or perplexity.</summary>
-    [CsvColumn("metric")] public double Metric { get; init; }
-
-    /// <summary>Packed bytes.</summary>
-    [CsvColumn("bytes")] public long Bytes { get; init; }
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _file.Release();
+    }
 }

@@ -23,15 +23,12 @@ public sealed class HostEvaluator : IDisposable
     private readonly string _vocabularyHash;
     private readonly Dictionary<string, float[]> _master;
     private readonly Dictionary<(string, ushort), float[]> _decoded = [];
-    private readonly Action<string>? _warn;
 
-    /// <summary>Evaluates candidates of <paramref name="model"/>, which it takes ownership of;
-    /// <paramref name="warn"/> is told each evaluation retried after a native fault (<see cref="NativeFaultRetry"/>).</summary>
-    public HostEvaluator(SpikeGpt model, string vocabularyHash, Action<string>? warn = null)
+    /// <summary>Evaluates candidates of <paramref name="model"/>, which it takes ownership of.</summary>
+    public HostEvaluator(SpikeGpt model, string vocabularyHash)
     {
         _model = model;
         _vocabularyHash = vocabularyHash;
-        _warn = warn;
         model.eval();
         _master = model.state_dict().ToDictionary(kv => kv.Key, kv => FakeQuantizer.Values(kv.Value));
         Hierarchy = ModelHierarchy.FromTensors(model.state_dict().Select(kv => (kv.Key, kv.Value.shape)));
@@ -43,12 +40,12 @@ public sealed class HostEvaluator : IDisposable
     /// <summary>An evaluator that scores candidates by SST-2 accuracy on <paramref name="sentences"/>.</summary>
     public ICandidateEvaluator Sst2Accuracy(IReadOnlyList<Sst2Example> sentences) =>
         sentences.Count == 0 ? throw new InputException("no SST-2 sentences to evaluate")
-        : new NativeFaultRetry(new Scoring(this, m => Sst2Evaluator.Evaluate(m, sentences).Accuracy), _warn);
+        : new Scoring(this, m => Sst2Evaluator.Evaluate(m, sentences).Accuracy);
 
     /// <summary>An evaluator that scores candidates by perplexity on <paramref name="tokens"/>.</summary>
     public ICandidateEvaluator Perplexity(long[] tokens, long startToken) =>
         tokens.Length == 0 ? throw new InputException("no WikiText-2 tokens to evaluate")
-        : new NativeFaultRetry(new Scoring(this, m => PerplexityEvaluator.Evaluate(m, tokens, startToken).Perplexity), _warn);
+        : new Scoring(this, m => PerplexityEvaluator.Evaluate(m, tokens, startToken).Perplexity);
 
     private Evaluation Evaluate(Precisions precisions, Func<SpikeGpt, double> metric)
     {
