@@ -31,7 +31,7 @@ internal static class SearchCommand
         task.AcceptOnlyFromAmong("sst2", "lm");
         var constA = new Option<string?>("--const-a") { Description = "Accuracy constraint: acc>=FRACTION, acc>=-POINTSpt (below the fp32 baseline), ppl<=VALUE or ppl<=+PERCENT%. Default: acc>=-1pt for sst2, ppl<=+5% for lm." };
         var constM = new Option<string?>("--const-m") { Description = "Memory constraint: the packed model's size at most this, in bytes or with kB, MB, MiB (e.g. 2MB). Default: none." };
-        var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in the objective J = A + alpha*M (README, \"The objective\"): 0 keeps the most accurate feasible candidate, larger values smaller ones (at least 0 and at most 100).", DefaultValueFactory = _ => 0.5 };
+        var alpha = new Option<double>("--alpha") { Description = "Weight of the memory saving in the objective J = A + alpha*M (docs/search.md, \"The objective\"): 0 keeps the most accurate feasible candidate, larger values smaller ones (at least 0 and at most 100).", DefaultValueFactory = _ => 0.5 };
         var menu = new Option<string>("--menu") { Description = "Precisions the search may give a module, highest first.", DefaultValueFactory = _ => "int8,int6,int4,int3,int2,sign1" };
         var sentences = new Option<int>("--sst2-sentences") { Description = "SST-2 dev sentences each candidate is scored on (the first N).", DefaultValueFactory = _ => 872 }.InRange(1, 100_000);
         var sensitivitySentences = new Option<int>("--sensitivity-sentences") { Description = "SST-2 dev sentences each sensitivity measurement is scored on (the first N; they only order the search's moves).", DefaultValueFactory = _ => 200 }.InRange(1, 100_000);
