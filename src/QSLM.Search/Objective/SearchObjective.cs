@@ -3,7 +3,7 @@ using QSLM.Data;
 namespace QSLM.Search.Objective;
 
 /// <summary>
-/// The quantity the search maximises over feasible candidates (README, "The objective"):
+/// The quantity the search maximises over feasible candidates (docs/search.md, "The objective"):
 /// <c>J = A + alpha·M + beta·P</c>, where <c>A</c> is the metric's relative change from the fp32
 /// baseline in the direction of better (accuracy: <c>(acc − acc₀)/acc₀</c>; perplexity:
 /// <c>(ppl₀ − ppl)/ppl₀</c>), <c>M = 1 − bytes/bytes_fp32</c> is the memory saving and
