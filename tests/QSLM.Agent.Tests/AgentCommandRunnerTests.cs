@@ -5,32 +5,12 @@ namespace QSLM.Agent.Tests;
 /// own code is a bug, not bad input.</summary>
 public sealed class AgentCommandRunnerTests : IDisposable
 {
-    private readonly TemporaryFolder _state = new("qslm-agent-state-");
-    private readonly string? _previous = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+    private readonly FaultLogFolder _state = new("qslm-agent-state-");
 
-    public AgentCommandRunnerTests() => Environment.SetEnvironmentVariable("XDG_STATE_HOME", _state.Path);
+    public void Dispose() => _state.Dispose();
 
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("XDG_STATE_HOME", _previous);
-        _state.Dispose();
-    }
-
-    private static (int Code, string[] Lines) Run(Func<int> body)
-    {
-        var stderr = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            var code = AgentCommandRunner.Run(verbose: false, body);
-            return (code, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        }
-        finally
-        {
-            Console.SetError(stderr);
-        }
-    }
+    private static (int Code, string[] Lines) Run(Func<int> body) =>
+        StandardError.Capture(() => AgentCommandRunner.Run(verbose: false, body));
 
     [Fact]
     public void An_internal_fault_exits_70_with_one_line_and_the_stack_trace_in_a_log()

@@ -8,32 +8,14 @@ namespace QSLM.Cli.Tests;
 /// program's own code is a bug, not bad input.</summary>
 public sealed class CommandRunnerTests : IDisposable
 {
-    private readonly TemporaryFolder _state = new("qslm-state-");
-    private readonly string? _previous = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+    private readonly FaultLogFolder _state = new("qslm-state-");
 
-    public CommandRunnerTests() => Environment.SetEnvironmentVariable("XDG_STATE_HOME", _state.Path);
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("XDG_STATE_HOME", _previous);
-        _state.Dispose();
-    }
+    public void Dispose() => _state.Dispose();
 
     private static (int Code, string[] Lines) Run(Func<int> body)
     {
         var parse = Program.Root().Parse(["formats"]);
-        var stderr = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            var code = CommandRunner.Run(parse, body, usesTorch: false);
-            return (code, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        }
-        finally
-        {
-            Console.SetError(stderr);
-        }
+        return StandardError.Capture(() => CommandRunner.Run(parse, body, usesTorch: false));
     }
 
     [Fact]

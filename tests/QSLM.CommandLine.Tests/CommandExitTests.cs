@@ -4,17 +4,10 @@ namespace QSLM.CommandLine.Tests;
 
 public sealed class CommandExitTests : IDisposable
 {
-    private readonly TemporaryFolder _state = new("qslm-state-");
-    private readonly string? _previous = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+    private readonly FaultLogFolder _state = new("qslm-state-");
     private readonly StringWriter _error = new();
 
-    public CommandExitTests() => Environment.SetEnvironmentVariable("XDG_STATE_HOME", _state.Path);
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("XDG_STATE_HOME", _previous);
-        _state.Dispose();
-    }
+    public void Dispose() => _state.Dispose();
 
     private int Run(Func<int> body, bool verbose = false) =>
         new CommandExit("qslm", e => e is FileNotFoundException ? ExitCodes.BadInput : e is SocketException ? ExitCodes.Infrastructure : null) { Error = _error, CommandLine = ["qslm", "eval"] }

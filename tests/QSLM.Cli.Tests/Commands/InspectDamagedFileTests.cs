@@ -1,4 +1,3 @@
-using QSLM.Format.Packed;
 using QSLM.Format.Tests.Packed;
 using QSLM.Format.Tests.Packed.Damage;
 
@@ -15,13 +14,8 @@ public sealed class InspectDamagedFileTests : IDisposable
     [Fact]
     public void A_sample_of_damaged_files_each_exits_2_with_one_line_naming_the_file()
     {
-        var original = File.ReadAllBytes(DamagedFiles.WriteBase(_temp.File("base.qslm")));
-        foreach (var damage in Enum.GetValues<DamageClass>())
+        foreach (var (_, path) in DamagedFiles.RefusedSampleOfEachClass(_temp.Path))
         {
-            // The first file of the class that the reader refuses in process.
-            var file = DamagedFiles.Generate(damage, original).First(f => Refused(f.Bytes));
-            var path = _temp.File($"{damage}.qslm");
-            File.WriteAllBytes(path, file.Bytes);
             OneLineError.Assert(QslmProcess.Run("inspect", path), path + ": ");
         }
     }
@@ -34,20 +28,5 @@ public sealed class InspectDamagedFileTests : IDisposable
         var result = QslmProcess.Run("inspect", path);
         OneLineError.Assert(result, "\\u001b]0;owned\\u0007\\u001b[2J");
         Assert.DoesNotContain('\u001b', result.StdErr + result.StdOut);
-    }
-
-    private bool Refused(byte[] bytes)
-    {
-        var path = _temp.File("probe.qslm");
-        File.WriteAllBytes(path, bytes);
-        try
-        {
-            PackedModel.Open(path).Dispose();
-            return false;
-        }
-        catch (PackedFileException)
-        {
-            return true;
-        }
     }
 }

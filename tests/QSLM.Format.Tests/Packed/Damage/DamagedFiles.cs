@@ -55,6 +55,35 @@ public static class DamagedFiles
         }
     }
 
+    /// <summary>For each class, the first damaged file that the reader refuses in process, written into
+    /// <paramref name="folder"/> as <c>CLASS.qslm</c>: the sample the tests send through the real executables.</summary>
+    public static IEnumerable<(DamagedFile File, string Path)> RefusedSampleOfEachClass(string folder)
+    {
+        var original = File.ReadAllBytes(WriteBase(System.IO.Path.Combine(folder, "base.qslm")));
+        var probe = System.IO.Path.Combine(folder, "probe.qslm");
+        foreach (var damage in Enum.GetValues<DamageClass>())
+        {
+            var file = Generate(damage, original).First(f => Refused(probe, f.Bytes));
+            var path = System.IO.Path.Combine(folder, $"{damage}.qslm");
+            File.WriteAllBytes(path, file.Bytes);
+            yield return (file, path);
+        }
+    }
+
+    private static bool Refused(string probe, byte[] bytes)
+    {
+        File.WriteAllBytes(probe, bytes);
+        try
+        {
+            PackedModel.Open(probe).Dispose();
+            return false;
+        }
+        catch (PackedFileException)
+        {
+            return true;
+        }
+    }
+
     private static (string, byte[]) RawBitFlip(byte[] original, Random random)
     {
         var bytes = (byte[])original.Clone();
