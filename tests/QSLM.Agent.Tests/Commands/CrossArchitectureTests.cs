@@ -58,7 +58,11 @@ public sealed class CrossArchitectureTests(PackedReferenceModels models, CrossAr
         private void Publish(string rid)
         {
             var project = Path.Combine(RepositoryFiles.Root, "src", "QSLM.Agent", "QSLM.Agent.csproj");
-            var r = AgentProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", rid, "--self-contained", "-p:PublishTrimmed=true", "-o", Path.Combine(_temp.Path, rid), "--nologo", "-v", "quiet"]);
+            // A private artifacts folder: a self-contained publish into the project's own bin/ and obj/ would
+            // leave a self-contained qslm-agent.deps.json where the framework-dependent build's belongs, and
+            // the next build would copy it beside qslm, whose local boards then cannot start the agent.
+            var r = AgentProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", rid, "--self-contained", "-p:PublishTrimmed=true",
+                "--artifacts-path", Path.Combine(_temp.Path, "artifacts-" + rid), "-o", Path.Combine(_temp.Path, rid), "--nologo", "-v", "quiet"]);
             if (r.ExitCode != 0) throw new InvalidOperationException($"publishing for {rid} failed:\n{r.StdOut}\n{r.StdErr}");
         }
 
