@@ -1,5 +1,5 @@
+using QSLM.Errors;
 using QSLM.CommandLine;
-using QSLM.Data;
 using QSLM.Format.Packed;
 
 namespace QSLM.Agent;

@@ -1,11 +1,10 @@
+using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Profiles;
 using QSLM.CommandLine;
-using QSLM.Data;
 using QSLM.Format.Packed;
-using QSLM.Search.Board;
 using TorchSharp;
 
 namespace QSLM.Cli;

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.Globalization;
 
 namespace QSLM.Data;

@@ -48,7 +48,7 @@ public sealed class AgentCommandRunnerTests : IDisposable
     [Fact]
     public void Bad_input_exits_2_in_one_line()
     {
-        var (code, lines) = Run(() => throw new QSLM.Data.InputException("--tokens must be at least 1"));
+        var (code, lines) = Run(() => throw new QSLM.Errors.InputException("--tokens must be at least 1"));
         Assert.Equal(2, code);
         Assert.Equal("qslm-agent: error: --tokens must be at least 1", Assert.Single(lines));
     }

@@ -58,7 +58,7 @@ public sealed class CommandRunnerTests : IDisposable
     {
         Assert.Equal(3, Run(() => throw new BoardFailureException("pi5", BoardPhase.Connect, FailureClass.Infrastructure, FailureCodes.ConnectionLost, true, "connection refused")).Code);
         Assert.Equal(3, Run(() => throw new SocketException(111)).Code);
-        Assert.Equal(3, Run(() => throw new QSLM.Search.Board.InfrastructureFailureException("the agent stopped answering")).Code);
+        Assert.Equal(3, Run(() => throw new QSLM.Errors.InfrastructureFailureException("the agent stopped answering")).Code);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CommandRunnerTests : IDisposable
         var candidate = Run(() => throw new BoardFailureException("pi5", BoardPhase.Run, FailureClass.Candidate, "model_invalid", false, "the runtime refused it"));
         Assert.Equal(1, candidate.Code);
         Assert.Equal("qslm: error: pi5: Run: candidate failure (model_invalid): the runtime refused it", Assert.Single(candidate.Lines));
-        Assert.Equal(2, Run(() => throw new QSLM.Data.InputException("--menu is empty")).Code);
+        Assert.Equal(2, Run(() => throw new QSLM.Errors.InputException("--menu is empty")).Code);
         Assert.Equal(2, Run(() => throw new QSLM.Boards.Inventory.InventoryException("bench.yaml", 3, 5, "unknown key 'hots'")).Code);
     }
 }

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 namespace QSLM.Data.Tests;
 
 public class VocabularyTests

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

@@ -29,10 +29,10 @@ internal static class ServeCommand
         {
             var messageCap = parse.GetValue(maxMessage);
             var modelCap = parse.GetValue(maxModel);
-            if (messageCap < 1024) throw new QSLM.Data.InputException("--max-message-bytes must be at least 1024");
-            if (modelCap < 1) throw new QSLM.Data.InputException("--max-model-bytes must be at least 1");
+            if (messageCap < 1024) throw new QSLM.Errors.InputException("--max-message-bytes must be at least 1024");
+            if (modelCap < 1) throw new QSLM.Errors.InputException("--max-model-bytes must be at least 1");
             var partialCap = parse.GetValue(maxPartial) ?? modelCap;
-            if (partialCap < modelCap) throw new QSLM.Data.InputException(FormattableString.Invariant($"--max-partial-bytes ({partialCap}) must be at least --max-model-bytes ({modelCap}): a model arrives as one partial copy"));
+            if (partialCap < modelCap) throw new QSLM.Errors.InputException(FormattableString.Invariant($"--max-partial-bytes ({partialCap}) must be at least --max-model-bytes ({modelCap}): a model arrives as one partial copy"));
             var folder = new ConfinedFolder(parse.GetValue(root)!);
             // Found once: sensors do not come and go while a board runs.
             var sensors = OnboardSensors.Discover(parse.GetValue(sensorsRoot)!);

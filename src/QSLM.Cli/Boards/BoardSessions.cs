@@ -13,11 +13,11 @@ internal static class BoardSessions
     /// <summary>The repository's <c>firmware-profiles/</c>.</summary>
     public static string DefaultProfilesFolder => Path.Combine(RepositoryPaths.Root, FirmwareProfiles.FolderName);
 
-    /// <summary>The board <paramref name="boardName"/> of <paramref name="bench"/>, or an <see cref="QSLM.Data.InputException"/>
+    /// <summary>The board <paramref name="boardName"/> of <paramref name="bench"/>, or an <see cref="QSLM.Errors.InputException"/>
     /// "unknown board 'X' in FILE (boards: a, b)".</summary>
     public static BoardEntry Find(Bench bench, string boardName) =>
         bench.Boards.FirstOrDefault(b => b.Name == boardName)
-        ?? throw new QSLM.Data.InputException($"unknown board '{boardName}' in {bench.Path} (boards: {string.Join(", ", bench.Boards.Select(b => b.Name))})");
+        ?? throw new QSLM.Errors.InputException($"unknown board '{boardName}' in {bench.Path} (boards: {string.Join(", ", bench.Boards.Select(b => b.Name))})");
 
     /// <summary>The board's firmware profile from <paramref name="profilesFolder"/>, or null when it names none.</summary>
     public static FirmwareProfile? Profile(BoardEntry board, string? profilesFolder = null) =>

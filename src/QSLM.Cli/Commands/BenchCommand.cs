@@ -1,7 +1,7 @@
+using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Cli.Benchmarks;
 using QSLM.CommandLine;
-using QSLM.Data;
 
 namespace QSLM.Cli.Commands;
 

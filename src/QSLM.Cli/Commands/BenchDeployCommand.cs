@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
 using QSLM.Boards.Benchmarks;
@@ -7,7 +8,6 @@ using QSLM.Boards.Transports.Ssh;
 using QSLM.Cli.Benchmarks;
 using QSLM.Cli.Boards;
 using QSLM.CommandLine;
-using QSLM.Data;
 
 namespace QSLM.Cli.Commands;
 

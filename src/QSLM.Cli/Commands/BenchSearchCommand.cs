@@ -1,8 +1,8 @@
+using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Cli.Benchmarks;
 using QSLM.Cli.Search;
 using QSLM.CommandLine;
-using QSLM.Data;
 using QSLM.Model;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Synthetic;

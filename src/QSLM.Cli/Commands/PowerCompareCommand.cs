@@ -1,6 +1,6 @@
+using QSLM.Errors;
 using System.CommandLine;
 using QSLM.CommandLine;
-using QSLM.Data;
 using QSLM.Sensors.Export;
 using QSLM.Sensors.Statistics;
 

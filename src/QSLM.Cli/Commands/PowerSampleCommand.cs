@@ -1,7 +1,7 @@
+using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
 using QSLM.CommandLine;
-using QSLM.Data;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Export;

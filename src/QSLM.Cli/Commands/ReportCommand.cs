@@ -1,7 +1,7 @@
+using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Cli.Reports;
 using QSLM.CommandLine;
-using QSLM.Data;
 using Spectre.Console;
 
 namespace QSLM.Cli.Commands;

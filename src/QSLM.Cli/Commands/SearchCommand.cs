@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
@@ -6,7 +7,6 @@ using QSLM.Cli.Progress;
 using QSLM.Cli.Reports;
 using QSLM.Cli.Search;
 using QSLM.CommandLine;
-using QSLM.Data;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
 using QSLM.Protocol.Messages;

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.Globalization;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Sessions;

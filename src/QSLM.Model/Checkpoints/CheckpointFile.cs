@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 

@@ -1,5 +1,5 @@
+using QSLM.Errors;
 using System.Text.RegularExpressions;
-using QSLM.Data;
 using QSLM.Format.Formats;
 
 namespace QSLM.Model.Quantization;

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.Diagnostics;
 using QSLM.Data;
 using QSLM.Model.Checkpoints;

@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Model.Checkpoints;
 using TorchSharp;
 

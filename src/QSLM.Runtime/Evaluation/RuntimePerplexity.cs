@@ -16,8 +16,8 @@ public static class RuntimePerplexity
     /// <summary>Evaluates <paramref name="tokens"/>; <paramref name="progress"/> gets (done, total).</summary>
     public static RuntimePerplexityResult Evaluate(SpikeGptRuntime runtime, ReadOnlySpan<int> tokens, int startToken, int streams = 1, Action<long, long>? progress = null)
     {
-        if (tokens.IsEmpty) throw new Data.InputException("no tokens to evaluate");
-        if (!runtime.HasLmHead) throw new Data.InputException("this model has no LM head; perplexity needs a language model");
+        if (tokens.IsEmpty) throw new Errors.InputException("no tokens to evaluate");
+        if (!runtime.HasLmHead) throw new Errors.InputException("this model has no LM head; perplexity needs a language model");
         streams = Math.Clamp(streams, 1, tokens.Length);
         var segment = (tokens.Length + streams - 1) / streams;
         var features = new float[runtime.Width];

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Search.Tiers;
 
 namespace QSLM.Search.Board;

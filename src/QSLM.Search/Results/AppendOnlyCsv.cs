@@ -1,6 +1,6 @@
+using QSLM.Errors;
 using System.Globalization;
 using CsvHelper;
-using QSLM.Data;
 
 namespace QSLM.Search.Results;
 

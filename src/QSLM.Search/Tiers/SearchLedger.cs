@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.Globalization;
 using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;

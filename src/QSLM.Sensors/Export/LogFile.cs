@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 
 namespace QSLM.Sensors.Export;
 

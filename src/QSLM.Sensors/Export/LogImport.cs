@@ -37,7 +37,7 @@ public static class LogImport
     /// Imports the log <paramref name="log"/> (named <paramref name="origin"/> in errors) as it is read, writing
     /// each sample to the sample CSV <paramref name="csv"/>; returns the counts and the first skipped lines.
     /// </summary>
-    /// <exception cref="QSLM.Data.InputException">The file as a whole cannot be read as <paramref name="format"/>.</exception>
+    /// <exception cref="QSLM.Errors.InputException">The file as a whole cannot be read as <paramref name="format"/>.</exception>
     public static ImportSummary Import(LogFormat format, TextReader log, string origin, TextWriter csv, TimeSpan interval, string? totalRail = null)
     {
         var sink = new CsvImportSink(csv);

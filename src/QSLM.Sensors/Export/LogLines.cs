@@ -1,6 +1,6 @@
+using QSLM.Errors;
 using System.Globalization;
 using System.Text;
-using QSLM.Data;
 
 namespace QSLM.Sensors.Export;
 

@@ -1,5 +1,5 @@
+using QSLM.Errors;
 using QSLM.Cli.Reports;
-using QSLM.Data;
 
 namespace QSLM.Cli.Tests.Reports;
 

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Data;
 using QSLM.Model.Training;
 

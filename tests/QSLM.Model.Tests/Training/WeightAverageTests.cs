@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Model.Training;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Search.Baselines;
 using QSLM.Search.Synthetic;
 

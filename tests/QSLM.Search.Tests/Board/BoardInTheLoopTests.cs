@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
@@ -130,7 +131,7 @@ public sealed class BoardInTheLoopTests : IDisposable
     public void When_every_feasible_candidate_fails_on_the_board_the_error_says_so_and_why()
     {
         var board = new SyntheticBoard { Crashes = _ => true };
-        var e = Assert.Throws<Data.InputException>(() => Search(Within1Point(1), "allfail", board));
+        var e = Assert.Throws<Errors.InputException>(() => Search(Within1Point(1), "allfail", board));
         Assert.Contains("failed on board synthetic", e.Message);
         Assert.Contains("run-failed: the runtime crashed", e.Message);
     }

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Search.Board;
 using QSLM.Search.Tiers;
 

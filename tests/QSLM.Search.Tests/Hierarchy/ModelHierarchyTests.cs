@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Search.Hierarchy;
 
 namespace QSLM.Search.Tests.Hierarchy;

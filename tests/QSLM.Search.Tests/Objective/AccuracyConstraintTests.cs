@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Search.Objective;
 
 namespace QSLM.Search.Tests.Objective;

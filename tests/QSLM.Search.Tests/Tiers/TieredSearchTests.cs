@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
 using QSLM.Search.Results;

@@ -1,4 +1,4 @@
-using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Sensors.Export;
 
 namespace QSLM.Sensors.Tests.Export;

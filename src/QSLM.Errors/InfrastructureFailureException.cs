@@ -1,4 +1,4 @@
-namespace QSLM.Search.Board;
+namespace QSLM.Errors;
 
 /// <summary>
 /// The board, its link or its agent failed after every retry while a candidate was being measured.

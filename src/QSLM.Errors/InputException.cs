@@ -1,4 +1,4 @@
-namespace QSLM.Data;
+namespace QSLM.Errors;
 
 /// <summary>
 /// A problem with what the user supplied (a missing file, a checkpoint of the wrong shape, a bad
