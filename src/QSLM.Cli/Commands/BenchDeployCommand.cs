@@ -1,3 +1,4 @@
+using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
@@ -6,7 +7,7 @@ using QSLM.Boards.Inventory;
 using QSLM.Boards.Sessions;
 using QSLM.Boards.Transports.Ssh;
 using QSLM.Cli.Benchmarks;
-using QSLM.Cli.Boards;
+using QSLM.Harness.Boards;
 using QSLM.CommandLine;
 
 namespace QSLM.Cli.Commands;

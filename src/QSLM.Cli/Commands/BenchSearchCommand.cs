@@ -1,3 +1,4 @@
+using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Cli.Benchmarks;

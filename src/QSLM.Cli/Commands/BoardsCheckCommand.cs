@@ -1,10 +1,11 @@
+using QSLM.Harness;
 using System.CommandLine;
 using System.Globalization;
 using QSLM.Boards.Checks;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
 using QSLM.Boards.Sessions;
-using QSLM.Cli.Boards;
+using QSLM.Harness.Boards;
 using QSLM.CommandLine;
 
 namespace QSLM.Cli.Commands;

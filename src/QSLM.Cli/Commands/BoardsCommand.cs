@@ -1,6 +1,7 @@
+using QSLM.Harness;
 using System.CommandLine;
 using QSLM.Boards.Inventory;
-using QSLM.Cli.Boards;
+using QSLM.Harness.Boards;
 using QSLM.CommandLine;
 
 namespace QSLM.Cli.Commands;

@@ -1,3 +1,4 @@
+using QSLM.Harness;
 using System.CommandLine;
 using System.Globalization;
 using QSLM.CommandLine;

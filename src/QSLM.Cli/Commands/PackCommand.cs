@@ -1,3 +1,4 @@
+using QSLM.Harness;
 using System.CommandLine;
 using QSLM.CommandLine;
 using QSLM.Data;

@@ -1,7 +1,7 @@
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Profiles;
 using QSLM.Boards.Sessions;
-using QSLM.Cli.Boards;
+using QSLM.Harness.Boards;
 
 namespace QSLM.Cli.Search;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using QSLM.Boards.Transports.Ssh;
 
-namespace QSLM.Cli.Boards;
+namespace QSLM.Harness.Boards;
 
 /// <summary>
 /// Self-contained, trimmed publishes of the agent (<c>dotnet publish src/QSLM.Agent -r RID --self-contained
@@ -11,7 +11,7 @@ namespace QSLM.Cli.Boards;
 /// temporary name that is renamed into place, so two processes racing to publish both end with one
 /// complete folder and never see a partial one.
 /// </summary>
-internal sealed class AgentPublishCache(string runsFolder)
+public sealed class AgentPublishCache(string runsFolder)
 {
     /// <summary>The agent's executable in a self-contained publish.</summary>
     public const string Executable = "qslm-agent";
@@ -65,7 +65,7 @@ internal sealed class AgentPublishCache(string runsFolder)
         var stderr = process.StandardError.ReadToEndAsync();
         var clock = Stopwatch.StartNew();
         while (!process.WaitForExit(HeartbeatInterval))
-            progress?.Invoke($"still publishing the {runtimeId} agent ({Progress.ProgressReporter.Duration(clock.Elapsed)} so far)");
+            progress?.Invoke($"still publishing the {runtimeId} agent ({clock.Elapsed.TotalSeconds:F0} s so far)");
         process.WaitForExit();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"dotnet publish of the {runtimeId} agent failed (exit {process.ExitCode}): {(stdout.Result + stderr.Result).Trim()}");

@@ -3,12 +3,12 @@ using QSLM.Boards.Profiles;
 using QSLM.Boards.Resilience;
 using QSLM.Boards.Sessions;
 
-namespace QSLM.Cli.Boards;
+namespace QSLM.Harness.Boards;
 
 /// <summary>From a bench file's board name to a ready <see cref="BoardSession"/>: the board's profile
 /// read, its agent chosen by <see cref="AgentArtifacts"/>, its transport made. Nothing is connected
 /// until the session's first operation.</summary>
-internal static class BoardSessions
+public static class BoardSessions
 {
     /// <summary>The repository's <c>firmware-profiles/</c>.</summary>
     public static string DefaultProfilesFolder => Path.Combine(RepositoryPaths.Root, FirmwareProfiles.FolderName);

@@ -1,4 +1,4 @@
-namespace QSLM.Cli.Tests;
+namespace QSLM.Harness.Tests;
 
 public sealed class RepositoryPathsTests
 {

@@ -3,7 +3,7 @@ using QSLM.Boards.Profiles;
 using QSLM.Boards.Transports.Local;
 using QSLM.Boards.Transports.Ssh;
 
-namespace QSLM.Cli.Boards;
+namespace QSLM.Harness.Boards;
 
 /// <summary>
 /// Which agent build each board gets, from what <c>qslm</c> was built with:
@@ -18,7 +18,7 @@ namespace QSLM.Cli.Boards;
 /// <c>runs/agents/</c>; the framework-dependent bundle is copied to <c>runs/agents/dotnet-HASH/</c>.
 /// </summary>
 /// <param name="runsFolder">Where caches and local boards' folders live (the repository's <c>runs/</c> by default).</param>
-internal sealed class AgentArtifacts(string? runsFolder = null)
+public sealed class AgentArtifacts(string? runsFolder = null)
 {
     /// <summary>Runtime id an SSH board gets when its bench entry names no profile.</summary>
     public const string DefaultRemoteRuntime = "linux-arm64";

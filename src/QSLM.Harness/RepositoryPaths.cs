@@ -1,10 +1,10 @@
-namespace QSLM.Cli;
+namespace QSLM.Harness;
 
 /// <summary>
 /// Default locations of the bundled data and models: found by walking up from the working
 /// directory, then from the program's folder, to the first folder holding <c>QSLM.sln</c>.
 /// </summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     private static readonly Lazy<string> RootLazy = new(FindRoot);
 
