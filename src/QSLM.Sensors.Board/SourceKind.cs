@@ -1,6 +1,6 @@
 namespace QSLM.Sensors;
 
-/// <summary>Where a power or energy figure comes from (DESIGN.md, "Honesty rules for numbers").</summary>
+/// <summary>Where a power or energy figure comes from (docs/sensors.md, "Source tags").</summary>
 public enum SourceKind
 {
     /// <summary>Read from a real sensor.</summary>

@@ -39,7 +39,7 @@ public sealed record ProfileSetting(string Name, string Set, string Verify, stri
 /// <summary>An expected power range and where the figures come from.</summary>
 /// <param name="Min">Lowest expected watts.</param>
 /// <param name="Max">Highest expected watts.</param>
-/// <param name="Source"><c>measured:</c>, <c>simulated:</c> or <c>estimated:</c> tag (DESIGN.md's honesty rule).</param>
+/// <param name="Source"><c>measured:</c>, <c>simulated:</c> or <c>estimated:</c> tag (docs/sensors.md, "Source tags").</param>
 public sealed record WattsRange(double Min, double Max, string Source)
 {
     /// <summary>Whether <paramref name="watts"/> lies within the range.</summary>

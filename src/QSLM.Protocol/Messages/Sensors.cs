@@ -4,7 +4,7 @@ namespace QSLM.Protocol.Messages;
 /// <param name="Name">Stable name on this board (for example <c>ina219-0x40</c>, <c>VDD_IN</c>).</param>
 /// <param name="Quantity">power, energy (a cumulative counter such as RAPL's), current, voltage, temperature or memory.</param>
 /// <param name="Unit">SI unit of its readings (W, J, A, V, °C; B for memory).</param>
-/// <param name="Source"><c>measured:&lt;sensor&gt;</c>, <c>simulated:&lt;model&gt;</c> or <c>estimated:&lt;model&gt;</c> (DESIGN.md's honesty rule).</param>
+/// <param name="Source"><c>measured:&lt;sensor&gt;</c>, <c>simulated:&lt;model&gt;</c> or <c>estimated:&lt;model&gt;</c> (docs/sensors.md, "Source tags").</param>
 public sealed record SensorInfo(string Name, string Quantity, string Unit, string Source);
 
 /// <summary>One reading of one sensor.</summary>

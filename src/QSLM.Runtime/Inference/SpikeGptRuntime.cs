@@ -6,7 +6,7 @@ namespace QSLM.Runtime.Inference;
 
 /// <summary>
 /// SpikeGPT (Zhu et al., arXiv:2302.13939) run as a recurrence on a memory-mapped packed model, one
-/// token at a time, with the arithmetic of the host model (DESIGN.md, "SpikeGPT, exactly"):
+/// token at a time, with the arithmetic of the host model (docs/model.md, "SpikeGPT in TorchSharp"):
 /// <c>x = spike(emb[t])</c>; block 0 <c>x = ln0(x)</c>; per block
 /// <c>x += LIF1(att(ln1(x)))</c>, <c>x += LIF2(ffn(ln2(x)))</c>; <c>ln_out</c>; then the LM head
 /// or, over a sentence, the mean of the features into <c>cls</c>. Attention is RWKV-4 time-mix with
