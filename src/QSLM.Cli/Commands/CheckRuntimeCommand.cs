@@ -29,7 +29,7 @@ internal static class CheckRuntimeCommand
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var names = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var name in names) UserInput.Check(() => QSLM.Format.Formats.QuantFormats.Get(name));
+            foreach (var name in names) _ = QSLM.Format.Formats.QuantFormats.Get(name);
             var vocabulary = Vocabulary.FromWikiText(RepositoryPaths.WikiText);
             var path = parse.GetValue(kernel) ?? KernelPaths.Best;
             if (!KernelPaths.IsSupported(path)) throw new InputException($"kernel path {path} is not accelerated on this processor");

@@ -31,7 +31,7 @@ internal static class PowerMeasureCommand
             var words = parse.GetValue(commandLine)!;
             var spec = parse.GetValue(sensor)!;
             var board = spec == "simulated" ? new QSLM.Sensors.Simulation.SimulatedBoard() : null;
-            using var opened = PowerCommand.LoadCalibration(parse.GetValue(calibration)!).Apply(UserInput.Check(() => SensorSpec.Open(spec, TimeProvider.System, board)));
+            using var opened = PowerCommand.LoadCalibration(parse.GetValue(calibration)!).Apply(SensorSpec.Open(spec, TimeProvider.System, board));
             if (parse.GetValue(baseline) is not null && opened.Source.Kind != QSLM.Sensors.SourceKind.Measured)
                 throw new InputException($"an idle baseline is kept only from a real sensor; {opened.Source} is not measured");
             var workload = new ProcessWorkload(words[0], words[1..], busy =>
@@ -45,7 +45,7 @@ internal static class PowerMeasureCommand
                 Repeats = parse.GetValue(repeats),
                 SubtractIdle = parse.GetValue(subtract),
             };
-            var report = UserInput.Check(() => RepeatedMeasurement.Run(new Sampler(opened, TimeProvider.System), options, workload));
+            var report = RepeatedMeasurement.Run(new Sampler(opened, TimeProvider.System), options, workload);
             var inv = CultureInfo.InvariantCulture;
             var table = new Table().AddColumns("window", Markup.Escape($"mean power (W, {report.Source})"), Markup.Escape($"energy (J, {report.Source})"), "samples", "invalid");
             foreach (var w in report.Windows)

@@ -27,8 +27,8 @@ internal static class PowerSampleCommand
             var duration = parse.GetValue(seconds);
             if (!(duration > 0)) throw new InputException("--seconds must be positive");
             var store = PowerCommand.LoadCalibration(parse.GetValue(calibration)!);
-            using var opened = store.Apply(UserInput.Check(() => SensorSpec.Open(parse.GetValue(sensor)!, TimeProvider.System)));
-            var sampler = UserInput.Check(() => new Sampler(opened, TimeProvider.System, parse.GetValue(interval) is { } ms ? TimeSpan.FromMilliseconds(ms) : null));
+            using var opened = store.Apply(SensorSpec.Open(parse.GetValue(sensor)!, TimeProvider.System));
+            var sampler = new Sampler(opened, TimeProvider.System, parse.GetValue(interval) is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
             var start = sampler.Now;
             var series = sampler.Collect(TimeSpan.FromSeconds(duration));
             var stop = series.Readings[^1].Timestamp;

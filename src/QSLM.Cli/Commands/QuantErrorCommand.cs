@@ -25,7 +25,7 @@ internal static class QuantErrorCommand
         {
             using var model = SpikeGptCheckpoint.Load(parse.GetValue(checkpoint)!);
             var selected = parse.GetValue(formats) is { } list
-                ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name => UserInput.Check(() => QuantFormats.Get(name))).ToList()
+                ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(QuantFormats.Get).ToList()
                 : QuantFormats.All.ToList();
             var options = new QuantizeOptions(parse.GetValue(clip));
             var inv = CultureInfo.InvariantCulture;
