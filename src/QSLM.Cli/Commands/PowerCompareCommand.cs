@@ -3,6 +3,7 @@ using System.CommandLine;
 using QSLM.CommandLine;
 using QSLM.Sensors.Export;
 using QSLM.Sensors.Statistics;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class PowerCompareCommand
             var pathB = parse.GetValue(b)!;
             var result = WindowedComparison.Compare(Path.GetFileName(pathA), ReadCsv(pathA), Path.GetFileName(pathB), ReadCsv(pathB), TimeSpan.FromSeconds(seconds),
                 new ComparisonOptions { Seed = parse.GetValue(seed), Resamples = parse.GetValue(resamples), Claim = parse.GetValue(claim) is { } c ? ParseRelative(c) : null });
-            Console.WriteLine(result.Summary());
+            Terminal.WriteLine(result.Summary());
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

@@ -2,7 +2,7 @@ using System.Globalization;
 using QSLM.Model.Training;
 using Spectre.Console;
 
-namespace QSLM.Cli;
+namespace QSLM.Cli.Rendering;
 
 /// <summary>
 /// Shows a training run's progress: a live bar with loss and tokens/s on a terminal, a plain log
