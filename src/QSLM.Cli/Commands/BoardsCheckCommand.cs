@@ -60,9 +60,10 @@ internal static class BoardsCheckCommand
             {
                 session = BoardSessions.Open(bench, name, artifacts, profiles, options, progress: line => Terminal.Log.LogInformation("{Board}: {Progress}", name, line));
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or QSLM.Errors.InfrastructureFailureException)
             {
                 // Preparing the agent (a publish) failed: this board is not checked, the others still are.
+                // The bench file was checked when loaded, so an ArgumentException here is a bug (exit 70), not a board's failure.
                 Terminal.WriteLine($"{name}: not checked; infrastructure failure preparing its agent: {e.Message.Split('\n')[0]}");
                 infrastructure++;
                 continue;
