@@ -1,6 +1,4 @@
-using QSLM.Errors;
 using QSLM.CommandLine;
-using QSLM.Format.Packed;
 
 namespace QSLM.Agent;
 
@@ -16,11 +14,8 @@ internal static class AgentCommandRunner
 
     public static int Run(bool verbose, Func<int> body) => new CommandExit("qslm-agent", Classify).Run(verbose, body);
 
-    /// <summary>Which exit code a failure gets, or null for a fault of the agent itself.</summary>
-    internal static int? Classify(Exception e) => e switch
-    {
-        InputException or PackedFileException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => ExitCodes.BadInput,
-        IOException => ExitCodes.Infrastructure,
-        _ => null,
-    };
+    /// <summary>Which exit code a failure gets: the shared rule of <see cref="FailureClasses"/> (bad input,
+    /// a damaged model among it, 2; infrastructure 3), then the machine's storage failing (3), or null for
+    /// a fault of the agent itself.</summary>
+    internal static int? Classify(Exception e) => FailureClasses.Then(static e => e is IOException ? ExitCodes.Infrastructure : null)(e);
 }

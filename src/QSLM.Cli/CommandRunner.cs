@@ -1,10 +1,6 @@
-using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Boards.Failures;
-using QSLM.Boards.Inventory;
-using QSLM.Boards.Profiles;
 using QSLM.CommandLine;
-using QSLM.Format.Packed;
 using TorchSharp;
 
 namespace QSLM.Cli;
@@ -34,14 +30,13 @@ internal static class CommandRunner
             return body();
         });
 
-    /// <summary>Which exit code a failure gets: bad input, infrastructure, a failed candidate (a check
-    /// that failed), or null for a fault of the program itself.</summary>
-    internal static int? Classify(Exception e) => e switch
+    /// <summary>Which exit code a failure gets: the shared rule of <see cref="FailureClasses"/> (bad input 2,
+    /// infrastructure 3), then a board's failure (a failed candidate is a check that failed, a broken link
+    /// 3), or null for a fault of the program itself.</summary>
+    internal static int? Classify(Exception e) => FailureClasses.Then(BoardFailure)(e);
+
+    private static int? BoardFailure(Exception e) => e switch
     {
-        InputException or PackedFileException or InventoryException or UnknownProfileException or FileNotFoundException or DirectoryNotFoundException => ExitCodes.BadInput,
-        // A path the user named that cannot be written; the message names it.
-        UnauthorizedAccessException => ExitCodes.BadInput,
-        InfrastructureFailureException => ExitCodes.Infrastructure,
         BoardFailureException { Class: FailureClass.Candidate } => ExitCodes.CheckFailed,
         // A disposed object is the program's own mistake here, whatever it means inside a board session.
         ObjectDisposedException => null,

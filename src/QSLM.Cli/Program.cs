@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QSLM.Cli.Commands;
 using QSLM.CommandLine;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli;
 
@@ -12,8 +13,8 @@ public static class Program
     public static int Main(string[] args)
     {
         var parse = Root().Parse(args);
-        if (ParseErrors.Failed(parse)) return ParseErrors.Report(parse, "qslm", Console.Error);
-        PipedOutput.Configure(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
+        if (ParseErrors.Failed(parse)) return ParseErrors.Report(parse, "qslm", Terminal.Error);
+        Terminal.Configure();
         // Commands report their own failures; this catches what escapes before a command's body runs.
         var exitCode = new CommandExit("qslm", CommandRunner.Classify).Run(parse.GetValue(GlobalOptions.Verbose), () => parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
         // What is left to the finalizer thread (TorchSharp tensors and scalars among it) is freed now,

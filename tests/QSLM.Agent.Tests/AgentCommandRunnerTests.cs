@@ -52,4 +52,15 @@ public sealed class AgentCommandRunnerTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("qslm-agent: error: --tokens must be at least 1", Assert.Single(lines));
     }
+
+    [Fact]
+    public void A_damaged_model_and_a_missing_file_are_bad_input_and_a_failing_disk_is_infrastructure()
+    {
+        var (damaged, lines) = Run(() => throw new QSLM.Format.Packed.PackedFileException("m.qslm: truncated header"));
+        Assert.Equal(2, damaged);
+        Assert.Equal("qslm-agent: error: m.qslm: truncated header", Assert.Single(lines));
+        Assert.Equal(2, Run(() => throw new FileNotFoundException("m.qslm: file not found")).Code);
+        Assert.Equal(3, Run(() => throw new IOException("No space left on device")).Code);
+        Assert.Equal(3, Run(() => throw new QSLM.Errors.InfrastructureFailureException("the store failed")).Code);
+    }
 }

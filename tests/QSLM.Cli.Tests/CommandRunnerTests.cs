@@ -40,6 +40,52 @@ public sealed class CommandRunnerTests : IDisposable
     }
 
     [Fact]
+    public void An_invariant_failing_inside_a_library_call_of_a_command_exits_70_with_a_fault_log()
+    {
+        // The options were checked when parsed, so a window the library refuses is the program's own mistake.
+        var (code, lines) = Run(() => QSLM.Sensors.Statistics.WindowedComparison.WindowMeans([], TimeSpan.Zero).Count);
+
+        Assert.Equal(70, code);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("qslm: internal error: the window must be positive; this is a bug, please report it with ", line);
+        var log = line[(line.LastIndexOf(' ') + 1)..];
+        Assert.StartsWith(_state.Path, log);
+        Assert.Contains("System.ArgumentException: the window must be positive", File.ReadAllText(log));
+    }
+
+    private static readonly Dictionary<string, (Func<int> Body, string Message)> BadInputs = new()
+    {
+        ["input"] = (() => throw new QSLM.Errors.InputException("--menu is empty"), "--menu is empty"),
+        ["packed file"] = (() => throw new QSLM.Format.Packed.PackedFileException("m.qslm: truncated header"), "m.qslm: truncated header"),
+        ["bench file"] = (() => throw new QSLM.Boards.Inventory.InventoryException("bench.yaml", 3, 5, "unknown key 'hots'"), "bench.yaml:3:5: unknown key 'hots'"),
+        ["profile"] = (() => throw new QSLM.Boards.Profiles.UnknownProfileException("pi6", "profiles", ["pi5"]), "unknown firmware profile 'pi6' in profiles (profiles: pi5)"),
+        ["format name"] = (() => QSLM.Format.Formats.QuantFormats.Get("int7").Bits, "unknown quantization format 'int7'"),
+        ["sensor spec"] = (() => QSLM.Sensors.Discovery.SensorSpec.Open("ina3221", TimeProvider.System).GetHashCode(), "unknown sensor 'ina3221'"),
+        ["sample files"] = (() => QSLM.Sensors.Statistics.WindowedComparison.Compare("a.csv", [], "b.csv", [], TimeSpan.FromSeconds(10)).GetHashCode(), "both candidates need samples"),
+        ["missing file"] = (() => throw new FileNotFoundException("absent.qslm: file not found"), "absent.qslm: file not found"),
+        ["permission"] = (() => throw new UnauthorizedAccessException("/root/out.csv: permission denied"), "/root/out.csv: permission denied"),
+    };
+
+    [Theory]
+    [InlineData("input")]
+    [InlineData("packed file")]
+    [InlineData("bench file")]
+    [InlineData("profile")]
+    [InlineData("format name")]
+    [InlineData("sensor spec")]
+    [InlineData("sample files")]
+    [InlineData("missing file")]
+    [InlineData("permission")]
+    public void Each_class_of_bad_input_exits_2_in_one_line(string what)
+    {
+        var (body, message) = BadInputs[what];
+        var (code, lines) = Run(body);
+        Assert.True(code == 2, $"{what}: exit code {code}");
+        Assert.StartsWith($"qslm: error: {message}", Assert.Single(lines));
+        Assert.Empty(Directory.GetFileSystemEntries(_state.Path));
+    }
+
+    [Fact]
     public void A_cancelled_command_exits_130()
     {
         using var cancel = new CancellationTokenSource();

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Reflection.Emit;
 
 namespace QSLM.Tests.Shared;
 
@@ -14,11 +13,6 @@ namespace QSLM.Tests.Shared;
 /// </summary>
 internal static class TemporaryScalarCalls
 {
-    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => (OpCode)f.GetValue(null)!)
-        .ToDictionary(o => o.Value);
-
     private static readonly Dictionary<MethodBase, bool> MakesTemporary = [];
 
     /// <summary>"Type.Method calls TorchSharp's X" for every such call in <paramref name="assembly"/>'s own methods.</summary>
@@ -29,9 +23,9 @@ internal static class TemporaryScalarCalls
         {
             var owner = type;
             while (owner.DeclaringType is not null) owner = owner.DeclaringType;
-            foreach (var method in Methods(type))
+            foreach (var method in IlCalls.Methods(type))
             {
-                foreach (var callee in Callees(method))
+                foreach (var callee in IlCalls.Callees(method))
                 {
                     if (callee.DeclaringType?.Assembly.GetName().Name != "TorchSharp") continue;
                     var direct = IsScalarFactory(callee);
@@ -51,58 +45,9 @@ internal static class TemporaryScalarCalls
     {
         if (MakesTemporary.TryGetValue(method, out var known)) return known;
         MakesTemporary[method] = false; // recursion guard
-        var result = depth < 6 && !IsScalarFactory(method) && Callees(method).Any(c =>
+        var result = depth < 6 && !IsScalarFactory(method) && IlCalls.Callees(method).Any(c =>
             c.DeclaringType?.Assembly.GetName().Name == "TorchSharp" && (IsScalarFactory(c) || MakesTemporaryScalar(c, depth + 1)));
         MakesTemporary[method] = result;
         return result;
-    }
-
-    private static IEnumerable<MethodBase> Methods(Type type) =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).Cast<MethodBase>()
-            .Concat(type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly));
-
-    private static IEnumerable<MethodBase> Callees(MethodBase method)
-    {
-        byte[]? il;
-        try
-        {
-            il = method.GetMethodBody()?.GetILAsByteArray();
-        }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or BadImageFormatException)
-        {
-            il = null;
-        }
-        if (il is null) yield break;
-        var typeArguments = method.DeclaringType is { IsGenericType: true } t ? t.GetGenericArguments() : null;
-        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        for (var at = 0; at < il.Length;)
-        {
-            var value = il[at] == 0xFE ? (short)(0xFE00 | il[at + 1]) : il[at];
-            var opCode = OpCodesByValue[value];
-            at += opCode.Size;
-            if (opCode.OperandType == OperandType.InlineMethod)
-            {
-                var token = BitConverter.ToInt32(il, at);
-                MethodBase? callee;
-                try
-                {
-                    callee = method.Module.ResolveMethod(token, typeArguments, methodArguments);
-                }
-                catch (Exception e) when (e is ArgumentException or BadImageFormatException or TypeLoadException or FileNotFoundException)
-                {
-                    callee = null;
-                }
-                if (callee is not null) yield return callee;
-            }
-            at += opCode.OperandType switch
-            {
-                OperandType.InlineNone => 0,
-                OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-                OperandType.InlineVar => 2,
-                OperandType.InlineI8 or OperandType.InlineR => 8,
-                OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, at),
-                _ => 4,
-            };
-        }
     }
 }

@@ -1,8 +1,10 @@
+using QSLM.Errors;
+
 namespace QSLM.Boards.Inventory;
 
-/// <summary>A bench file that cannot be used, with where in it the problem is.</summary>
+/// <summary>A bench file that cannot be used, with where in it the problem is (bad input, exit code 2).</summary>
 public sealed class InventoryException(string path, long line, long column, string problem)
-    : Exception(FormattableString.Invariant($"{path}:{line}:{column}: {problem}"))
+    : InputException(FormattableString.Invariant($"{path}:{line}:{column}: {problem}"))
 {
     /// <summary>The bench file.</summary>
     public string Path { get; } = path;

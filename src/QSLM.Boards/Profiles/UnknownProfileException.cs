@@ -1,8 +1,10 @@
+using QSLM.Errors;
+
 namespace QSLM.Boards.Profiles;
 
-/// <summary>A profile name with no file in the profiles folder; the message lists the known ones.</summary>
+/// <summary>A profile name with no file in the profiles folder; the message lists the known ones (bad input, exit code 2).</summary>
 public sealed class UnknownProfileException(string name, string folder, IReadOnlyList<string> known)
-    : ArgumentException($"unknown firmware profile '{name}' in {folder} (profiles: {string.Join(", ", known)})")
+    : InputException($"unknown firmware profile '{name}' in {folder} (profiles: {string.Join(", ", known)})")
 {
     /// <summary>The name asked for.</summary>
     public string Name { get; } = name;

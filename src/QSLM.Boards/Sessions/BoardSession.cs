@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
@@ -22,20 +24,27 @@ public sealed class BoardSession : IAsyncDisposable
     private readonly BoardPipelines _pipelines;
     private readonly BoardStateMachine _states = new();
     private readonly List<BoardFailureException> _failures = [];
-    private readonly IBoardLog _log;
+    private readonly ILogger _log;
     private readonly TimeProvider _time;
     private IAgentChannel? _channel;
     private BoardPhase _phase;
 
     /// <summary>A session with <paramref name="name"/> reached through <paramref name="transport"/>.</summary>
-    public BoardSession(string name, IBoardTransport transport, BoardResilienceOptions? options = null, TimeProvider? time = null, IBoardLog? log = null)
+    /// <param name="name">The board's name, the first word of every line logged.</param>
+    /// <param name="transport">How the board is reached.</param>
+    /// <param name="options">Retry, breaker and timeouts.</param>
+    /// <param name="time">The clock of the retries and timeouts.</param>
+    /// <param name="log">Bring-up (information), failures (warning) and what a closing session lost
+    /// nothing by (debug). Nothing logged ever holds a key, a passphrase or a password; host key
+    /// fingerprints (public) may appear.</param>
+    public BoardSession(string name, IBoardTransport transport, BoardResilienceOptions? options = null, TimeProvider? time = null, ILogger? log = null)
     {
         Name = name;
         _transport = transport;
-        _log = log ?? NullBoardLog.Instance;
+        _log = log ?? NullLogger.Instance;
         _time = time ?? TimeProvider.System;
         _pipelines = new BoardPipelines(options ?? new BoardResilienceOptions(), _time);
-        _pipelines.HealthChanged += h => _log.Write($"{Name}: health {h}");
+        _pipelines.HealthChanged += h => _log.LogInformation("{Board}: health {Health}", Name, h);
     }
 
     /// <summary>The board's name.</summary>
@@ -144,7 +153,7 @@ public sealed class BoardSession : IAsyncDisposable
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The agent is going away either way; a bye that fails loses nothing.
-                _log.Write($"{Name}: bye failed: {e.Message}");
+                _log.LogDebug("{Board}: bye failed: {Reason}", Name, e.Message);
             }
         }
         await DropAsync(graceful: true).ConfigureAwait(false);
@@ -202,7 +211,7 @@ public sealed class BoardSession : IAsyncDisposable
         if (_channel is not null) return _channel;
         if (_states.State == BoardState.Unknown)
         {
-            _log.Write($"{Name}: connecting to {_transport.Description}");
+            _log.LogInformation("{Board}: connecting to {Transport}", Name, _transport.Description);
             await _pipelines.WithTimeoutAsync(BoardPhase.Connect, async token =>
             {
                 await _transport.ConnectAsync(token).ConfigureAwait(false);
@@ -223,7 +232,7 @@ public sealed class BoardSession : IAsyncDisposable
         }
         _channel = channel;
         _states.MoveTo(BoardState.AgentReady);
-        _log.Write($"{Name}: agent {Agent.AgentVersion} ready ({Agent.RuntimeId}, {Agent.ProcessorCount} processors, {Agent.Models.Count} models stored)");
+        _log.LogInformation("{Board}: agent {AgentVersion} ready ({RuntimeId}, {Processors} processors, {Models} models stored)", Name, Agent.AgentVersion, Agent.RuntimeId, Agent.ProcessorCount, Agent.Models.Count);
         return channel;
     }
 
@@ -251,7 +260,7 @@ public sealed class BoardSession : IAsyncDisposable
         var timings = new UploadTimings(query, TimeSpan.Zero, TimeSpan.Zero, status.BytesHeld, Sent: false);
         if (!status.Complete)
         {
-            _log.Write(FormattableString.Invariant($"{Name}: uploading {model.Sha256[..12]}… ({model.Size} bytes, {status.BytesHeld} already there)"));
+            _log.LogInformation("{Board}: uploading {Model}… ({Bytes} bytes, {BytesHeld} already there)", Name, model.Sha256[..12], model.Size, status.BytesHeld);
             if (_transport.Uploader is { } uploader)
             {
                 (status, timings) = await UploadBySideChannelAsync(channel, uploader, model, status.BytesHeld, query, progress, cancellationToken).ConfigureAwait(false);
@@ -274,7 +283,7 @@ public sealed class BoardSession : IAsyncDisposable
         var start = _time.GetTimestamp();
         await uploader.UploadPartialAsync(model.Path, model.Sha256, resumedFrom, progress, cancellationToken).ConfigureAwait(false);
         var transfer = _time.GetElapsedTime(start);
-        if (resumedFrom > 0) _log.Write(FormattableString.Invariant($"{Name}: upload resumed from byte {resumedFrom}"));
+        if (resumedFrom > 0) _log.LogInformation("{Board}: upload resumed from byte {Offset}", Name, resumedFrom);
         // An empty chunk at the end asks the agent to verify the copy and move it into place.
         start = _time.GetTimestamp();
         var status = await RequestAsync<ModelStatus>(channel, new PutModel(model.Sha256, model.Size, model.Size, []), cancellationToken).ConfigureAwait(false);
@@ -364,7 +373,7 @@ public sealed class BoardSession : IAsyncDisposable
     private void Record(BoardFailureException failure)
     {
         _failures.Add(failure);
-        _log.Write(failure.Message);
+        _log.LogWarning("{Failure}", failure.Message);
     }
 
     private async Task DropAsync(bool graceful = false)
@@ -381,7 +390,7 @@ public sealed class BoardSession : IAsyncDisposable
             catch (IOException e)
             {
                 // Closing the input of an agent that is already gone: nothing left to tell it.
-                _log.Write($"{Name}: closing the agent's channel: {e.Message}");
+                _log.LogDebug("{Board}: closing the agent's channel: {Reason}", Name, e.Message);
             }
         }
         await _transport.DisconnectAsync().ConfigureAwait(false);

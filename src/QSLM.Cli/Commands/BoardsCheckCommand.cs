@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using QSLM.Harness;
 using System.CommandLine;
 using System.Globalization;
@@ -7,6 +8,7 @@ using QSLM.Boards.Health;
 using QSLM.Boards.Sessions;
 using QSLM.Harness.Boards;
 using QSLM.CommandLine;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -48,33 +50,34 @@ internal static class BoardsCheckCommand
 
     private static async Task<int> Run(QSLM.Boards.Inventory.Bench bench, IReadOnlyList<string> names, AgentArtifacts artifacts, string profiles, QSLM.Boards.Resilience.BoardResilienceOptions options)
     {
-        Console.WriteLine($"bench {bench.Name} ({bench.Path}): checking {names.Count} boards");
+        Terminal.WriteLine($"bench {bench.Name} ({bench.Path}): checking {names.Count} boards");
         int ready = 0, infrastructure = 0, candidate = 0;
         foreach (var name in names)
         {
             BoardSession session;
-            Console.Error.WriteLine($"qslm: {name}: preparing its agent, connecting, deploying and starting the agent");
+            Terminal.Log.LogInformation("{Board}: preparing its agent, connecting, deploying and starting the agent", name);
             try
             {
-                session = BoardSessions.Open(bench, name, artifacts, profiles, options, progress: line => Console.Error.WriteLine($"qslm: {name}: {line}"));
+                session = BoardSessions.Open(bench, name, artifacts, profiles, options, progress: line => Terminal.Log.LogInformation("{Board}: {Progress}", name, line));
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or QSLM.Errors.InfrastructureFailureException)
             {
                 // Preparing the agent (a publish) failed: this board is not checked, the others still are.
-                Console.WriteLine($"{name}: not checked; infrastructure failure preparing its agent: {e.Message.Split('\n')[0]}");
+                // The bench file was checked when loaded, so an ArgumentException here is a bug (exit 70), not a board's failure.
+                Terminal.WriteLine($"{name}: not checked; infrastructure failure preparing its agent: {e.Message.Split('\n')[0]}");
                 infrastructure++;
                 continue;
             }
             await using (session)
             {
                 var report = (await BoardCheck.RunAsync([session]).ConfigureAwait(false))[0];
-                Console.WriteLine(Line(report));
+                Terminal.WriteLine(Line(report));
                 if (report.Failure is { Class: FailureClass.Candidate }) candidate++;
                 else if (report.Failure is not null || report.State < BoardState.AgentReady) infrastructure++;
                 else ready++;
             }
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{names.Count} boards: {ready} ready, {infrastructure} infrastructure failures, {candidate} candidate failures"));
         return ready == names.Count ? CommandRunner.Success : CommandRunner.Failure;
     }

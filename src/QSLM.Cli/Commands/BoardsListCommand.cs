@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using QSLM.Boards.Inventory;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -15,11 +16,11 @@ internal static class BoardsListCommand
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var bench = BoardsCommand.Load(parse.GetValue(file)!, parse.GetValue(profiles)!);
-            Console.WriteLine($"bench {bench.Name} ({bench.Path}): {bench.Boards.Count} boards");
+            Terminal.WriteLine($"bench {bench.Name} ({bench.Path}): {bench.Boards.Count} boards");
             // Plain aligned columns, not a table: a listing is read by scripts and pasted into logs at any width.
             string[][] rows = [["board", "link", "profile", "address", "sensors"], .. bench.Boards.Select(b => new[] { b.Name, b.Link.ToString().ToLowerInvariant(), b.Profile ?? "-", Address(b), Sensors(b) })];
             var widths = Enumerable.Range(0, 5).Select(c => rows.Max(r => r[c].Length)).ToArray();
-            foreach (var row in rows) Console.WriteLine(string.Join("  ", row.Select((cell, c) => c < 4 ? cell.PadRight(widths[c]) : cell)).TrimEnd());
+            foreach (var row in rows) Terminal.WriteLine(string.Join("  ", row.Select((cell, c) => c < 4 ? cell.PadRight(widths[c]) : cell)).TrimEnd());
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

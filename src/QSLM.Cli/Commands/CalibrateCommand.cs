@@ -5,6 +5,7 @@ using QSLM.CommandLine;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Simulation;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -29,17 +30,17 @@ internal static class CalibrateCommand
             if (parse.GetValue(samples) < 1) throw new InputException("--samples must be at least 1");
             var spec = parse.GetValue(sensor)!;
             var board = spec == "simulated" ? new SimulatedBoard() : null;
-            using var opened = UserInput.Check(() => SensorSpec.Open(spec, TimeProvider.System, board));
+            using var opened = SensorSpec.Open(spec, TimeProvider.System, board);
             Action<int>? beforePoint = board is null ? null : i =>
             {
                 var amperes = i == 0 ? 0.2 : 2.0;
                 board.SetWatts(amperes * 5.1);
-                Console.WriteLine($"(simulated board: load set to {amperes} A at 5.1 V)");
+                Terminal.WriteLine($"(simulated board: load set to {amperes} A at 5.1 V)");
             };
-            var record = UserInput.Check(() => CalibrationWalkthrough.Run(opened, parse.GetValue(quantity) == "power" ? CalibrationQuantity.Power : CalibrationQuantity.Current,
-                parse.GetValue(reference)!, Console.In, Console.Out, parse.GetValue(samples), beforePoint, shuntOhms: parse.GetValue(shunt)));
+            var record = CalibrationWalkthrough.Run(opened, parse.GetValue(quantity) == "power" ? CalibrationQuantity.Power : CalibrationQuantity.Current,
+                parse.GetValue(reference)!, Terminal.In, Terminal.Out, parse.GetValue(samples), beforePoint, shuntOhms: parse.GetValue(shunt));
             var path = CalibrationStore.Save(parse.GetValue(folder)!, record);
-            Console.WriteLine($"Saved {path}; readings of {record.SensorId} are corrected from now on.");
+            Terminal.WriteLine($"Saved {path}; readings of {record.SensorId} are corrected from now on.");
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

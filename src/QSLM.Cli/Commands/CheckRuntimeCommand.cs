@@ -7,6 +7,7 @@ using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class CheckRuntimeCommand
         command.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             var names = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var name in names) UserInput.Check(() => QSLM.Format.Formats.QuantFormats.Get(name));
+            foreach (var name in names) _ = QSLM.Format.Formats.QuantFormats.Get(name);
             var vocabulary = Vocabulary.FromWikiText(RepositoryPaths.WikiText);
             var path = parse.GetValue(kernel) ?? KernelPaths.Best;
             if (!KernelPaths.IsSupported(path)) throw new InputException($"kernel path {path} is not accelerated on this processor");
@@ -38,7 +39,7 @@ internal static class CheckRuntimeCommand
             var inv = CultureInfo.InvariantCulture;
             try
             {
-                Console.WriteLine($"runtime kernels: {path} ({KernelPaths.Describe()})");
+                Terminal.WriteLine($"runtime kernels: {path} ({KernelPaths.Describe()})");
                 var count = parse.GetValue(tokens);
                 if (count > 0)
                 {
@@ -48,7 +49,7 @@ internal static class CheckRuntimeCommand
                     {
                         var r = RuntimeAgreement.CompareLm(parse.GetValue(lm)!, name, test.AsSpan(0, count), vocabulary.IdOrUnknown(Vocabulary.EndOfSentence), work, options);
                         var percent = Math.Round(r.PerplexityDifference * 100, 4);
-                        Console.WriteLine(string.Create(inv,
+                        Terminal.WriteLine(string.Create(inv,
                             $"{name} LM, {r.Tokens} tokens: perplexity host {r.HostPerplexity:F4} runtime {r.RuntimePerplexity:F4} ({(percent == 0 ? 0 : percent):+0.0000;-0.0000;0.0000}%); logits within {RuntimeAgreement.LogitTolerance:G} of the largest logit: synchronised (runtime starts each token from the host's state) {r.SynchronisedWithin}/{r.Tokens} ({r.SynchronisedFractionWithin:P2}), free-running {r.PositionsWithin}/{r.Tokens} ({r.FractionWithin:P2}) with {r.Divergences} divergence(s){(r.FirstDivergence is { } first ? $", the first at token {first}" : "")} (a spike flipped at its threshold by rounding; its effect lasts while the state remembers it); worst relative difference {r.WorstRelativeDifference:E2}"));
                     }
                 }
@@ -60,7 +61,7 @@ internal static class CheckRuntimeCommand
                     foreach (var name in names)
                     {
                         var r = RuntimeAgreement.CompareSst2(parse.GetValue(sst2)!, parse.GetValue(lm)!, name, dev.Take(classify).ToList(), work, options);
-                        Console.WriteLine(string.Create(inv,
+                        Terminal.WriteLine(string.Create(inv,
                             $"{name} SST-2, {r.Sentences} sentences: identical predictions {r.Identical}/{r.Sentences} ({r.FractionIdentical:P2}); accuracy host {r.HostAccuracy:P2} runtime {r.RuntimeAccuracy:P2}"));
                     }
                 }

@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using QSLM.CommandLine;
 using QSLM.Model.Export;
-using Spectre.Console;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -35,8 +35,8 @@ internal static class DataCommand
             var directory = parse.GetValue(output)!;
             var summary = TokenizedCorpusExport.Write(parse.GetValue(wikiText)!, parse.GetValue(sst2)!, directory, parse.GetValue(holdout), parse.GetValue(seed));
             foreach (var (name, count) in summary.Counts)
-                AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {count:N0} {(name.StartsWith("sst2", StringComparison.Ordinal) ? "sentences" : "tokens")}"));
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {directory} (vocabulary {summary.VocabularySize:N0} words, sha256 {summary.VocabularyHash[..12]})"));
+                Terminal.WriteAnsiLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {count:N0} {(name.StartsWith("sst2", StringComparison.Ordinal) ? "sentences" : "tokens")}"));
+            Terminal.WriteAnsiLine(string.Create(CultureInfo.InvariantCulture, $"wrote {directory} (vocabulary {summary.VocabularySize:N0} words, sha256 {summary.VocabularyHash[..12]})"));
             return CommandRunner.Success;
         }));
         return command;

@@ -9,6 +9,7 @@ using QSLM.Model;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -69,8 +70,8 @@ internal static class EvalCommand
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
                     $"SST-2 dev accuracy: {100 * result.Accuracy:F2}%  ({result.Correct}/{result.Total} sentences; {Describe(sst2Path, model)})"));
             }
-            if (assignment is not null) Console.WriteLine($"weights fake-quantized: {assignment}");
-            foreach (var line in lines) Console.WriteLine(line);
+            if (assignment is not null) Terminal.WriteLine($"weights fake-quantized: {assignment}");
+            foreach (var line in lines) Terminal.WriteLine(line);
             return CommandRunner.Success;
         }));
         return command;

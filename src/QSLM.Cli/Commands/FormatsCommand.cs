@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using QSLM.Format.Formats;
 using Spectre.Console;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class FormatsCommand
                     f.Scheme is QuantScheme.Float or QuantScheme.Sign ? "-" : f.IsPerChannel ? "row" : f.GroupSize.ToString(inv),
                     f.IsPerChannel && f.Scheme is QuantScheme.Symmetric ? string.Create(inv, $"{f.Bits} + 16/row") : f.NominalBitsPerWeight.ToString("0.###", inv));
             }
-            AnsiConsole.Write(table);
+            Terminal.Write(table);
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

@@ -6,6 +6,7 @@ using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Generation;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal static class GenerateCommand
             {
                 var input = ParseIds(idText, model.Config.VocabSize);
                 var generated = TextGenerator.Continue(model, input, parse.GetValue(count), parse.GetValue(temperature), parse.GetValue(topK), parse.GetValue(seed));
-                Console.WriteLine(string.Join(',', generated.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+                Terminal.WriteLine(string.Join(',', generated.Select(i => i.ToString(CultureInfo.InvariantCulture))));
                 return CommandRunner.Success;
             }
             var vocabulary = Vocabulary.FromWikiText(parse.GetValue(wikitext)!);
@@ -48,7 +49,7 @@ internal static class GenerateCommand
             var tokens = text!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (long)vocabulary.IdOrUnknown(w)).ToList();
             if (tokens.Count == 0) throw new InputException("--prompt is empty");
             var output = TextGenerator.Continue(model, tokens, parse.GetValue(count), parse.GetValue(temperature), parse.GetValue(topK), parse.GetValue(seed));
-            Console.WriteLine(text.Trim() + " " + string.Join(' ', output.Select(i => vocabulary[(int)i] == Vocabulary.EndOfSentence ? "\n" : vocabulary[(int)i])).Replace(" \n ", "\n"));
+            Terminal.WriteLine(text.Trim() + " " + string.Join(' ', output.Select(i => vocabulary[(int)i] == Vocabulary.EndOfSentence ? "\n" : vocabulary[(int)i])).Replace(" \n ", "\n"));
             return CommandRunner.Success;
         }));
         return command;

@@ -3,6 +3,7 @@ using System.Globalization;
 using QSLM.CommandLine;
 using QSLM.Format.Packed;
 using Spectre.Console;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class InspectCommand
             using var model = PackedModel.Open(path);
             var a = model.Manifest.Architecture;
             // The family and the hash are the file's own text: printed with their control characters made visible.
-            AnsiConsole.WriteLine(TerminalText.Printable(string.Create(CultureInfo.InvariantCulture,
+            Terminal.WriteAnsiLine(TerminalText.Printable(string.Create(CultureInfo.InvariantCulture,
                 $"{path}: {a.Family} L{a.Layers} C{a.Width} V{a.VocabSize}{(a.HasLmHead ? " +lm" : "")}{(a.ClassCount > 0 ? $" +cls{a.ClassCount}" : "")}, vocabulary {model.Manifest.VocabularyHash[..Math.Min(12, model.Manifest.VocabularyHash.Length)]}, checksums valid")));
             Print(PackedModelSummary.Of(model.Manifest, model.FileSize), path, perTensor: true);
             return CommandRunner.Success;
@@ -40,13 +41,13 @@ internal static class InspectCommand
             {
                 table.AddRow(Markup.Escape(TerminalText.Printable(t.Name)), string.Join("x", t.Shape), t.Format.Name, t.Bytes.ToString("N0", inv), t.BitsPerWeight.ToString("F3", inv));
             }
-            AnsiConsole.Write(table);
+            Terminal.Write(table);
         }
         // An all-fp32 file is its weights plus header, manifest and padding: a little larger.
         var reduction = summary.ReductionVsFp32 >= 0
             ? string.Create(inv, $"{summary.ReductionVsFp32:P1} smaller than fp32")
             : string.Create(inv, $"{-summary.ReductionVsFp32:P2} larger than fp32 (header, manifest, alignment)");
-        AnsiConsole.WriteLine(string.Create(inv,
+        Terminal.WriteAnsiLine(string.Create(inv,
             $"{path}: {summary.Parameters:N0} parameters, {summary.FileBytes:N0} bytes ({summary.TensorBytes:N0} of tensors), " +
             $"{summary.AverageBitsPerWeight:F3} bits/weight, {reduction} ({summary.Fp32Bytes:N0} bytes)"));
     }

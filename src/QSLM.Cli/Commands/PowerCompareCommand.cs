@@ -3,6 +3,7 @@ using System.CommandLine;
 using QSLM.CommandLine;
 using QSLM.Sensors.Export;
 using QSLM.Sensors.Statistics;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -36,9 +37,9 @@ internal static class PowerCompareCommand
             if (!(seconds > 0)) throw new InputException("--window-seconds must be positive");
             var pathA = parse.GetValue(a)!;
             var pathB = parse.GetValue(b)!;
-            var result = UserInput.Check(() => WindowedComparison.Compare(Path.GetFileName(pathA), ReadCsv(pathA), Path.GetFileName(pathB), ReadCsv(pathB), TimeSpan.FromSeconds(seconds),
-                new ComparisonOptions { Seed = parse.GetValue(seed), Resamples = parse.GetValue(resamples), Claim = parse.GetValue(claim) is { } c ? ParseRelative(c) : null }));
-            Console.WriteLine(result.Summary());
+            var result = WindowedComparison.Compare(Path.GetFileName(pathA), ReadCsv(pathA), Path.GetFileName(pathB), ReadCsv(pathB), TimeSpan.FromSeconds(seconds),
+                new ComparisonOptions { Seed = parse.GetValue(seed), Resamples = parse.GetValue(resamples), Claim = parse.GetValue(claim) is { } c ? ParseRelative(c) : null });
+            Terminal.WriteLine(result.Summary());
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

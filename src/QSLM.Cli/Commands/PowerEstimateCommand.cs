@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using QSLM.CommandLine;
 using QSLM.Sensors.Estimation;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -35,9 +36,9 @@ internal static class PowerEstimateCommand
             }
             var counts = runtime.Counts;
             var estimate = EnergyEstimator.Estimate(new OperationTally(counts.Tokens, counts.MultiplyAccumulates, counts.Accumulates, runtime.WeightBytesPerToken(runtime.HasLmHead)));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{counts.Tokens} tokens: {counts.MultiplyAccumulates / (double)counts.Tokens:N0} MACs, {counts.Accumulates / (double)counts.Tokens:N0} ACs, {runtime.WeightBytesPerToken(runtime.HasLmHead):N0} weight bytes per token"));
-            Console.WriteLine(estimate.Summary());
+            Terminal.WriteLine(estimate.Summary());
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

@@ -1,8 +1,9 @@
+using Microsoft.Extensions.Logging;
 using QSLM.Errors;
 using System.CommandLine;
-using System.Globalization;
 using QSLM.CommandLine;
 using QSLM.Sensors.Export;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -32,9 +33,9 @@ internal static class PowerImportCommand
             var path = parse.GetValue(file)!;
             using var log = LogFile.OpenText(path);
             using var target = parse.GetValue(output) is { } csvPath ? new StreamWriter(csvPath) : null;
-            var summary = LogImport.Import(logFormat, log, path, target ?? Console.Out, TimeSpan.FromMilliseconds(ms), parse.GetValue(rail));
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qslm: {path}: {summary.Samples} samples, {summary.SkippedLines} lines skipped"));
-            foreach (var s in summary.FirstSkipped) Console.Error.WriteLine($"qslm:   line {s.LineNumber}: {s.Reason}");
+            var summary = LogImport.Import(logFormat, log, path, target ?? Terminal.Out, TimeSpan.FromMilliseconds(ms), parse.GetValue(rail));
+            Terminal.Log.LogInformation("{Path}: {Samples} samples, {Skipped} lines skipped", path, summary.Samples, summary.SkippedLines);
+            foreach (var s in summary.FirstSkipped) Terminal.Log.LogInformation("  line {Line}: {Reason}", s.LineNumber, s.Reason);
             return summary.Samples > 0 ? CommandRunner.Success : CommandRunner.BadInput;
         }, usesTorch: false));
         return command;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
@@ -7,6 +8,7 @@ using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Sampling;
 using Spectre.Console;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -31,7 +33,7 @@ internal static class PowerMeasureCommand
             var words = parse.GetValue(commandLine)!;
             var spec = parse.GetValue(sensor)!;
             var board = spec == "simulated" ? new QSLM.Sensors.Simulation.SimulatedBoard() : null;
-            using var opened = PowerCommand.LoadCalibration(parse.GetValue(calibration)!).Apply(UserInput.Check(() => SensorSpec.Open(spec, TimeProvider.System, board)));
+            using var opened = PowerCommand.LoadCalibration(parse.GetValue(calibration)!).Apply(SensorSpec.Open(spec, TimeProvider.System, board));
             if (parse.GetValue(baseline) is not null && opened.Source.Kind != QSLM.Sensors.SourceKind.Measured)
                 throw new InputException($"an idle baseline is kept only from a real sensor; {opened.Source} is not measured");
             var workload = new ProcessWorkload(words[0], words[1..], busy =>
@@ -45,13 +47,13 @@ internal static class PowerMeasureCommand
                 Repeats = parse.GetValue(repeats),
                 SubtractIdle = parse.GetValue(subtract),
             };
-            var report = UserInput.Check(() => RepeatedMeasurement.Run(new Sampler(opened, TimeProvider.System), options, workload));
+            var report = RepeatedMeasurement.Run(new Sampler(opened, TimeProvider.System), options, workload);
             var inv = CultureInfo.InvariantCulture;
             var table = new Table().AddColumns("window", Markup.Escape($"mean power (W, {report.Source})"), Markup.Escape($"energy (J, {report.Source})"), "samples", "invalid");
             foreach (var w in report.Windows)
                 table.AddRow((w.Repeat + 1).ToString(inv), w.MeanWatts.ToString("F4", inv), w.Joules.ToString("F3", inv), w.Samples.ToString(inv), w.InvalidSamples.ToString(inv));
-            AnsiConsole.Write(table);
-            Console.WriteLine(report.Summary());
+            Terminal.Write(table);
+            Terminal.WriteLine(report.Summary());
             if (parse.GetValue(baseline) is { } boardName)
             {
                 var path = CalibrationStore.SaveBaseline(parse.GetValue(calibration)!, new IdleBaselineRecord
@@ -63,10 +65,10 @@ internal static class PowerMeasureCommand
                     WindowSeconds = options.IdleWindow.TotalSeconds,
                     Date = DateOnly.FromDateTime(DateTime.UtcNow),
                 });
-                Console.WriteLine($"Saved the idle baseline of {boardName} to {path}");
+                Terminal.WriteLine($"Saved the idle baseline of {boardName} to {path}");
             }
             if (workload.EndedEarly > 0)
-                Console.Error.WriteLine($"qslm: the command ended before {workload.EndedEarly} of {report.Windows.Count} windows closed (exit codes {string.Join(", ", workload.ExitCodes)}); those windows include idle time");
+                Terminal.Log.LogInformation("the command ended before {EndedEarly} of {Windows} windows closed (exit codes {ExitCodes}); those windows include idle time", workload.EndedEarly, report.Windows.Count, string.Join(", ", workload.ExitCodes));
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
@@ -8,6 +9,7 @@ using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Export;
 using QSLM.Sensors.Sampling;
 using Spectre.Console;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -27,8 +29,8 @@ internal static class PowerSampleCommand
             var duration = parse.GetValue(seconds);
             if (!(duration > 0)) throw new InputException("--seconds must be positive");
             var store = PowerCommand.LoadCalibration(parse.GetValue(calibration)!);
-            using var opened = store.Apply(UserInput.Check(() => SensorSpec.Open(parse.GetValue(sensor)!, TimeProvider.System)));
-            var sampler = UserInput.Check(() => new Sampler(opened, TimeProvider.System, parse.GetValue(interval) is { } ms ? TimeSpan.FromMilliseconds(ms) : null));
+            using var opened = store.Apply(SensorSpec.Open(parse.GetValue(sensor)!, TimeProvider.System));
+            var sampler = new Sampler(opened, TimeProvider.System, parse.GetValue(interval) is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
             var start = sampler.Now;
             var series = sampler.Collect(TimeSpan.FromSeconds(duration));
             var stop = series.Readings[^1].Timestamp;
@@ -47,7 +49,7 @@ internal static class PowerSampleCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var seconds = (stop - start).TotalSeconds;
-        Console.WriteLine($"source: {series.Source}; calibration: {record?.Label ?? "none"}");
+        Terminal.WriteLine($"source: {series.Source}; calibration: {record?.Label ?? "none"}");
         var table = new Table().AddColumns("figure", "value");
         table.AddRow("window", string.Create(inv, $"{seconds:F3} s"));
         table.AddRow("samples (valid / invalid)", string.Create(inv, $"{series.ValidCount} / {series.InvalidCount}"));
@@ -59,8 +61,8 @@ internal static class PowerSampleCommand
             table.AddRow("min / max power", Markup.Escape(string.Create(inv, $"{points.Min(p => p.Watts):F4} / {points.Max(p => p.Watts):F4} W ({series.Source})")));
             table.AddRow("energy", Markup.Escape(string.Create(inv, $"{series.Joules(start, stop):F4} J ({series.Source})")));
         }
-        AnsiConsole.Write(table);
+        Terminal.Write(table);
         foreach (var problem in series.Readings.Where(r => !r.IsValid).GroupBy(r => r.Problem).Take(3))
-            Console.Error.WriteLine($"qslm: {problem.Count()} invalid samples: {problem.Key}");
+            Terminal.Log.LogInformation("{Count} invalid samples: {Problem}", problem.Count(), problem.Key ?? "");
     }
 }

@@ -6,6 +6,7 @@ using QSLM.Format.Formats;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Quantization;
 using Spectre.Console;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -25,7 +26,7 @@ internal static class QuantErrorCommand
         {
             using var model = SpikeGptCheckpoint.Load(parse.GetValue(checkpoint)!);
             var selected = parse.GetValue(formats) is { } list
-                ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(name => UserInput.Check(() => QuantFormats.Get(name))).ToList()
+                ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(QuantFormats.Get).ToList()
                 : QuantFormats.All.ToList();
             var options = new QuantizeOptions(parse.GetValue(clip));
             var inv = CultureInfo.InvariantCulture;
@@ -37,8 +38,8 @@ internal static class QuantErrorCommand
                 table.AddRow(f.Name, f.EffectiveBitsPerWeight(model.Config.Width).ToString("F3", inv), matrices.ToString("F5", inv),
                     emb.ToString("F5", inv) + (f.Scheme == QuantScheme.Sign ? " (spikes exact)" : ""));
             }
-            AnsiConsole.WriteLine($"{parse.GetValue(checkpoint)}: {model.Config}; bits/weight at rows of {model.Config.Width}");
-            AnsiConsole.Write(table);
+            Terminal.WriteAnsiLine($"{parse.GetValue(checkpoint)}: {model.Config}; bits/weight at rows of {model.Config.Width}");
+            Terminal.Write(table);
             return CommandRunner.Success;
         }));
         return command;

@@ -2,7 +2,7 @@ using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Cli.Reports;
 using QSLM.CommandLine;
-using Spectre.Console;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -33,8 +33,8 @@ internal static class ReportCommand
             var front = RunPlots.Front(run);
             var png = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(run.Path))!, "pareto.png");
             var written = RunPlots.Save(run, front, pick, png, axis, w, h);
-            ReportSummary.Write(AnsiConsole.Console, run, front, pick, reason);
-            foreach (var line in written) Console.WriteLine(line);
+            ReportSummary.Write(Terminal.Ansi, run, front, pick, reason);
+            foreach (var line in written) Terminal.WriteLine(line);
             return CommandRunner.Success;
         }, usesTorch: false));
         return command;

@@ -149,7 +149,7 @@ internal static class SearchCommand
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
         var simulated = sensorSpec == "simulated" ? new SimulatedBoard() : null;
-        Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => UserInput.Check(() => SensorSpec.Open(sensorSpec, TimeProvider.System, simulated));
+        Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => SensorSpec.Open(sensorSpec, TimeProvider.System, simulated);
         // Checked now, so a bad --sensor fails before the search rather than at its first measurement.
         openSensor?.Invoke().Dispose();
         var model = EvalCommand.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);

@@ -3,8 +3,8 @@ using System.CommandLine;
 using QSLM.CommandLine;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Training;
-using Spectre.Console;
 using static TorchSharp.torch;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 
@@ -51,7 +51,7 @@ internal static class TrainCommand
                 LearningRate = parse.GetValue(lr),
             };
             var directory = parse.GetValue(runDir)!;
-            var view = new TrainingProgressView(AnsiConsole.Console, logEvery: 10);
+            var view = new TrainingProgressView(Terminal.Ansi, logEvery: 10);
             var trainer = new LmTrainer(parse.GetValue(data)!, directory, view);
             var run = view.Run("training", requested.Steps, TrainingRun.TryRead(directory)?.Step ?? 0,
                 () => trainer.Train(requested, parse.GetValue(saveEvery), cancel));
@@ -60,7 +60,7 @@ internal static class TrainCommand
             {
                 using var model = SpikeGptCheckpoint.Load(TrainingCheckpoint.ModelPath(directory));
                 SpikeGptCheckpoint.Save(model, destination, ScalarType.Float16);
-                AnsiConsole.WriteLine($"wrote {destination} (fp16)");
+                Terminal.WriteAnsiLine($"wrote {destination} (fp16)");
             }
             return CommandRunner.Success;
         })));
@@ -110,7 +110,7 @@ internal static class TrainCommand
                 Ema = parse.GetValue(ema),
                 WordDropout = parse.GetValue(wordDropout),
             };
-            var view = new TrainingProgressView(AnsiConsole.Console, logEvery: 50);
+            var view = new TrainingProgressView(Terminal.Ansi, logEvery: 50);
             var trainer = new Sst2Trainer(parse.GetValue(corpus)!, parse.GetValue(data)!, parse.GetValue(backbone)!, directory, view);
             var run = view.Run("fine-tuning", requested.Steps, TrainingRun.TryRead(directory)?.Step ?? 0,
                 () => trainer.Train(requested, parse.GetValue(saveEvery), cancel));
@@ -119,7 +119,7 @@ internal static class TrainCommand
             {
                 using var model = SpikeGptCheckpoint.Load(Sst2Trainer.FinalModelPath(directory));
                 SpikeGptCheckpoint.Save(model, destination, ScalarType.Float16, new HashSet<string> { "emb.weight" });
-                AnsiConsole.WriteLine($"wrote {destination} (fp16, embedding shared with {parse.GetValue(backbone)})");
+                Terminal.WriteAnsiLine($"wrote {destination} (fp16, embedding shared with {parse.GetValue(backbone)})");
             }
             return CommandRunner.Success;
         })));

@@ -1,3 +1,5 @@
+using QSLM.Errors;
+
 namespace QSLM.Format.Formats;
 
 /// <summary>
@@ -75,8 +77,9 @@ public static class QuantFormats
     /// <summary>The format named <paramref name="name"/> (case-insensitive), if there is one.</summary>
     public static bool TryGet(string name, out QuantFormat format) => ByName.TryGetValue(name, out format!);
 
-    /// <summary>The format named <paramref name="name"/>; throws with the list of names otherwise.</summary>
+    /// <summary>The format named <paramref name="name"/>; otherwise an <see cref="InputException"/> with the list of
+    /// names (a format name comes from a command line, a precision file or a packed file).</summary>
     public static QuantFormat Get(string name) => TryGet(name, out var f)
         ? f
-        : throw new ArgumentException($"unknown quantization format '{name}' (known: {string.Join(", ", All.Select(x => x.Name))})");
+        : throw new InputException($"unknown quantization format '{name}' (known: {string.Join(", ", All.Select(x => x.Name))})");
 }

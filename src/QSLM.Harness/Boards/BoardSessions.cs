@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Profiles;
 using QSLM.Boards.Resilience;
@@ -32,7 +33,7 @@ public static class BoardSessions
     /// <param name="log">Bring-up and failure lines (never a secret).</param>
     /// <param name="progress">Hears about slow preparation (an agent publish).</param>
     public static BoardSession Open(Bench bench, string boardName, AgentArtifacts? artifacts = null, string? profilesFolder = null,
-        BoardResilienceOptions? options = null, IBoardLog? log = null, Action<string>? progress = null)
+        BoardResilienceOptions? options = null, ILogger? log = null, Action<string>? progress = null)
     {
         var board = Find(bench, boardName);
         BenchFile.RequireKeyFile(bench, board);

@@ -18,14 +18,14 @@ public sealed class LmTrainer
 
     private readonly string _corpusDirectory;
     private readonly string _runDirectory;
-    private readonly ITrainingObserver _observer;
+    private readonly IProgress<TrainingProgress> _progress;
 
     /// <summary>Creates a trainer reading WikiText-2 from <paramref name="corpusDirectory"/> and saving into <paramref name="runDirectory"/>.</summary>
-    public LmTrainer(string corpusDirectory, string runDirectory, ITrainingObserver observer)
+    public LmTrainer(string corpusDirectory, string runDirectory, IProgress<TrainingProgress> progress)
     {
         _corpusDirectory = corpusDirectory;
         _runDirectory = runDirectory;
-        _observer = observer;
+        _progress = progress;
     }
 
     /// <summary>Trains until <see cref="TrainingRun.Steps"/>, resuming from the run directory if it holds a run;
@@ -33,7 +33,7 @@ public sealed class LmTrainer
     public TrainingRun Train(TrainingRun requested, int saveEvery, CancellationToken cancel)
     {
         var run = TrainingRun.TryRead(_runDirectory) ?? requested;
-        if (run.Step > 0) _observer.OnMessage($"resuming {_runDirectory} at step {run.Step}/{run.Steps}");
+        if (run.Step > 0) _progress.Report(new TrainingNote($"resuming {_runDirectory} at step {run.Step}/{run.Steps}"));
         if (requested.Steps > run.Steps) run = run with { Steps = requested.Steps };
 
         random.manual_seed(run.Seed);
@@ -99,7 +99,7 @@ public sealed class LmTrainer
                 Seconds = secondsBefore + clock.Elapsed.TotalSeconds,
                 Loss = loss,
             };
-            _observer.OnStep(run, loss, tokens / stepClock.Elapsed.TotalSeconds);
+            _progress.Report(new TrainingStep(run, loss, tokens / stepClock.Elapsed.TotalSeconds));
 
             if (run.Step % saveEvery == 0 || run.Step == run.Steps || cancel.IsCancellationRequested)
             {
@@ -108,8 +108,8 @@ public sealed class LmTrainer
                 lossSum = 0;
                 lossCount = 0;
                 TrainingCheckpoint.Save(_runDirectory, model, optimizer, run, state);
-                _observer.OnMessage(FormattableString.Invariant(
-                    $"step {run.Step}/{run.Steps}: train loss {run.Loss:F3}, valid ppl {validation.Perplexity:F1} (first {valid.Length:N0} tokens), saved {_runDirectory}"));
+                _progress.Report(new TrainingNote(FormattableString.Invariant(
+                    $"step {run.Step}/{run.Steps}: train loss {run.Loss:F3}, valid ppl {validation.Perplexity:F1} (first {valid.Length:N0} tokens), saved {_runDirectory}")));
             }
         }
         return run;

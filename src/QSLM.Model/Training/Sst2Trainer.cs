@@ -27,16 +27,16 @@ public sealed class Sst2Trainer
     private readonly string _sst2Directory;
     private readonly string _backbone;
     private readonly string _runDirectory;
-    private readonly ITrainingObserver _observer;
+    private readonly IProgress<TrainingProgress> _progress;
 
     /// <summary>Creates a trainer.</summary>
-    public Sst2Trainer(string corpusDirectory, string sst2Directory, string backbone, string runDirectory, ITrainingObserver observer)
+    public Sst2Trainer(string corpusDirectory, string sst2Directory, string backbone, string runDirectory, IProgress<TrainingProgress> progress)
     {
         _corpusDirectory = corpusDirectory;
         _sst2Directory = sst2Directory;
         _backbone = backbone;
         _runDirectory = runDirectory;
-        _observer = observer;
+        _progress = progress;
     }
 
     /// <summary>The model a finished run leaves behind: the checkpoint chosen on the hold-out when
@@ -53,7 +53,7 @@ public sealed class Sst2Trainer
     public TrainingRun Train(TrainingRun requested, int saveEvery, CancellationToken cancel)
     {
         var run = TrainingRun.TryRead(_runDirectory) ?? requested;
-        if (run.Step > 0) _observer.OnMessage($"resuming {_runDirectory} at step {run.Step}/{run.Steps}");
+        if (run.Step > 0) _progress.Report(new TrainingNote($"resuming {_runDirectory} at step {run.Step}/{run.Steps}"));
         if (requested.Steps > run.Steps) run = run with { Steps = requested.Steps };
 
         var vocabulary = Vocabulary.FromWikiText(_corpusDirectory);
@@ -115,7 +115,7 @@ public sealed class Sst2Trainer
             lossSum += loss;
             lossCount++;
             run = run with { Step = run.Step + 1, Tokens = run.Tokens + tokens, Seconds = secondsBefore + clock.Elapsed.TotalSeconds, Loss = loss };
-            _observer.OnStep(run, loss, tokens / stepClock.Elapsed.TotalSeconds);
+            _progress.Report(new TrainingStep(run, loss, tokens / stepClock.Elapsed.TotalSeconds));
 
             if (run.Step % saveEvery == 0 || run.Step == run.Steps || cancel.IsCancellationRequested)
             {
@@ -145,8 +145,8 @@ public sealed class Sst2Trainer
                 lossSum = 0;
                 lossCount = 0;
                 TrainingCheckpoint.Save(_runDirectory, model, optimizer, run);
-                _observer.OnMessage(FormattableString.Invariant(
-                    $"step {run.Step}/{run.Steps}: train loss {run.Loss:F3}{selection}, SST-2 dev accuracy {accuracy:P1} (reported only), saved {_runDirectory}"));
+                _progress.Report(new TrainingNote(FormattableString.Invariant(
+                    $"step {run.Step}/{run.Steps}: train loss {run.Loss:F3}{selection}, SST-2 dev accuracy {accuracy:P1} (reported only), saved {_runDirectory}")));
             }
         }
         return run;

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.Globalization;
 
 namespace QSLM.Sensors.Calibration;
@@ -23,7 +24,7 @@ public static class CalibrationWalkthrough
     public static CalibrationRecord Run(IPowerSensor sensor, CalibrationQuantity quantity, string referenceInstrument, TextReader input, TextWriter output,
         int samples = 50, Action<int>? beforePoint = null, DateOnly? date = null, double? shuntOhms = null)
     {
-        if (string.IsNullOrWhiteSpace(referenceInstrument)) throw new ArgumentException("name the reference instrument (make, model, serial)");
+        if (string.IsNullOrWhiteSpace(referenceInstrument)) throw new InputException("name the reference instrument (make, model, serial)");
         var unit = quantity == CalibrationQuantity.Current ? "A" : "W";
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"Two-point calibration of {sensor.Id} ({sensor.Source}) against {referenceInstrument}; {(quantity == CalibrationQuantity.Current ? "current" : "power")} in {unit}.");

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.Device.I2c;
 using System.Globalization;
 using QSLM.Sensors.Hwmon;
@@ -34,11 +35,11 @@ public static class SensorSpec
             "jetson" when parts.Length <= 2 => JetsonPowerSensor.Discover(clock, "/", parts.Length == 2 ? parts[1] : null),
             "rapl" when parts.Length <= 2 => new RaplSensor(
                 RaplZone.Discover().FirstOrDefault(z => parts.Length == 1 || z.Name == parts[1])
-                    ?? throw new ArgumentException($"no RAPL zone{(parts.Length == 2 ? " named " + parts[1] : "")} under /sys/class/powercap"), clock),
+                    ?? throw new InputException($"no RAPL zone{(parts.Length == 2 ? " named " + parts[1] : "")} under /sys/class/powercap"), clock),
             "hwmon" when parts.Length == 3 => new HwmonPowerSensor(
-                HwmonReader.Find(name: parts[1]).FirstOrDefault() ?? throw new ArgumentException($"no hwmon device named {parts[1]} under /sys/class/hwmon"), parts[2], clock),
+                HwmonReader.Find(name: parts[1]).FirstOrDefault() ?? throw new InputException($"no hwmon device named {parts[1]} under /sys/class/hwmon"), parts[2], clock),
             "nvidia-smi" when parts.Length <= 3 => NvidiaSmiSensor.Start(clock, parts.Length == 3 ? Int(parts[2], spec) : 10, parts.Length >= 2 ? Int(parts[1], spec) : 0),
-            _ => throw new ArgumentException($"unknown sensor '{spec}'; expected {Help}"),
+            _ => throw new InputException($"unknown sensor '{spec}'; expected {Help}"),
         };
     }
 
@@ -47,7 +48,15 @@ public static class SensorSpec
     {
         var address = new I2cConnectionSettings(Int(parts[1], spec), Int(parts[2], spec));
         var settings = new Ina219Settings { Shunt = ElectricResistance.FromOhms(Number(parts, 3, 0.1, spec)), MaxExpectedCurrent = ElectricCurrent.FromAmperes(Number(parts, 4, 3.2, spec)) };
-        settings.Validate();
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // The shunt and current come from the spec: refused settings are the user's.
+            throw new InputException($"sensor '{spec}': {e.Message}", e);
+        }
         return new Ina219Sensor(OpenBus(address, spec), settings, clock);
     }
 
@@ -64,14 +73,14 @@ public static class SensorSpec
     {
         var path = string.Create(CultureInfo.InvariantCulture, $"/dev/i2c-{address.BusId}");
         if (!File.Exists(path))
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"sensor '{spec}': {path} does not exist (this machine has no I2C bus {address.BusId}: enable it, e.g. dtparam=i2c_arm=on on a Raspberry Pi, or check the bus number)"));
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"sensor '{spec}': {path} does not exist (this machine has no I2C bus {address.BusId}: enable it, e.g. dtparam=i2c_arm=on on a Raspberry Pi, or check the bus number)"));
         try
         {
             return I2cDevice.Create(address);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"sensor '{spec}': cannot open {path} ({(e is UnauthorizedAccessException ? "permission denied: add the user to the i2c group" : "the bus does not answer")})", e);
+            throw new InputException($"sensor '{spec}': cannot open {path} ({(e is UnauthorizedAccessException ? "permission denied: add the user to the i2c group" : "the bus does not answer")})", e);
         }
     }
 
@@ -80,11 +89,11 @@ public static class SensorSpec
         var ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             ? int.TryParse(text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
             : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        return ok ? value : throw new ArgumentException($"'{text}' in sensor '{spec}' is not a whole number");
+        return ok ? value : throw new InputException($"'{text}' in sensor '{spec}' is not a whole number");
     }
 
     private static double Number(string[] parts, int index, double fallback, string spec) =>
         parts.Length <= index ? fallback
         : double.TryParse(parts[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v
-        : throw new ArgumentException($"'{parts[index]}' in sensor '{spec}' is not a positive number");
+        : throw new InputException($"'{parts[index]}' in sensor '{spec}' is not a positive number");
 }

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Sensors.Timing;
 using UnitsNet;
 
@@ -16,7 +17,7 @@ public sealed class JetsonPowerSensor : IPowerSensor
     /// <summary>Reads <paramref name="sources"/>; <paramref name="totalRail"/> overrides the total rule.</summary>
     public JetsonPowerSensor(IReadOnlyList<IRailSource> sources, TimeProvider clock, string? totalRail = null, TimeSpan? interval = null)
     {
-        if (sources.Count == 0) throw new ArgumentException("no INA3221 found: neither the ina3221x IIO (JetPack 4) nor the ina3221 hwmon (JetPack 5/6) driver is bound");
+        if (sources.Count == 0) throw new InputException("no INA3221 found: neither the ina3221x IIO (JetPack 4) nor the ina3221 hwmon (JetPack 5/6) driver is bound");
         _sources = sources;
         _clock = clock;
         _totalRail = totalRail;

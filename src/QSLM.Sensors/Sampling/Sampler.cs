@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Sensors.Timing;
 
 namespace QSLM.Sensors.Sampling;
@@ -18,7 +19,7 @@ public sealed class Sampler
         _sensor = sensor;
         _clock = clock;
         Interval = interval is { } i && i > sensor.MinimumInterval ? i : sensor.MinimumInterval;
-        if (Interval <= TimeSpan.Zero) throw new ArgumentException($"sensor {sensor.Id} gives no minimum interval and none was asked");
+        if (Interval <= TimeSpan.Zero) throw new InputException($"sensor {sensor.Id} gives no minimum interval and none was asked");
     }
 
     /// <summary>Time between scheduled readings.</summary>

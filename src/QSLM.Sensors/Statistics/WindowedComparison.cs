@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Sensors.Sampling;
 
 namespace QSLM.Sensors.Statistics;
@@ -18,16 +19,17 @@ public static class WindowedComparison
         return means;
     }
 
-    /// <summary>Compares B's window means against A's; both must come from sources of the same kind.</summary>
+    /// <summary>Compares B's window means against A's; both must come from sources of the same kind. Series
+    /// that cannot be compared (empty, of different kinds, too short) are the user's files: <see cref="InputException"/>.</summary>
     public static Comparison Compare(string nameA, IReadOnlyList<PowerReading> a, string nameB, IReadOnlyList<PowerReading> b, TimeSpan window, ComparisonOptions? options = null)
     {
-        if (a.Count == 0 || b.Count == 0) throw new ArgumentException("both candidates need samples");
+        if (a.Count == 0 || b.Count == 0) throw new InputException("both candidates need samples");
         if (a[0].Source.Kind != b[0].Source.Kind)
-            throw new ArgumentException($"{nameA} is {a[0].Source} and {nameB} is {b[0].Source}: a measured figure is not compared with a simulated or estimated one");
+            throw new InputException($"{nameA} is {a[0].Source} and {nameB} is {b[0].Source}: a measured figure is not compared with a simulated or estimated one");
         var wa = WindowMeans(a, window);
         var wb = WindowMeans(b, window);
         if (wa.Count < 2 || wb.Count < 2)
-            throw new ArgumentException($"at least 2 complete windows of {window.TotalSeconds} s are needed per candidate; {nameA} has {wa.Count}, {nameB} has {wb.Count}");
+            throw new InputException($"at least 2 complete windows of {window.TotalSeconds} s are needed per candidate; {nameA} has {wa.Count}, {nameB} has {wb.Count}");
         var o = (options ?? new ComparisonOptions()) with { Window = window };
         var source = a[0].Source == b[0].Source ? a[0].Source : (SourceTag?)null;
         return CandidateComparer.Compare(nameA, wa, nameB, wb, o, source);

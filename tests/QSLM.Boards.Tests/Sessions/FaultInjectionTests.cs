@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
 using QSLM.Boards.Sessions;
@@ -34,6 +35,8 @@ public sealed class FaultInjectionTests
         Assert.Equal(FailureClass.Infrastructure, failure.Class);
         Assert.Equal(BoardPhase.Upload, failure.Phase);
         Assert.True(failure.Transient);
+        // The failure is a warning in the log, in the words of its message; the bring-up is not.
+        Assert.Equal([failure.Message], board.Log.At(LogLevel.Warning));
         // The restarted agent's hello reported the partial copy, and the upload went on from there.
         var partial = Assert.Single(board.Session.Agent!.Models);
         Assert.False(partial.Complete);

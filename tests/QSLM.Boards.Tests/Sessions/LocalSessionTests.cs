@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
 using QSLM.Boards.Sessions;
@@ -57,6 +58,11 @@ public sealed class LocalSessionTests
             board.Session.StateHistory);
         Assert.Empty(board.Session.Failures);
         Assert.Equal(BoardHealth.Healthy, board.Session.Health);
+        // Bring-up is information, in the same words as before the logging seam; nothing failed, so no warning.
+        var information = board.Log.At(LogLevel.Information);
+        Assert.Equal($"{board.Session.Name}: connecting to {board.Session.Description}", information[0]);
+        Assert.Contains($"{board.Session.Name}: uploading {sha[..12]}… ({new FileInfo(model).Length} bytes, 0 already there)", information);
+        Assert.Empty(board.Log.At(LogLevel.Warning));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using QSLM.Cli.Rendering;
 using QSLM.Format.Formats;
 using QSLM.Format.Packed;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using System.Globalization;
 using QSLM.Format.Formats;
 
@@ -149,7 +150,7 @@ public class QuantFormatsTests
     [Fact]
     public void Unknown_names_list_the_known_ones()
     {
-        var error = Assert.Throws<ArgumentException>(() => QuantFormats.Get("int7"));
+        var error = Assert.Throws<InputException>(() => QuantFormats.Get("int7"));
         Assert.Contains("int4_g32", error.Message);
     }
 }

@@ -11,13 +11,14 @@ public sealed class LmTrainerTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private sealed class SilentObserver : ITrainingObserver
+    private sealed class SilentObserver : IProgress<TrainingProgress>
     {
         public List<double> Losses { get; } = [];
 
-        public void OnStep(TrainingRun run, double loss, double tokensPerSecond) => Losses.Add(loss);
-
-        public void OnMessage(string message) { }
+        public void Report(TrainingProgress value)
+        {
+            if (value is TrainingStep step) Losses.Add(step.Loss);
+        }
     }
 
     private string TinyCorpus() => Training.TinyCorpus.Write(_dir);

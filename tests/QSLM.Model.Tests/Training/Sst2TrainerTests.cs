@@ -11,11 +11,9 @@ public sealed class Sst2TrainerTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private sealed class SilentObserver : ITrainingObserver
+    private sealed class SilentObserver : IProgress<TrainingProgress>
     {
-        public void OnStep(TrainingRun run, double loss, double tokensPerSecond) { }
-
-        public void OnMessage(string message) { }
+        public void Report(TrainingProgress value) { }
     }
 
     // 16-word sentences of the tiny corpus's words (long enough to be held out), labelled by their first word.

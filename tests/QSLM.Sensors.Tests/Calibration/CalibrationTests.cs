@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Tests.Ina219;
@@ -23,7 +24,7 @@ public class CalibrationTests
         var (gain, offset) = TwoPointCalibration.Fit(new CalibrationPoint(0.2, 0.21), new CalibrationPoint(2.0, 2.04));
         Assert.Equal(1.83 / 1.8, gain, 12);
         Assert.Equal(0.21 - (gain * 0.2), offset, 12);
-        Assert.Throws<ArgumentException>(() => TwoPointCalibration.Fit(new CalibrationPoint(1, 1), new CalibrationPoint(1, 2)));
+        Assert.Throws<InputException>(() => TwoPointCalibration.Fit(new CalibrationPoint(1, 1), new CalibrationPoint(1, 2)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Timing;
@@ -50,8 +51,8 @@ public class CalibrationWalkthroughTests
     {
         var clock = new ManualTimeProvider();
         using var sensor = new SimulatedBoard().CreateSensor(clock);
-        var e = Assert.Throws<ArgumentException>(() => CalibrationWalkthrough.Run(sensor, CalibrationQuantity.Power, "ref", new StringReader("\n2.7\n\n2.7\n"), TextWriter.Null));
+        var e = Assert.Throws<InputException>(() => CalibrationWalkthrough.Run(sensor, CalibrationQuantity.Power, "ref", new StringReader("\n2.7\n\n2.7\n"), TextWriter.Null));
         Assert.Contains("two clearly different loads", e.Message);
-        Assert.Throws<ArgumentException>(() => TwoPointCalibration.Fit(new CalibrationPoint(1.0, 1), new CalibrationPoint(1.05, 2)));
+        Assert.Throws<InputException>(() => TwoPointCalibration.Fit(new CalibrationPoint(1.0, 1), new CalibrationPoint(1.05, 2)));
     }
 }

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Timing;
@@ -32,5 +33,5 @@ public class SensorSpecTests
     [InlineData("hwmon:ina226", "unknown sensor")]
     [InlineData("simulated:fast", "unknown sensor")]
     public void Bad_specs_are_refused_with_the_reason(string spec, string message) =>
-        Assert.Contains(message, Assert.Throws<ArgumentException>(() => SensorSpec.Open(spec, new ManualTimeProvider())).Message);
+        Assert.Contains(message, Assert.Throws<InputException>(() => SensorSpec.Open(spec, new ManualTimeProvider())).Message);
 }

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Sensors.Jetson;
 using QSLM.Sensors.Timing;
 
@@ -142,7 +143,7 @@ public class Ina3221ReaderTests
     public void No_INA3221_is_a_clear_error()
     {
         using var tmp = new TemporaryFolder();
-        var e = Assert.Throws<ArgumentException>(() => JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path));
+        var e = Assert.Throws<InputException>(() => JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path));
         Assert.Contains("ina3221", e.Message);
     }
 }

@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Sensors.Statistics;
 using UnitsNet;
 
@@ -38,11 +39,11 @@ public class WindowedComparisonTests
     [Fact]
     public void Measured_and_simulated_logs_are_not_compared()
     {
-        var e = Assert.Throws<ArgumentException>(() => WindowedComparison.Compare("A", Trace(10, 30, 1), "B", Trace(10, 30, 2, "simulated:x"), TimeSpan.FromSeconds(10)));
+        var e = Assert.Throws<InputException>(() => WindowedComparison.Compare("A", Trace(10, 30, 1), "B", Trace(10, 30, 2, "simulated:x"), TimeSpan.FromSeconds(10)));
         Assert.Contains("not compared", e.Message);
     }
 
     [Fact]
     public void Too_short_logs_say_how_many_windows_they_have() =>
-        Assert.Contains("A has 1", Assert.Throws<ArgumentException>(() => WindowedComparison.Compare("A", Trace(10, 15, 1), "B", Trace(10, 30, 2), TimeSpan.FromSeconds(10))).Message);
+        Assert.Contains("A has 1", Assert.Throws<InputException>(() => WindowedComparison.Compare("A", Trace(10, 15, 1), "B", Trace(10, 30, 2), TimeSpan.FromSeconds(10))).Message);
 }

@@ -2,13 +2,13 @@ using System.Globalization;
 using QSLM.Model.Training;
 using Spectre.Console;
 
-namespace QSLM.Cli;
+namespace QSLM.Cli.Rendering;
 
 /// <summary>
 /// Shows a training run's progress: a live bar with loss and tokens/s on a terminal, a plain log
 /// line every <c>logEvery</c> steps otherwise (a run in the background writes to a file).
 /// </summary>
-internal sealed class TrainingProgressView : ITrainingObserver
+internal sealed class TrainingProgressView : IProgress<TrainingProgress>
 {
     private readonly IAnsiConsole _console;
     private readonly int _logEvery;
@@ -40,7 +40,21 @@ internal sealed class TrainingProgressView : ITrainingObserver
         return result;
     }
 
-    public void OnStep(TrainingRun run, double loss, double tokensPerSecond)
+    /// <summary>Draws a step on the bar (or logs it every <c>logEvery</c> steps) and prints a note.</summary>
+    public void Report(TrainingProgress value)
+    {
+        switch (value)
+        {
+            case TrainingStep step:
+                OnStep(step.Run, step.Loss, step.TokensPerSecond);
+                break;
+            case TrainingNote note:
+                OnNote(note.Message);
+                break;
+        }
+    }
+
+    private void OnStep(TrainingRun run, double loss, double tokensPerSecond)
     {
         _smoothedLoss = double.IsNaN(_smoothedLoss) ? loss : 0.95 * _smoothedLoss + 0.05 * loss;
         _smoothedRate = double.IsNaN(_smoothedRate) ? tokensPerSecond : 0.9 * _smoothedRate + 0.1 * tokensPerSecond;
@@ -56,7 +70,7 @@ internal sealed class TrainingProgressView : ITrainingObserver
         }
     }
 
-    public void OnMessage(string message)
+    private void OnNote(string message)
     {
         if (_task is not null) _console.MarkupLine(Markup.Escape(message));
         else _console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss} {message}"));

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace QSLM.Cli;
+namespace QSLM.Cli.Rendering;
 
 /// <summary>Output that is piped or written to a log has no width to fit: Spectre.Console then assumes
 /// 80 columns and wraps table cells, splitting tensor names and numbers across lines. There tables

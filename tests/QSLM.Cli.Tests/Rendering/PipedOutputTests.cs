@@ -1,9 +1,10 @@
 using System.Globalization;
+using QSLM.Cli.Rendering;
 using QSLM.Cli.Tests.Reports;
 using QSLM.Model;
 using QSLM.Model.Checkpoints;
 
-namespace QSLM.Cli.Tests;
+namespace QSLM.Cli.Tests.Rendering;
 
 /// <summary>Output piped to a file or a log keeps every row of a table, and every name and number, on
 /// one line: a log is read, searched and diffed line by line.</summary>
