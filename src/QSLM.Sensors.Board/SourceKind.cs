@@ -1,4 +1,4 @@
-namespace QSLM.Sensors;
+namespace QSLM.Sensors.Board;
 
 /// <summary>Where a power or energy figure comes from (DESIGN.md, "Honesty rules for numbers").</summary>
 public enum SourceKind
