@@ -8,7 +8,7 @@ namespace QSLM.Sensors.Tests.Ina236;
 public class Ina236SensorTests
 {
     [Fact]
-    public void Reads_signed_current_bus_voltage_and_power_through_the_binding()
+    public void Reads_signed_current_bus_voltage_and_power_from_the_registers()
     {
         var device = new FakeIna236();
         using var sensor = new Ina236Sensor(device, ElectricResistance.FromMilliohms(8), ElectricCurrent.FromAmperes(10), FakeClocks.Create(), SourceTag.Simulated("fake-ina236"));
@@ -29,7 +29,7 @@ public class Ina236SensorTests
     }
 
     [Fact]
-    public void A_device_with_the_wrong_id_is_refused_by_the_binding()
+    public void A_device_with_the_wrong_id_is_refused()
     {
         var device = new FakeIna236 { [0x3F] = 0x2260 };
         Assert.Throws<InvalidOperationException>(() => new Ina236Sensor(device, ElectricResistance.FromMilliohms(8), ElectricCurrent.FromAmperes(10), FakeClocks.Create()));
