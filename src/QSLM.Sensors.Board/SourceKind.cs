@@ -1,4 +1,4 @@
-namespace QSLM.Sensors;
+namespace QSLM.Sensors.Board;
 
 /// <summary>Where a power or energy figure comes from (docs/sensors.md, "Source tags").</summary>
 public enum SourceKind

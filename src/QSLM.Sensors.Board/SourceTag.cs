@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace QSLM.Sensors;
+namespace QSLM.Sensors.Board;
 
 /// <summary>
 /// The label every figure carries: <c>measured:&lt;sensor&gt;</c>, <c>simulated:&lt;model&gt;</c> or

@@ -62,7 +62,7 @@ internal static class PowerCompareCommand
         return relative;
     }
 
-    private static IReadOnlyList<QSLM.Sensors.PowerReading> ReadCsv(string path)
+    private static IReadOnlyList<QSLM.Sensors.Board.PowerReading> ReadCsv(string path)
     {
         using var reader = new StreamReader(path);
         try

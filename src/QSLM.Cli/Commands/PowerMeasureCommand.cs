@@ -34,7 +34,7 @@ internal static class PowerMeasureCommand
             var spec = parse.GetValue(sensor)!;
             var board = spec == "simulated" ? new QSLM.Sensors.Simulation.SimulatedBoard() : null;
             using var opened = PowerCommand.LoadCalibration(parse.GetValue(calibration)!).Apply(SensorSpec.Open(spec, TimeProvider.System, board));
-            if (parse.GetValue(baseline) is not null && opened.Source.Kind != QSLM.Sensors.SourceKind.Measured)
+            if (parse.GetValue(baseline) is not null && opened.Source.Kind != QSLM.Sensors.Board.SourceKind.Measured)
                 throw new InputException($"an idle baseline is kept only from a real sensor; {opened.Source} is not measured");
             var workload = new ProcessWorkload(words[0], words[1..], busy =>
             {

@@ -16,7 +16,7 @@ using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
 using QSLM.Search.Results;
 using QSLM.Search.Tiers;
-using QSLM.Sensors;
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Simulation;
 using Spectre.Console;

@@ -9,7 +9,7 @@ using QSLM.Runtime.Inference;
 using QSLM.Search.Board;
 using QSLM.Search.Objective;
 using QSLM.Search.Tiers;
-using QSLM.Sensors;
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Simulation;
 

@@ -1,5 +1,5 @@
 using QSLM.Protocol.Messages;
-using QSLM.Sensors;
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Estimation;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Statistics;

@@ -9,6 +9,7 @@ namespace QSLM.Protocol.Framing;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectRequiredConstructorParameters = true,
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true,
+    Converters = [typeof(SourceTagJsonConverter)])]
 [JsonSerializable(typeof(Message))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,4 +1,4 @@
-namespace QSLM.Sensors.Hwmon;
+namespace QSLM.Sensors.Board.Hwmon;
 
 /// <summary>One labelled hwmon channel: the voltage, current and power files that share the label, in hwmon's units.</summary>
 public sealed record HwmonChannel(string Label, long? Millivolts, long? Milliamperes, long? Microwatts)

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
-namespace QSLM.Sensors.Hwmon;
+namespace QSLM.Sensors.Board.Hwmon;
 
 /// <summary>
 /// A hwmon device (Linux Documentation/hwmon/sysfs-interface.rst): <c>inN_input</c> in mV,

@@ -1,4 +1,4 @@
-namespace QSLM.Sensors.Jetson;
+namespace QSLM.Sensors.Board.Jetson;
 
 /// <summary>
 /// Which rail is the whole board's input: <c>POM_5V_IN</c> on a Jetson Nano (JetPack 4), <c>VDD_IN</c>

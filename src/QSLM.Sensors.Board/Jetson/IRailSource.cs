@@ -1,4 +1,4 @@
-namespace QSLM.Sensors.Jetson;
+namespace QSLM.Sensors.Board.Jetson;
 
 /// <summary>A reader of Jetson INA3221 rails, one per device directory.</summary>
 public interface IRailSource

@@ -1,7 +1,7 @@
 using System.Globalization;
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
-namespace QSLM.Sensors.Jetson;
+namespace QSLM.Sensors.Board.Jetson;
 
 /// <summary>
 /// The JetPack 5/6 INA3221 layout (mainline ina3221 hwmon driver, Linux Documentation/hwmon/ina3221.rst):

@@ -1,7 +1,7 @@
 using System.Globalization;
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
-namespace QSLM.Sensors.Jetson;
+namespace QSLM.Sensors.Board.Jetson;
 
 /// <summary>
 /// The JetPack 4 INA3221 layout (NVIDIA's ina3221x IIO driver, Jetson Nano/TX2 "Power Monitoring"):

@@ -1,6 +1,6 @@
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
-namespace QSLM.Sensors.Memory;
+namespace QSLM.Sensors.Board.Memory;
 
 /// <summary>
 /// The board's memory from <c>/proc/meminfo</c> (proc(5)): <c>MemTotal</c> and <c>MemAvailable</c>, the

@@ -1,6 +1,6 @@
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
-namespace QSLM.Sensors.NvidiaSmi;
+namespace QSLM.Sensors.Board.NvidiaSmi;
 
 /// <summary>One line of <c>nvidia-smi --query-gpu=power.draw,power.draw.instant</c>: either field may be unavailable.</summary>
 public sealed record NvidiaSmiSample(double? DrawWatts, double? InstantWatts)

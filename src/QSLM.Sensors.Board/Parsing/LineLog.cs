@@ -1,4 +1,4 @@
-namespace QSLM.Sensors.Parsing;
+namespace QSLM.Sensors.Board.Parsing;
 
 /// <summary>A line a parser could not use: kept with its number and the reason, so a log is never silently shortened.</summary>
 public sealed record SkippedLine(int LineNumber, string Text, string Reason);

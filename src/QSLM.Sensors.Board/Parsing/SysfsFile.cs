@@ -1,4 +1,4 @@
-namespace QSLM.Sensors.Parsing;
+namespace QSLM.Sensors.Board.Parsing;
 
 /// <summary>Reads the one-value text files of sysfs (Linux Documentation/filesystems/sysfs.rst).</summary>
 internal static class SysfsFile

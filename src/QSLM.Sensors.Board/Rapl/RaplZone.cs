@@ -1,6 +1,6 @@
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
-namespace QSLM.Sensors.Rapl;
+namespace QSLM.Sensors.Board.Rapl;
 
 /// <summary>
 /// An Intel RAPL powercap zone (Linux Documentation/power/powercap/powercap.rst):

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
-namespace QSLM.Sensors.RaspberryPi;
+namespace QSLM.Sensors.Board.RaspberryPi;
 
 /// <summary>One Raspberry Pi 5 PMIC rail: current and voltage paired by rail name; power where both are known.</summary>
 public sealed record PmicRail(string Name, double? Amperes, double? Volts)

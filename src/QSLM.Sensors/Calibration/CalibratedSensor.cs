@@ -1,3 +1,4 @@
+using QSLM.Sensors.Board;
 using UnitsNet;
 
 namespace QSLM.Sensors.Calibration;
@@ -22,9 +23,9 @@ public sealed class CalibratedSensor(IPowerSensor inner, CalibrationRecord recor
     public TimeSpan MinimumInterval => inner.MinimumInterval;
 
     /// <inheritdoc />
-    public PowerReading Read()
+    public async ValueTask<PowerReading> ReadAsync(CancellationToken cancel = default)
     {
-        var reading = inner.Read();
+        var reading = await inner.ReadAsync(cancel).ConfigureAwait(false);
         if (!reading.IsValid) return reading;
         if (Record.Quantity == CalibrationQuantity.Power)
             return reading with { Power = Power.FromWatts(Record.Apply((double)reading.Power.Watts)), Calibration = Record.Label };

@@ -1,5 +1,6 @@
 using QSLM.Errors;
 using System.Globalization;
+using QSLM.Sensors.Board;
 
 namespace QSLM.Sensors.Calibration;
 
@@ -11,6 +12,12 @@ namespace QSLM.Sensors.Calibration;
 /// </summary>
 public static class CalibrationWalkthrough
 {
+    /// <summary>Runs the walkthrough and returns the record (not yet saved), blocking while the sensor is read: for a
+    /// sensor on a clock whose timers fire by themselves (the system clock).</summary>
+    public static CalibrationRecord Run(IPowerSensor sensor, CalibrationQuantity quantity, string referenceInstrument, TextReader input, TextWriter output,
+        int samples = 50, Action<int>? beforePoint = null, DateOnly? date = null, double? shuntOhms = null) =>
+        RunAsync(sensor, quantity, referenceInstrument, input, output, samples, beforePoint, date, shuntOhms).GetAwaiter().GetResult();
+
     /// <summary>Runs the walkthrough and returns the record (not yet saved).</summary>
     /// <param name="sensor">The sensor to calibrate (its id names the record).</param>
     /// <param name="quantity">Current (A) for shunt monitors, power (W) for power-only sources.</param>
@@ -21,8 +28,9 @@ public static class CalibrationWalkthrough
     /// <param name="beforePoint">Called with 0 (low) or 1 (high) before each point is read (a simulated board sets its load there).</param>
     /// <param name="date">The record's date (today when null).</param>
     /// <param name="shuntOhms">The shunt fitted, recorded for shunt monitors.</param>
-    public static CalibrationRecord Run(IPowerSensor sensor, CalibrationQuantity quantity, string referenceInstrument, TextReader input, TextWriter output,
-        int samples = 50, Action<int>? beforePoint = null, DateOnly? date = null, double? shuntOhms = null)
+    /// <param name="cancel">Stops the readings.</param>
+    public static async Task<CalibrationRecord> RunAsync(IPowerSensor sensor, CalibrationQuantity quantity, string referenceInstrument, TextReader input, TextWriter output,
+        int samples = 50, Action<int>? beforePoint = null, DateOnly? date = null, double? shuntOhms = null, CancellationToken cancel = default)
     {
         if (string.IsNullOrWhiteSpace(referenceInstrument)) throw new InputException("name the reference instrument (make, model, serial)");
         var unit = quantity == CalibrationQuantity.Current ? "A" : "W";
@@ -34,7 +42,7 @@ public static class CalibrationWalkthrough
             output.WriteLine($"Point {i + 1} of 2: apply a {(i == 0 ? "low load (about 10% of the range)" : "high load (about 90% of the range)")}, let it settle, then press Enter.");
             beforePoint?.Invoke(i);
             if (input.ReadLine() is null) throw new InvalidOperationException("the input ended before the calibration finished");
-            var measured = Mean(sensor, quantity, samples);
+            var measured = await MeanAsync(sensor, quantity, samples, cancel).ConfigureAwait(false);
             output.WriteLine(string.Create(inv, $"The sensor reads {measured:F6} {unit} (mean of {samples} readings). Enter the reference instrument's reading in {unit}:"));
             points[i] = new CalibrationPoint(measured, AskNumber(input, output, unit));
         }
@@ -55,14 +63,14 @@ public static class CalibrationWalkthrough
         return record;
     }
 
-    private static double Mean(IPowerSensor sensor, CalibrationQuantity quantity, int samples)
+    private static async Task<double> MeanAsync(IPowerSensor sensor, CalibrationQuantity quantity, int samples, CancellationToken cancel)
     {
         var values = new List<double>(samples);
         var attempts = 0;
         while (values.Count < samples)
         {
             if (++attempts > samples * 4) throw new InvalidOperationException($"{sensor.Id} gave too few valid readings ({values.Count} of {attempts - 1})");
-            var r = sensor.Read();
+            var r = await sensor.ReadAsync(cancel).ConfigureAwait(false);
             if (!r.IsValid) continue;
             if (quantity == CalibrationQuantity.Power) values.Add((double)r.Power.Watts);
             else values.Add(r.Current?.Amperes ?? throw new InvalidOperationException($"{sensor.Id} reports no current; calibrate its power instead"));

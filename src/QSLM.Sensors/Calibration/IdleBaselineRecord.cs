@@ -1,3 +1,4 @@
+using QSLM.Sensors.Board;
 namespace QSLM.Sensors.Calibration;
 
 /// <summary>

@@ -1,11 +1,15 @@
 using QSLM.Errors;
 using System.Device.I2c;
 using System.Globalization;
-using QSLM.Sensors.Hwmon;
-using QSLM.Sensors.Ina219;
-using QSLM.Sensors.Jetson;
-using QSLM.Sensors.NvidiaSmi;
-using QSLM.Sensors.Rapl;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Discovery;
+using QSLM.Sensors.Board.Hwmon;
+using QSLM.Sensors.Board.Ina219;
+using QSLM.Sensors.Board.Ina236;
+using QSLM.Sensors.Board.Jetson;
+using QSLM.Sensors.Board.NvidiaSmi;
+using QSLM.Sensors.Board.Rapl;
+using QSLM.Sensors.Board.RaspberryPi;
 using QSLM.Sensors.Simulation;
 using UnitsNet;
 
@@ -22,8 +26,9 @@ public static class SensorSpec
     /// <summary>What the spec names, for help texts.</summary>
     public const string Help = "simulated | ina219:BUS:ADDR[:SHUNT_OHMS[:MAX_A]] | ina236:BUS:ADDR[:SHUNT_OHMS[:MAX_A]] | jetson[:TOTAL_RAIL] | pmic | rapl[:ZONE] | hwmon:NAME:LABEL | nvidia-smi[:GPU[:PERIOD_MS]]";
 
-    /// <summary>Opens the sensor <paramref name="spec"/> names; <paramref name="board"/> drives <c>simulated</c>.</summary>
-    public static IPowerSensor Open(string spec, TimeProvider clock, SimulatedBoard? board = null)
+    /// <summary>Opens the sensor <paramref name="spec"/> names; <paramref name="board"/> drives <c>simulated</c>; the board
+    /// sources are found by <see cref="SensorDiscovery"/> under <paramref name="root"/> (<c>/</c>; a fake sysfs tree in tests).</summary>
+    public static IPowerSensor Open(string spec, TimeProvider clock, SimulatedBoard? board = null, string root = "/")
     {
         var parts = spec.Split(':');
         return parts[0] switch
@@ -31,13 +36,13 @@ public static class SensorSpec
             "simulated" when parts.Length == 1 => (board ?? new SimulatedBoard()).CreateSensor(clock),
             "ina219" when parts.Length is >= 3 and <= 5 => OpenIna219(parts, spec, clock),
             "ina236" when parts.Length is >= 3 and <= 5 => OpenIna236(parts, spec, clock),
-            "pmic" when parts.Length == 1 => new RaspberryPi.PmicSensor(clock),
-            "jetson" when parts.Length <= 2 => JetsonPowerSensor.Discover(clock, "/", parts.Length == 2 ? parts[1] : null),
+            "pmic" when parts.Length == 1 => new PmicSensor(clock),
+            "jetson" when parts.Length <= 2 => JetsonPowerSensor.Discover(clock, root, parts.Length == 2 ? parts[1] : null),
             "rapl" when parts.Length <= 2 => new RaplSensor(
-                RaplZone.Discover().FirstOrDefault(z => parts.Length == 1 || z.Name == parts[1])
+                SensorDiscovery.RaplZones(root).FirstOrDefault(z => parts.Length == 1 || z.Name == parts[1])
                     ?? throw new InputException($"no RAPL zone{(parts.Length == 2 ? " named " + parts[1] : "")} under /sys/class/powercap"), clock),
             "hwmon" when parts.Length == 3 => new HwmonPowerSensor(
-                HwmonReader.Find(name: parts[1]).FirstOrDefault() ?? throw new InputException($"no hwmon device named {parts[1]} under /sys/class/hwmon"), parts[2], clock),
+                SensorDiscovery.HwmonDevices(root, parts[1]).FirstOrDefault() ?? throw new InputException($"no hwmon device named {parts[1]} under /sys/class/hwmon"), parts[2], clock),
             "nvidia-smi" when parts.Length <= 3 => NvidiaSmiSensor.Start(clock, parts.Length == 3 ? Int(parts[2], spec) : 10, parts.Length >= 2 ? Int(parts[1], spec) : 0),
             _ => throw new InputException($"unknown sensor '{spec}'; expected {Help}"),
         };
@@ -60,12 +65,12 @@ public static class SensorSpec
         return new Ina219Sensor(OpenBus(address, spec), settings, clock);
     }
 
-    private static Ina236.Ina236Sensor OpenIna236(string[] parts, string spec, TimeProvider clock)
+    private static Ina236Sensor OpenIna236(string[] parts, string spec, TimeProvider clock)
     {
         var address = new I2cConnectionSettings(Int(parts[1], spec), Int(parts[2], spec));
         var shunt = ElectricResistance.FromOhms(Number(parts, 3, 0.008, spec));
         var max = ElectricCurrent.FromAmperes(Number(parts, 4, 10, spec));
-        return new Ina236.Ina236Sensor(OpenBus(address, spec), shunt, max, clock);
+        return new Ina236Sensor(OpenBus(address, spec), shunt, max, clock);
     }
 
     // The device node is checked by name, so a machine without the bus is told which file is missing, not an errno.

@@ -1,4 +1,5 @@
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Parsing;
 
 namespace QSLM.Sensors.Export;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
 namespace QSLM.Sensors.Export;
 

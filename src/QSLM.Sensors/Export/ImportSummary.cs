@@ -1,4 +1,4 @@
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board.Parsing;
 
 namespace QSLM.Sensors.Export;
 

@@ -1,6 +1,7 @@
-using QSLM.Errors;
 using System.Globalization;
-using QSLM.Sensors.Parsing;
+using QSLM.Errors;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Parsing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Export;

@@ -1,5 +1,6 @@
-using QSLM.Sensors.NvidiaSmi;
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.NvidiaSmi;
+using QSLM.Sensors.Board.Parsing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Export;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using QSLM.Sensors.Parsing;
-using QSLM.Sensors.RaspberryPi;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Parsing;
+using QSLM.Sensors.Board.RaspberryPi;
 using UnitsNet;
 
 namespace QSLM.Sensors.Export;

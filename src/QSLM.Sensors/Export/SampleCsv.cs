@@ -1,4 +1,5 @@
 using System.Globalization;
+using QSLM.Sensors.Board;
 using UnitsNet;
 
 namespace QSLM.Sensors.Export;

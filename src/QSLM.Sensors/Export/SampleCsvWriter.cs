@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QSLM.Sensors.Board;
 
 namespace QSLM.Sensors.Export;
 

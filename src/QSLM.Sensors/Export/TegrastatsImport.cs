@@ -1,5 +1,6 @@
-using QSLM.Sensors.Jetson;
-using QSLM.Sensors.Parsing;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Jetson;
+using QSLM.Sensors.Board.Parsing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Export;

@@ -1,3 +1,5 @@
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Timing;
 namespace QSLM.Sensors.Sampling;
 
 /// <summary>
@@ -11,13 +13,15 @@ public sealed class BackgroundSampling : IDisposable
     private readonly IPowerSensor _sensor;
     private readonly List<PowerReading> _readings = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly TimeProvider _clock;
     private readonly Thread _thread;
     private Exception? _failure;
 
-    internal BackgroundSampling(Sampler sampler, IPowerSensor sensor)
+    internal BackgroundSampling(Sampler sampler, IPowerSensor sensor, TimeProvider clock)
     {
         _sampler = sampler;
         _sensor = sensor;
+        _clock = clock;
         _thread = new Thread(Loop) { IsBackground = true, Name = "qslm-sampler", Priority = ThreadPriority.AboveNormal };
         _thread.Start();
     }
@@ -50,13 +54,17 @@ public sealed class BackgroundSampling : IDisposable
             var next = _sampler.Now;
             while (!_stop.IsCancellationRequested)
             {
-                var reading = _sampler.ReadOnce();
+                var reading = _sampler.ReadOnceAsync(_stop.Token).AsTask().GetAwaiter().GetResult();
                 lock (_readings) _readings.Add(reading);
                 var now = _sampler.Now;
                 next += _sampler.Interval;
                 if (next < now) next = now;
-                if (_stop.Token.WaitHandle.WaitOne(next - now)) break;
+                SensorClock.WaitAsync(_clock, next - now, _stop.Token).GetAwaiter().GetResult();
             }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Stopped while reading or waiting: the readings so far are the series.
         }
         catch (Exception e)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QSLM.Sensors.Board;
 
 namespace QSLM.Sensors.Sampling;
 

@@ -8,12 +8,17 @@ namespace QSLM.Sensors.Sampling;
 /// </summary>
 public static class RepeatedMeasurement
 {
+    /// <summary>Measures <paramref name="workload"/> on <paramref name="sampler"/> under <paramref name="options"/>, blocking:
+    /// for a sampler on a clock whose timers fire by themselves (the system clock).</summary>
+    public static EnergyReport Run(Sampler sampler, MeasurementOptions options, IWorkload workload, CancellationToken cancel = default) =>
+        RunAsync(sampler, options, workload, cancel).GetAwaiter().GetResult();
+
     /// <summary>Measures <paramref name="workload"/> on <paramref name="sampler"/> under <paramref name="options"/>.</summary>
-    public static EnergyReport Run(Sampler sampler, MeasurementOptions options, IWorkload workload, CancellationToken cancel = default)
+    public static async Task<EnergyReport> RunAsync(Sampler sampler, MeasurementOptions options, IWorkload workload, CancellationToken cancel = default)
     {
         options.Validate();
         var idleStart = sampler.Now;
-        var idle = sampler.Collect(options.IdleWindow, cancel);
+        var idle = await sampler.CollectAsync(options.IdleWindow, cancel).ConfigureAwait(false);
         var idleWatts = idle.MeanWatts(idleStart, idleStart + options.IdleWindow);
         var baseline = options.SubtractIdle ? idleWatts : 0;
 
@@ -22,7 +27,7 @@ public static class RepeatedMeasurement
         {
             workload.Start(r);
             var start = sampler.Now;
-            var series = sampler.Collect(options.Window, cancel);
+            var series = await sampler.CollectAsync(options.Window, cancel).ConfigureAwait(false);
             var stop = start + options.Window;
             var tokens = workload.Stop(r);
             windows.Add(WindowResult.Of(series, r, start, stop, tokens, baseline));

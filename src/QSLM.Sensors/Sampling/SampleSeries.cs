@@ -1,3 +1,4 @@
+using QSLM.Sensors.Board;
 namespace QSLM.Sensors.Sampling;
 
 /// <summary>The readings of one sampling run, in time order, with the invalid ones kept and counted.</summary>

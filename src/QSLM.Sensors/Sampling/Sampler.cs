@@ -1,5 +1,6 @@
 using QSLM.Errors;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Timing;
 
 namespace QSLM.Sensors.Sampling;
 
@@ -32,10 +33,14 @@ public sealed class Sampler
     public SourceTag Source => _sensor.Source;
 
     /// <summary>The sampling clock's time now: use it to stamp start/stop marks.</summary>
-    public TimeSpan Now => MonotonicTime.Now(_clock);
+    public TimeSpan Now => SensorClock.Now(_clock);
+
+    /// <summary>Samples for <paramref name="duration"/> from now, blocking: for a clock whose timers fire by themselves
+    /// (the system clock).</summary>
+    public SampleSeries Collect(TimeSpan duration, CancellationToken cancel = default) => CollectAsync(duration, cancel).GetAwaiter().GetResult();
 
     /// <summary>Samples for <paramref name="duration"/> from now; the series spans at least that long.</summary>
-    public SampleSeries Collect(TimeSpan duration, CancellationToken cancel = default)
+    public async Task<SampleSeries> CollectAsync(TimeSpan duration, CancellationToken cancel = default)
     {
         var readings = new List<PowerReading>();
         var start = Now;
@@ -44,13 +49,13 @@ public sealed class Sampler
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
-            readings.Add(ReadOnce());
+            readings.Add(await ReadOnceAsync(cancel).ConfigureAwait(false));
             var now = Now;
             if (now >= end) break;
             next += Interval;
             // A reading that ran late does not make the schedule catch up with a burst.
             if (next < now) next = now;
-            MonotonicTime.Sleep(_clock, next - now);
+            await SensorClock.WaitAsync(_clock, next - now, cancel).ConfigureAwait(false);
         }
         return new SampleSeries(_sensor.Source, readings);
     }
@@ -61,11 +66,11 @@ public sealed class Sampler
     private int _failures;
 
     /// <summary>One reading; an I/O error (a glitch on the I2C bus, a sysfs file gone for a moment) becomes an invalid sample.</summary>
-    internal PowerReading ReadOnce()
+    internal async ValueTask<PowerReading> ReadOnceAsync(CancellationToken cancel)
     {
         try
         {
-            var reading = _sensor.Read();
+            var reading = await _sensor.ReadAsync(cancel).ConfigureAwait(false);
             _failures = 0;
             return reading;
         }
@@ -77,6 +82,7 @@ public sealed class Sampler
         }
     }
 
-    /// <summary>Samples on a background thread until <see cref="BackgroundSampling.Stop"/>; marks are taken on this sampler's clock.</summary>
-    public BackgroundSampling StartBackground() => new(this, _sensor);
+    /// <summary>Samples on a background thread until <see cref="BackgroundSampling.Stop"/>; marks are taken on this sampler's
+    /// clock, and the thread waits between readings through it.</summary>
+    public BackgroundSampling StartBackground() => new(this, _sensor, _clock);
 }

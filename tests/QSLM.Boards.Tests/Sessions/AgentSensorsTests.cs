@@ -24,23 +24,24 @@ public sealed class AgentSensorsTests
 
         await using var board = new LocalBoard(serveOptions: ["--sensors-root", tree.Path]);
         var hello = await board.Session.ConnectAsync();
-        Assert.Equal(["jetson-VDD_IN", "jetson-VDD_CPU_GPU_CV", "jetson-VDD_SOC", "jetson-total", "MemAvailable"], hello.Sensors.Select(s => s.Name));
-        Assert.Equal("measured:jetson-VDD_IN", hello.Sensors.Single(s => s.Name == "jetson-total").Source);
+        // Each sensor is announced by the spec that opens it on the host (--sensor jetson:VDD_IN) and tagged as that sensor's readings are.
+        Assert.Equal(["jetson:VDD_IN", "jetson:VDD_CPU_GPU_CV", "jetson:VDD_SOC", "jetson", "MemAvailable"], hello.Sensors.Select(s => s.Name));
+        Assert.Equal("measured:jetson-VDD_IN", hello.Sensors.Single(s => s.Name == "jetson").Source.ToString());
 
         var readings = (await board.Session.ReadSensorsAsync()).Readings.ToDictionary(r => r.Name);
-        Assert.Equal(5.0, readings["jetson-VDD_IN"].Value, 9);
-        Assert.Equal("W", readings["jetson-VDD_IN"].Unit);
-        Assert.Equal("measured:jetson-VDD_IN", readings["jetson-VDD_IN"].Source);
-        Assert.Equal(1.5, readings["jetson-VDD_CPU_GPU_CV"].Value, 9);
-        Assert.Equal(5.0, readings["jetson-total"].Value, 9);
+        Assert.Equal(5.0, readings["jetson:VDD_IN"].Value, 9);
+        Assert.Equal("W", readings["jetson:VDD_IN"].Unit);
+        Assert.Equal("measured:jetson-VDD_IN", readings["jetson:VDD_IN"].Source.ToString());
+        Assert.Equal(1.5, readings["jetson:VDD_CPU_GPU_CV"].Value, 9);
+        Assert.Equal(5.0, readings["jetson"].Value, 9);
         Assert.Equal(6_000_000L * 1024, readings["MemAvailable"].Value);
         Assert.Equal("B", readings["MemAvailable"].Unit);
-        Assert.Equal("measured:meminfo", readings["MemAvailable"].Source);
+        Assert.Equal("measured:meminfo", readings["MemAvailable"].Source.ToString());
 
         // Read again after the rail changes: the agent reads the files each time, not a copy from start-up.
         File.WriteAllText(Path.Combine(hwmon, "curr1_input"), "1200\n");
         var again = (await board.Session.ReadSensorsAsync()).Readings.ToDictionary(r => r.Name);
-        Assert.Equal(6.0, again["jetson-VDD_IN"].Value, 9);
+        Assert.Equal(6.0, again["jetson:VDD_IN"].Value, 9);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using QSLM.Boards.Sessions;
 using QSLM.Boards.Tests.Fixtures;
 using QSLM.Protocol;
 using QSLM.Protocol.Messages;
+using QSLM.Sensors.Board;
 
 namespace QSLM.Boards.Tests.Sessions;
 
@@ -51,7 +52,7 @@ public sealed class LocalSessionTests
         Assert.Equal(1, result.Threads);
 
         // This machine has no power sensor, but every Linux agent reads MemAvailable.
-        Assert.Contains((await board.Session.ReadSensorsAsync()).Readings, r => r is { Name: "MemAvailable", Unit: "B", Source: "measured:meminfo" });
+        Assert.Contains((await board.Session.ReadSensorsAsync()).Readings, r => r is { Name: "MemAvailable", Unit: "B" } && r.Source == SourceTag.Measured("meminfo"));
         await board.Session.CloseAsync();
         Assert.Equal(
             [BoardState.Unknown, BoardState.Reachable, BoardState.AgentReady, BoardState.ModelLoaded, BoardState.Running, BoardState.ModelLoaded, BoardState.Unknown],

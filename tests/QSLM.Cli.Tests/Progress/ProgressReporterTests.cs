@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using QSLM.Cli.Progress;
 
 namespace QSLM.Cli.Tests.Progress;
@@ -7,7 +8,7 @@ public sealed class ProgressReporterTests
     [Fact]
     public void In_a_log_a_line_comes_with_each_tenth_done_stating_the_fraction_and_the_time_left()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var log = new StringWriter();
         var progress = new ProgressReporter(log, terminal: false, clock, "evaluating perplexity", "tokens");
 
@@ -28,7 +29,7 @@ public sealed class ProgressReporterTests
     [Fact]
     public void In_a_log_slow_work_gets_a_line_every_interval_between_tenths()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var log = new StringWriter();
         var progress = new ProgressReporter(log, terminal: false, clock, "evaluating SST-2", "sentences") { LogInterval = TimeSpan.FromSeconds(30) };
 
@@ -45,7 +46,7 @@ public sealed class ProgressReporterTests
     [Fact]
     public void On_a_terminal_one_line_is_rewritten_and_ended_when_done()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var terminal = new StringWriter();
         var progress = new ProgressReporter(terminal, terminal: true, clock, "evaluating", "tokens");
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using QSLM.Cli.Progress;
 using QSLM.Search.Tiers;
 
@@ -11,7 +12,7 @@ public sealed class SearchProgressTests
     public void The_bound_counts_every_stage_and_tightens_as_stages_end()
     {
         // 2 blocks, 4 modules, 3 precisions: 1 + 3 + (1 + 6) + (12 + 2 + 1) + 4 + 12 = 42 at most.
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var progress = new SearchProgress(blocks: 2, modules: 4, menu: 3, clock);
         clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal("2% (1 of at most 42 candidates), 10s so far, at most 6m50s left", progress.Add(Of(SearchTier.Baseline)));

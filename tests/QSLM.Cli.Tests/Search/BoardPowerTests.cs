@@ -1,6 +1,6 @@
 using QSLM.Cli.Search;
 using QSLM.Protocol.Messages;
-using QSLM.Sensors;
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Sampling;
 using UnitsNet;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using QSLM.Protocol.Framing;
 using QSLM.Protocol.Messages;
+using QSLM.Sensors.Board;
 
 namespace QSLM.Protocol.Tests.Framing;
 
@@ -10,7 +11,7 @@ public sealed class MessageCodecTests
     [
         new Hello(ProtocolLimits.Version, "1.2.3"),
         new HelloReply(1, "0.1", "linux-arm64", "Vector128", 4, 4_000_000_000, 3_000_000_000,
-            [new SensorInfo("ina219-0x40", "power", "W", "measured:ina219")],
+            [new SensorInfo("ina219-0x40", "power", "W", SourceTag.Measured("ina219"))],
             [new ModelStatus(new string('a', 64), 10, false)], 4 << 20, 1L << 32),
         new PutModel(new string('b', 64), 300, 100, [0, 1, 2, 255]),
         new QueryModel(new string('c', 64)),
@@ -21,7 +22,7 @@ public sealed class MessageCodecTests
         new MarkAck(MarkPhase.Stop, 2),
         new RunResult(new string('f', 64), 128, 16, [0.25, 0.5], 1234567890123, 42, 0.125, [0.1, 0.2], 123456789, 5_000_000, 4_000_000, "Vector256", 2),
         new ReadSensors(),
-        new SensorReadings([new SensorReading("VDD_IN", 4.788, "W", "measured:ina3221", new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero))]),
+        new SensorReadings([new SensorReading("VDD_IN", 4.788, "W", SourceTag.Measured("ina3221"), new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero))]),
         new Bye(),
         new ErrorReply(ErrorCodes.HashMismatch, "nope", 17),
     ];

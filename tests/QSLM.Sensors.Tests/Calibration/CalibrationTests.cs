@@ -1,8 +1,10 @@
 using QSLM.Errors;
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Tests.Ina219;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Simulation;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.Calibration;
 
@@ -47,7 +49,7 @@ public class CalibrationTests
         var store = CalibrationStore.Load(tmp.Path);
 
         using var calibrated = store.Apply(bench.Sensor);
-        var reading = calibrated.Read();
+        var reading = calibrated.Read(bench.Clock);
 
         Assert.IsType<CalibratedSensor>(calibrated);
         Assert.Equal($"{bench.Sensor.Id}@2026-11-27", reading.Calibration);
@@ -64,13 +66,13 @@ public class CalibrationTests
         using var bench = SimulatedBench.Constant(12, 1);
 
         Assert.Same(bench.Sensor, CalibrationStore.Load(tmp.Path).Apply(bench.Sensor));
-        Assert.Null(bench.Sensor.Read().Calibration);
+        Assert.Null(bench.Sensor.Read(bench.Clock).Calibration);
     }
 
     [Fact]
     public void A_power_record_corrects_power_only_sources()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var sensor = new TraceSensor(PiecewiseLinearTrace.Constant(10), clock, TimeSpan.FromMilliseconds(1), "rail");
         var reading = new CalibratedSensor(sensor, Record(sensor.Id, 0.98, 0.05, CalibrationQuantity.Power)).Read();
         Assert.Equal((0.98 * 10) + 0.05, (double)reading.Power.Watts, 9);
@@ -79,7 +81,7 @@ public class CalibrationTests
     [Fact]
     public void A_current_record_on_a_source_without_current_marks_the_reading_invalid()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var sensor = new TraceSensor(PiecewiseLinearTrace.Constant(10), clock, TimeSpan.FromMilliseconds(1), "rail");
         var reading = new CalibratedSensor(sensor, Record(sensor.Id)).Read();
         Assert.False(reading.IsValid);

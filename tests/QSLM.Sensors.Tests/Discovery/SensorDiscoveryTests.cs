@@ -1,4 +1,4 @@
-using QSLM.Sensors.Discovery;
+using QSLM.Sensors.Board.Discovery;
 
 namespace QSLM.Sensors.Tests.Discovery;
 

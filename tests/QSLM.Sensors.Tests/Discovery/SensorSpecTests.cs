@@ -1,7 +1,7 @@
 using QSLM.Errors;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Simulation;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.Discovery;
 
@@ -10,13 +10,13 @@ public class SensorSpecTests
     [Fact]
     public void Simulated_opens_the_default_board_tagged_simulated()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var board = new SimulatedBoard();
         using var sensor = SensorSpec.Open("simulated", clock, board);
-        var idle = sensor.Read();
+        var idle = sensor.Read(clock);
         board.Busy = true;
         clock.Advance(TimeSpan.FromMilliseconds(5));
-        var busy = sensor.Read();
+        var busy = sensor.Read(clock);
 
         Assert.Equal("simulated:ina219-default-board", idle.Source.ToString());
         Assert.Equal(board.IdleWatts, (double)idle.Power.Watts, 0.05);
@@ -33,5 +33,5 @@ public class SensorSpecTests
     [InlineData("hwmon:ina226", "unknown sensor")]
     [InlineData("simulated:fast", "unknown sensor")]
     public void Bad_specs_are_refused_with_the_reason(string spec, string message) =>
-        Assert.Contains(message, Assert.Throws<InputException>(() => SensorSpec.Open(spec, new ManualTimeProvider())).Message);
+        Assert.Contains(message, Assert.Throws<InputException>(() => SensorSpec.Open(spec, FakeClocks.Create())).Message);
 }

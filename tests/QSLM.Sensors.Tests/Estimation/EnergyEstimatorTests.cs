@@ -1,3 +1,4 @@
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Estimation;
 
 namespace QSLM.Sensors.Tests.Estimation;

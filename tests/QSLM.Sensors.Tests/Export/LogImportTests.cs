@@ -1,3 +1,4 @@
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Export;
 
 namespace QSLM.Sensors.Tests.Export;

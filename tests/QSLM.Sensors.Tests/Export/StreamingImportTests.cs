@@ -1,6 +1,7 @@
 using System.Text;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Parsing;
 using QSLM.Sensors.Export;
-using QSLM.Sensors.Parsing;
 using QSLM.Sensors.Tests.Jetson;
 
 namespace QSLM.Sensors.Tests.Export;

@@ -1,5 +1,5 @@
-using QSLM.Sensors.Hwmon;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Board.Hwmon;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.Hwmon;
 
@@ -47,7 +47,7 @@ public class HwmonReaderTests
             ["curr2_input"] = "300",
             ["update_interval"] = "8",
         });
-        using var sensor = new HwmonPowerSensor(HwmonReader.Find(tmp.Path)[0], "vdd_soc", new ManualTimeProvider());
+        using var sensor = new HwmonPowerSensor(HwmonReader.Find(tmp.Path)[0], "vdd_soc", FakeClocks.Create());
         var reading = sensor.Read();
 
         Assert.Equal(1.5, (double)reading.Power.Watts, 12);
@@ -60,7 +60,7 @@ public class HwmonReaderTests
     {
         using var tmp = new TemporaryFolder();
         FakeSysfs.Write(Path.Combine(tmp.Path, "hwmon0"), new Dictionary<string, string> { ["name"] = "x", ["in1_input"] = "5000" });
-        using var sensor = new HwmonPowerSensor(new HwmonReader(Path.Combine(tmp.Path, "hwmon0")), "in1", new ManualTimeProvider());
+        using var sensor = new HwmonPowerSensor(new HwmonReader(Path.Combine(tmp.Path, "hwmon0")), "in1", FakeClocks.Create());
 
         var reading = sensor.Read();
         Assert.False(reading.IsValid);

@@ -1,6 +1,6 @@
-using QSLM.Sensors.Ina219;
+using QSLM.Sensors.Board.Ina219;
 using QSLM.Sensors.Simulation;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 using BindingIna219 = Iot.Device.Adc.Ina219;
 
@@ -16,7 +16,7 @@ public class BindingDefectTests
     [Fact]
     public void The_binding_reads_a_negative_current_as_a_large_positive_one()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var device = new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(12), ElectricCurrent.FromAmperes(-0.5)), clock);
         using var binding = new BindingIna219(device);
         binding.SetCalibration(4096, 0.0001f);
@@ -25,13 +25,13 @@ public class BindingDefectTests
         Assert.True(binding.ReadCurrent().Amperes > 0, "the binding now reads negative currents: DESIGN.md's defect list needs updating");
 
         using var ours = new Ina219Sensor(new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(12), ElectricCurrent.FromAmperes(-0.5)), clock), new Ina219Settings(), clock);
-        Assert.Equal(-0.5, ours.Read().Current!.Value.Amperes, 3);
+        Assert.Equal(-0.5, ours.Read(clock).Current!.Value.Amperes, 3);
     }
 
     [Fact]
     public void The_binding_misreads_a_19_V_bus()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var device = new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(19), ElectricCurrent.FromAmperes(0.5)), clock);
         using var binding = new BindingIna219(device);
         clock.Advance(TimeSpan.FromMilliseconds(5));
@@ -40,13 +40,13 @@ public class BindingDefectTests
         Assert.True(binding.ReadBusVoltage().Volts < 0, "the binding now reads a 19 V bus right: DESIGN.md's defect list needs updating");
 
         using var ours = new Ina219Sensor(new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(19), ElectricCurrent.FromAmperes(0.5)), clock), new Ina219Settings(), clock);
-        Assert.Equal(19.0, ours.Read().Voltage!.Value.Volts, 0.004);
+        Assert.Equal(19.0, ours.Read(clock).Voltage!.Value.Volts, 0.004);
     }
 
     [Fact]
     public void The_binding_shunt_ADC_setter_does_not_set_the_shunt_ADC_bits()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var device = new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(5), ElectricCurrent.FromAmperes(0.1)), clock);
         using var binding = new BindingIna219(device);
         binding.ShuntAdcResolutionOrSamples = Iot.Device.Adc.Ina219AdcResolutionOrSamples.Adc128Sample;
@@ -59,7 +59,7 @@ public class BindingDefectTests
     [Fact]
     public void The_binding_rewrites_the_calibration_on_every_read()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var device = new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(12), ElectricCurrent.FromAmperes(0.5)), clock);
         using var binding = new BindingIna219(device);
         binding.SetCalibration(4096, 0.0001f);

@@ -1,5 +1,7 @@
-using QSLM.Sensors.Ina219;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Ina219;
 using QSLM.Sensors.Simulation;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Ina219;
@@ -10,7 +12,7 @@ public class Ina219SensorTests
     public void A_negative_current_reads_negative()
     {
         using var bench = SimulatedBench.Constant(volts: 12.0, amperes: -1.5);
-        var reading = bench.Sensor.Read();
+        var reading = bench.Sensor.Read(bench.Clock);
 
         Assert.True(reading.IsValid, reading.Problem);
         var lsb = bench.Settings.CurrentLsb.Amperes;
@@ -27,7 +29,7 @@ public class Ina219SensorTests
     public void Bus_voltages_at_and_above_16_384_V_read_right_in_the_32_V_range(double volts)
     {
         using var bench = SimulatedBench.Constant(volts, amperes: 1.0);
-        var reading = bench.Sensor.Read();
+        var reading = bench.Sensor.Read(bench.Clock);
 
         Assert.True(reading.IsValid, reading.Problem);
         Assert.Equal(volts, reading.Voltage!.Value.Volts, 0.0021);
@@ -38,13 +40,13 @@ public class Ina219SensorTests
     public void A_bus_beyond_the_16_V_range_is_invalid_not_clipped_silently()
     {
         using var bench = SimulatedBench.Constant(19.0, 1.0, new Ina219Settings { BusRange = Ina219BusRange.Range16V });
-        var reading = bench.Sensor.Read();
+        var reading = bench.Sensor.Read(bench.Clock);
 
         Assert.False(reading.IsValid);
         Assert.Contains("16 V range", reading.Problem);
         Assert.Equal(16.0, reading.Voltage!.Value.Volts, 1e-9);
         using var below = SimulatedBench.Constant(15.5, 1.0, new Ina219Settings { BusRange = Ina219BusRange.Range16V });
-        Assert.True(below.Sensor.Read().IsValid);
+        Assert.True(below.Sensor.Read(below.Clock).IsValid);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public class Ina219SensorTests
         // 0.4 A maximum through 0.1 Ω makes Cal = 33554; 3 A then gives a current register of about 245,000, past 16 bits.
         var settings = new Ina219Settings { MaxExpectedCurrent = ElectricCurrent.FromAmperes(0.4) };
         using var bench = SimulatedBench.Constant(12.0, 3.0, settings);
-        var reading = bench.Sensor.Read();
+        var reading = bench.Sensor.Read(bench.Clock);
 
         Assert.False(reading.IsValid);
         Assert.Contains("OVF", reading.Problem);
@@ -65,7 +67,7 @@ public class Ina219SensorTests
     {
         var settings = new Ina219Settings { Pga = Ina219Pga.Range40mV, MaxExpectedCurrent = ElectricCurrent.FromAmperes(0.4) };
         using var bench = SimulatedBench.Constant(5.0, 0.6, settings);
-        var reading = bench.Sensor.Read();
+        var reading = bench.Sensor.Read(bench.Clock);
 
         Assert.False(reading.IsValid);
         Assert.Contains("PGA limit ±40 mV", reading.Problem);
@@ -75,7 +77,7 @@ public class Ina219SensorTests
     public void A_reading_within_range_is_valid_and_tagged_simulated()
     {
         using var bench = SimulatedBench.Constant(5.1, 0.8);
-        var reading = bench.Sensor.Read();
+        var reading = bench.Sensor.Read(bench.Clock);
 
         Assert.True(reading.IsValid);
         Assert.Null(reading.Problem);
@@ -94,7 +96,7 @@ public class Ina219SensorTests
         var cycle = 2 * adc.ConversionTime();
         Assert.Equal(cycle, bench.Sensor.MinimumInterval);
 
-        var readings = Enumerable.Range(0, 8).Select(_ => bench.Sensor.Read()).ToList();
+        var readings = Enumerable.Range(0, 8).Select(_ => bench.Sensor.Read(bench.Clock)).ToList();
 
         Assert.All(readings, r => Assert.True(r.IsValid, r.Problem));
         Assert.All(readings, r => Assert.Equal(15.0, (double)r.Power.Watts, 0.03));
@@ -115,17 +117,17 @@ public class Ina219SensorTests
         var load = SimulatedLoad.FromPowerTrace(ElectricPotential.FromVolts(10), trace);
         using var bench = new SimulatedBench(load, new Ina219Settings { ShuntAdc = Ina219Adc.Samples128, BusAdc = Ina219Adc.Bits9 });
 
-        var first = bench.Sensor.Read();
+        var first = bench.Sensor.Read(bench.Clock);
         Assert.Equal(10.0, (double)first.Power.Watts, 0.02);
         bench.Clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(20.0, (double)bench.Sensor.Read().Power.Watts, 0.04);
+        Assert.Equal(20.0, (double)bench.Sensor.Read(bench.Clock).Power.Watts, 0.04);
     }
 
     [Fact]
     public void Calibration_is_written_once_not_per_read()
     {
         using var bench = SimulatedBench.Constant(12.0, 1.0);
-        for (var i = 0; i < 20; i++) bench.Sensor.Read();
+        for (var i = 0; i < 20; i++) bench.Sensor.Read(bench.Clock);
 
         Assert.Equal(1, bench.Device.CalibrationWrites);
         Assert.Equal(bench.Settings.CalibrationRegister, bench.Device.Peek(Ina219Register.Calibration));
@@ -135,8 +137,8 @@ public class Ina219SensorTests
     public void Triggered_mode_starts_a_conversion_per_read()
     {
         using var bench = SimulatedBench.Constant(12.0, 0.5, new Ina219Settings { Mode = Ina219Mode.ShuntAndBusTriggered });
-        var a = bench.Sensor.Read();
-        var b = bench.Sensor.Read();
+        var a = bench.Sensor.Read(bench.Clock);
+        var b = bench.Sensor.Read(bench.Clock);
 
         Assert.True(a.IsValid && b.IsValid);
         Assert.Equal(6.0, (double)b.Power.Watts, 0.02);
@@ -151,7 +153,7 @@ public class Ina219SensorTests
         bench.Device.Write([0, 0x39, 0x98]);
         bench.Sensor.ReadRegister(Ina219Register.Power);
 
-        var reading = bench.Sensor.Read();
+        var reading = bench.Sensor.Read(bench.Clock);
         Assert.False(reading.IsValid);
         Assert.Contains("CNVR", reading.Problem);
     }

@@ -1,4 +1,4 @@
-using QSLM.Sensors.Ina219;
+using QSLM.Sensors.Board.Ina219;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Ina219;

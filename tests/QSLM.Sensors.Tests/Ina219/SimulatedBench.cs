@@ -1,11 +1,12 @@
-using QSLM.Sensors.Ina219;
+using Microsoft.Extensions.Time.Testing;
+using QSLM.Sensors.Board.Ina219;
 using QSLM.Sensors.Simulation;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Ina219;
 
-/// <summary>A simulated INA219 on a manual clock with a sensor reading it.</summary>
+/// <summary>A simulated INA219 on a fake clock with a sensor reading it.</summary>
 internal sealed class SimulatedBench : IDisposable
 {
     public SimulatedBench(SimulatedLoad load, Ina219Settings? settings = null, double shuntOhms = 0.1)
@@ -18,7 +19,7 @@ internal sealed class SimulatedBench : IDisposable
     public static SimulatedBench Constant(double volts, double amperes, Ina219Settings? settings = null) =>
         new(SimulatedLoad.Constant(ElectricPotential.FromVolts(volts), ElectricCurrent.FromAmperes(amperes)), settings);
 
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = FakeClocks.Create();
 
     public Ina219Settings Settings { get; }
 

@@ -1,13 +1,14 @@
-using QSLM.Sensors.Ina219;
+using Microsoft.Extensions.Time.Testing;
+using QSLM.Sensors.Board.Ina219;
 using QSLM.Sensors.Simulation;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Ina219;
 
 public class SimulatedIna219Tests
 {
-    private static SimulatedIna219 Device(ManualTimeProvider clock, double volts = 12, double amperes = 1) =>
+    private static SimulatedIna219 Device(FakeTimeProvider clock, double volts = 12, double amperes = 1) =>
         new(SimulatedLoad.Constant(ElectricPotential.FromVolts(volts), ElectricCurrent.FromAmperes(amperes)), clock);
 
     private static void WriteRegister(SimulatedIna219 device, Ina219Register register, ushort value) =>
@@ -23,7 +24,7 @@ public class SimulatedIna219Tests
     [Fact]
     public void Powers_on_with_the_datasheet_defaults_and_resets_on_bit_15()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         using var device = Device(clock);
         Assert.Equal(0x399F, ReadRegister(device, Ina219Register.Configuration));
 
@@ -38,7 +39,7 @@ public class SimulatedIna219Tests
     [Fact]
     public void Calibration_bit_0_is_void_and_measurement_registers_are_read_only()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         using var device = Device(clock);
         WriteRegister(device, Ina219Register.Calibration, 4097);
         WriteRegister(device, Ina219Register.Current, 1234);
@@ -50,7 +51,7 @@ public class SimulatedIna219Tests
     [Fact]
     public void Without_calibration_current_and_power_stay_zero()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         using var device = Device(clock, volts: 12, amperes: 1);
         clock.Advance(TimeSpan.FromMilliseconds(5));
 
@@ -62,7 +63,7 @@ public class SimulatedIna219Tests
     [Fact]
     public void Current_and_power_follow_the_datasheet_equations()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         using var device = Device(clock, volts: 12, amperes: 1);
         WriteRegister(device, Ina219Register.Calibration, 4096);
         clock.Advance(TimeSpan.FromMilliseconds(5));
@@ -78,7 +79,7 @@ public class SimulatedIna219Tests
     [Fact]
     public void CNVR_is_set_after_a_conversion_and_cleared_by_reading_power_or_writing_a_mode()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         using var device = Device(clock);
         WriteRegister(device, Ina219Register.Configuration, 0x399F);
         Assert.Equal(0, ReadRegister(device, Ina219Register.BusVoltage) & Ina219Bits.ConversionReady);
@@ -98,7 +99,7 @@ public class SimulatedIna219Tests
     [Fact]
     public void A_conversion_is_not_ready_before_its_time()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         using var device = Device(clock);
         WriteRegister(device, Ina219Register.Configuration, (ushort)((1 << 13) | (3 << 11) | (0b1111 << 7) | (0b1111 << 3) | 7));
 
@@ -111,7 +112,7 @@ public class SimulatedIna219Tests
     [Fact]
     public void An_unknown_register_is_not_acknowledged()
     {
-        using var device = Device(new ManualTimeProvider());
+        using var device = Device(FakeClocks.Create());
         Assert.Throws<IOException>(() => device.Write([0x06]));
     }
 }

@@ -1,5 +1,6 @@
-using QSLM.Sensors.Ina236;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Ina236;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Ina236;
@@ -7,10 +8,10 @@ namespace QSLM.Sensors.Tests.Ina236;
 public class Ina236SensorTests
 {
     [Fact]
-    public void Reads_signed_current_bus_voltage_and_power_through_the_binding()
+    public void Reads_signed_current_bus_voltage_and_power_from_the_registers()
     {
         var device = new FakeIna236();
-        using var sensor = new Ina236Sensor(device, ElectricResistance.FromMilliohms(8), ElectricCurrent.FromAmperes(10), new ManualTimeProvider(), SourceTag.Simulated("fake-ina236"));
+        using var sensor = new Ina236Sensor(device, ElectricResistance.FromMilliohms(8), ElectricCurrent.FromAmperes(10), FakeClocks.Create(), SourceTag.Simulated("fake-ina236"));
         var cal = device[5];
         Assert.NotEqual(0, cal);
         var lsb = 0.00512 / (0.008 * cal); // SBOSA21 Equation 3 solved for Current_LSB
@@ -28,9 +29,9 @@ public class Ina236SensorTests
     }
 
     [Fact]
-    public void A_device_with_the_wrong_id_is_refused_by_the_binding()
+    public void A_device_with_the_wrong_id_is_refused()
     {
         var device = new FakeIna236 { [0x3F] = 0x2260 };
-        Assert.Throws<InvalidOperationException>(() => new Ina236Sensor(device, ElectricResistance.FromMilliohms(8), ElectricCurrent.FromAmperes(10), new ManualTimeProvider()));
+        Assert.Throws<InvalidOperationException>(() => new Ina236Sensor(device, ElectricResistance.FromMilliohms(8), ElectricCurrent.FromAmperes(10), FakeClocks.Create()));
     }
 }

@@ -1,6 +1,8 @@
 using QSLM.Errors;
 using QSLM.Sensors.Jetson;
 using QSLM.Sensors.Timing;
+using QSLM.Sensors.Board.Jetson;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.Jetson;
 
@@ -78,7 +80,7 @@ public class Ina3221ReaderTests
     {
         using var tmp = new TemporaryFolder();
         JetPack5Tree(tmp.Path);
-        using var sensor = JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path);
+        using var sensor = JetsonPowerSensor.Discover(FakeClocks.Create(), tmp.Path);
         var reading = sensor.Read();
 
         Assert.Equal("measured:jetson-VDD_IN", reading.Source.ToString());
@@ -93,7 +95,7 @@ public class Ina3221ReaderTests
         using var tmp = new TemporaryFolder();
         JetPack5Tree(tmp.Path);
         File.WriteAllText(Path.Combine(tmp.Path, "sys/bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon3/update_interval"), "8\n");
-        using var sensor = JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path);
+        using var sensor = JetsonPowerSensor.Discover(FakeClocks.Create(), tmp.Path);
         Assert.Equal(TimeSpan.FromMilliseconds(8), sensor.MinimumInterval);
     }
 
@@ -102,7 +104,7 @@ public class Ina3221ReaderTests
     {
         using var tmp = new TemporaryFolder();
         JetPack4Tree(tmp.Path);
-        using var sensor = JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path);
+        using var sensor = JetsonPowerSensor.Discover(FakeClocks.Create(), tmp.Path);
 
         Assert.Equal(4.122, (double)sensor.Read().Power.Watts, 9);
         Assert.Equal("jetson-POM_5V_IN", sensor.Id);
@@ -131,7 +133,7 @@ public class Ina3221ReaderTests
             ["in2_input"] = "5000",
             ["curr2_input"] = "200",
         });
-        using var sensor = JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path);
+        using var sensor = JetsonPowerSensor.Discover(FakeClocks.Create(), tmp.Path);
         var reading = sensor.Read();
 
         Assert.Equal("jetson-rail-sum", sensor.Id);
@@ -143,7 +145,7 @@ public class Ina3221ReaderTests
     public void No_INA3221_is_a_clear_error()
     {
         using var tmp = new TemporaryFolder();
-        var e = Assert.Throws<InputException>(() => JetsonPowerSensor.Discover(new ManualTimeProvider(), tmp.Path));
+        var e = Assert.Throws<InputException>(() => JetsonPowerSensor.Discover(FakeClocks.Create(), tmp.Path));
         Assert.Contains("ina3221", e.Message);
     }
 }

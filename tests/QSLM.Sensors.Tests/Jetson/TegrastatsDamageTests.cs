@@ -1,4 +1,4 @@
-using QSLM.Sensors.Jetson;
+using QSLM.Sensors.Board.Jetson;
 
 namespace QSLM.Sensors.Tests.Jetson;
 

@@ -1,4 +1,4 @@
-using QSLM.Sensors.Memory;
+using QSLM.Sensors.Board.Memory;
 
 namespace QSLM.Sensors.Tests.Memory;
 

@@ -1,5 +1,5 @@
-using QSLM.Sensors.NvidiaSmi;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Board.NvidiaSmi;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.NvidiaSmi;
 
@@ -45,7 +45,7 @@ public class NvidiaSmiTests
     [Fact]
     public void The_streaming_sensor_stamps_each_line_and_counts_bad_ones()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         using var sensor = new NvidiaSmiSensor(new StringReader("power.draw, power.draw.instant\n78.5, 79.0\nNVML error\n90.25, 91.5\n"), clock, TimeSpan.FromMilliseconds(10));
 
         var a = sensor.Read();

@@ -1,6 +1,7 @@
-using QSLM.Sensors.NvidiaSmi;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.NvidiaSmi;
 using QSLM.Sensors.Tests.Recordings;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.NvidiaSmi;
 
@@ -41,7 +42,7 @@ public class RecordedH200Tests
     [Fact]
     public void The_streaming_sensor_reads_the_recording_as_measured_samples()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         using var sensor = new NvidiaSmiSensor(new StreamReader(Recording.PathOf("nvidia-smi-h200-load.csv")), clock, TimeSpan.FromMilliseconds(10));
         var readings = new List<PowerReading>();
         for (var reading = sensor.Read(); reading.IsValid; reading = sensor.Read())

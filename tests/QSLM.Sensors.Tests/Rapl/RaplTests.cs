@@ -1,5 +1,5 @@
-using QSLM.Sensors.Rapl;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Board.Rapl;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.Rapl;
 
@@ -19,7 +19,7 @@ public class RaplTests
         var zone = Path.Combine(tmp.Path, "intel-rapl:0");
         FakeSysfs.Write(zone, new Dictionary<string, string> { ["name"] = "package-0", ["max_energy_range_uj"] = "1000000", ["energy_uj"] = "900000" });
         FakeSysfs.Write(Path.Combine(tmp.Path, "intel-rapl:0:0"), new Dictionary<string, string> { ["name"] = "core", ["max_energy_range_uj"] = "1000000", ["energy_uj"] = "0" });
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var found = Assert.Single(RaplZone.Discover(tmp.Path));
         using var sensor = new RaplSensor(found, clock);
 
@@ -41,7 +41,7 @@ public class RaplTests
     {
         using var tmp = new TemporaryFolder();
         FakeSysfs.Write(Path.Combine(tmp.Path, "intel-rapl:1"), new Dictionary<string, string> { ["name"] = "package-1", ["max_energy_range_uj"] = "1000" });
-        var e = Assert.Throws<IOException>(() => new RaplSensor(RaplZone.Discover(tmp.Path)[0], new ManualTimeProvider()));
+        var e = Assert.Throws<IOException>(() => new RaplSensor(RaplZone.Discover(tmp.Path)[0], FakeClocks.Create()));
         Assert.Contains("energy_uj", e.Message);
     }
 }

@@ -1,4 +1,5 @@
-using QSLM.Sensors.RaspberryPi;
+using QSLM.Sensors.Board.RaspberryPi;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.RaspberryPi;
 
@@ -68,7 +69,7 @@ public class PmicSensorTests
     public void Each_reading_sums_the_paired_rails_and_keeps_them()
     {
         var outputs = new Queue<string>(["VDD_CORE_A current(7)=1.0A\nVDD_CORE_V volt(15)=0.8V\nEXT5V_V volt(24)=5.1V\nbad line\n", "error\n"]);
-        using var sensor = new PmicSensor(new QSLM.Sensors.Timing.ManualTimeProvider(), outputs.Dequeue);
+        using var sensor = new PmicSensor(FakeClocks.Create(), outputs.Dequeue);
 
         var first = sensor.Read();
         var second = sensor.Read();

@@ -1,7 +1,9 @@
-using QSLM.Sensors.Ina219;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Ina219;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Simulation;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Simulation;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Sampling;
@@ -36,11 +38,11 @@ public class EnergyIntegrationTests
     [InlineData(50.0)]
     public void Sampled_piecewise_trace_integrates_within_0_1_percent(double intervalMs)
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         clock.Advance(TimeSpan.FromMilliseconds(3.7)); // sampling starts off the trace's corners
         var sampler = new Sampler(new TraceSensor(Piecewise, clock, TimeSpan.FromMilliseconds(intervalMs)), clock);
         var from = sampler.Now;
-        var series = sampler.Collect(TimeSpan.FromSeconds(12));
+        var series = clock.Run(() => sampler.CollectAsync(TimeSpan.FromSeconds(12)));
         var to = from + TimeSpan.FromSeconds(12);
 
         var exact = Piecewise.ExactJoules(from, to);
@@ -50,12 +52,12 @@ public class EnergyIntegrationTests
     [Fact]
     public void Simulated_INA219_trace_integrates_within_0_1_percent()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var device = new SimulatedIna219(SimulatedLoad.FromPowerTrace(ElectricPotential.FromVolts(12), Piecewise), clock);
         using var sensor = new Ina219Sensor(device, new Ina219Settings(), clock);
         var sampler = new Sampler(sensor, clock);
         var from = sampler.Now;
-        var series = sampler.Collect(TimeSpan.FromSeconds(12));
+        var series = clock.Run(() => sampler.CollectAsync(TimeSpan.FromSeconds(12)));
         var to = from + TimeSpan.FromSeconds(12);
 
         Assert.Equal(0, series.InvalidCount);

@@ -1,6 +1,6 @@
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Simulation;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Timing;
 
 namespace QSLM.Sensors.Tests.Sampling;
 
@@ -9,7 +9,7 @@ public class ProcessWorkloadTests
     [Fact]
     public void A_command_runs_in_each_window_and_is_killed_when_it_closes()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var board = new SimulatedBoard();
         using var sensor = board.CreateSensor(clock);
         var running = new List<bool>();
@@ -19,7 +19,7 @@ public class ProcessWorkloadTests
             board.Busy = busy;
         });
 
-        var report = RepeatedMeasurement.Run(new Sampler(sensor, clock), new MeasurementOptions { Repeats = 3 }, workload);
+        var report = clock.Run(() => RepeatedMeasurement.RunAsync(new Sampler(sensor, clock), new MeasurementOptions { Repeats = 3 }, workload));
 
         Assert.Equal([true, false, true, false, true, false], running);
         Assert.Equal(0, workload.EndedEarly);

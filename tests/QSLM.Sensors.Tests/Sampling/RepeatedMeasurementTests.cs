@@ -1,7 +1,9 @@
-using QSLM.Sensors.Ina219;
+using Microsoft.Extensions.Time.Testing;
+using QSLM.Sensors.Board.Ina219;
+using QSLM.Sensors.Board.Timing;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Simulation;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Sampling;
@@ -9,9 +11,11 @@ namespace QSLM.Sensors.Tests.Sampling;
 public class RepeatedMeasurementTests
 {
     /// <summary>A board that idles at 3 W and draws 8 W while working, completing 40 tokens per second.</summary>
-    private sealed class SwitchedBoard(ManualTimeProvider clock) : IWorkload
+    private sealed class SwitchedBoard(FakeTimeProvider clock) : IWorkload
     {
         private TimeSpan? _started;
+
+        public FakeTimeProvider Clock => clock;
 
         public List<int> Started { get; } = [];
 
@@ -20,12 +24,12 @@ public class RepeatedMeasurementTests
         public void Start(int repeat)
         {
             Started.Add(repeat);
-            _started = MonotonicTime.Now(clock);
+            _started = SensorClock.Now(clock);
         }
 
         public long Stop(int repeat)
         {
-            var ran = MonotonicTime.Now(clock) - _started!.Value;
+            var ran = SensorClock.Now(clock) - _started!.Value;
             _started = null;
             return (long)(ran.TotalSeconds * 40);
         }
@@ -33,7 +37,7 @@ public class RepeatedMeasurementTests
 
     private static (Sampler, SwitchedBoard) Bench()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var board = new SwitchedBoard(clock);
         var device = new SimulatedIna219(SimulatedLoad.FromFunction(ElectricPotential.FromVolts(5), board.Watts, "switched-board"), clock);
         var sensor = new Ina219Sensor(device, new Ina219Settings { BusAdc = Ina219Adc.Samples8, ShuntAdc = Ina219Adc.Samples8 }, clock);
@@ -53,7 +57,7 @@ public class RepeatedMeasurementTests
     public void Measures_idle_then_five_windows_and_reports_medians()
     {
         var (sampler, board) = Bench();
-        var report = RepeatedMeasurement.Run(sampler, new MeasurementOptions(), board);
+        var report = board.Clock.Run(() => RepeatedMeasurement.RunAsync(sampler, new MeasurementOptions(), board));
 
         Assert.Equal([0, 1, 2, 3, 4], board.Started);
         Assert.Equal(5, report.Windows.Count);
@@ -72,7 +76,7 @@ public class RepeatedMeasurementTests
     public void Subtracts_the_idle_baseline_on_request()
     {
         var (sampler, board) = Bench();
-        var report = RepeatedMeasurement.Run(sampler, new MeasurementOptions { SubtractIdle = true, Repeats = 3 }, board);
+        var report = board.Clock.Run(() => RepeatedMeasurement.RunAsync(sampler, new MeasurementOptions { SubtractIdle = true, Repeats = 3 }, board));
 
         Assert.True(report.IdleSubtracted);
         Assert.Equal(5.0, report.MedianWatts, 0.03);
@@ -84,7 +88,7 @@ public class RepeatedMeasurementTests
     public void Windows_shorter_than_10_s_are_refused()
     {
         var (sampler, board) = Bench();
-        var e = Assert.Throws<ArgumentException>(() => RepeatedMeasurement.Run(sampler, new MeasurementOptions { Window = TimeSpan.FromSeconds(2) }, board));
+        var e = Assert.Throws<ArgumentException>(() => board.Clock.Run(() => RepeatedMeasurement.RunAsync(sampler, new MeasurementOptions { Window = TimeSpan.FromSeconds(2) }, board)));
         Assert.Contains("at least 10 s", e.Message);
     }
 

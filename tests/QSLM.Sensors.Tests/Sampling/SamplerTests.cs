@@ -1,7 +1,10 @@
-using QSLM.Sensors.Ina219;
+using Microsoft.Extensions.Time.Testing;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Ina219;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Simulation;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Simulation;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Sampling;
@@ -14,14 +17,14 @@ public class SamplerTests
     [MemberData(nameof(AdcSettings))]
     public void Reaches_at_least_90_percent_of_the_requested_rate_on_the_simulated_INA219(Ina219Adc adc)
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var device = new SimulatedIna219(SimulatedLoad.Constant(ElectricPotential.FromVolts(5), ElectricCurrent.FromAmperes(1)), clock);
         using var sensor = new Ina219Sensor(device, new Ina219Settings { BusAdc = adc, ShuntAdc = adc }, clock);
         var sampler = new Sampler(sensor, clock);
         Assert.Equal(sensor.MinimumInterval, sampler.Interval);
 
         var duration = TimeSpan.FromSeconds(10);
-        var series = sampler.Collect(duration);
+        var series = clock.Run(() => sampler.CollectAsync(duration));
 
         var requested = duration.TotalSeconds * sampler.RequestedRate;
         Assert.True(series.Readings.Count >= 0.9 * requested, $"{series.Readings.Count} samples, {requested:F0} requested");
@@ -31,7 +34,7 @@ public class SamplerTests
     [Fact]
     public void Never_asks_faster_than_the_sensor_converts()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var sensor = new TraceSensor(PiecewiseLinearTrace.Constant(1), clock, TimeSpan.FromMilliseconds(5));
         Assert.Equal(TimeSpan.FromMilliseconds(5), new Sampler(sensor, clock, TimeSpan.FromMilliseconds(1)).Interval);
         Assert.Equal(TimeSpan.FromMilliseconds(20), new Sampler(sensor, clock, TimeSpan.FromMilliseconds(20)).Interval);
@@ -40,10 +43,10 @@ public class SamplerTests
     [Fact]
     public void Timestamps_are_monotonic_and_cover_the_duration()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClocks.Create();
         var sampler = new Sampler(new TraceSensor(PiecewiseLinearTrace.Constant(1), clock, TimeSpan.FromMilliseconds(7)), clock);
         var start = sampler.Now;
-        var series = sampler.Collect(TimeSpan.FromSeconds(1));
+        var series = clock.Run(() => sampler.CollectAsync(TimeSpan.FromSeconds(1)));
 
         for (var i = 1; i < series.Readings.Count; i++) Assert.True(series.Readings[i].Timestamp > series.Readings[i - 1].Timestamp);
         Assert.True(series.Readings[^1].Timestamp >= start + TimeSpan.FromSeconds(1));
@@ -51,7 +54,7 @@ public class SamplerTests
     }
 
     /// <summary>A sensor whose reads fail with an I/O error when <see cref="Fails"/> says so.</summary>
-    private sealed class GlitchySensor(ManualTimeProvider clock, Func<int, bool> fails) : IPowerSensor
+    private sealed class GlitchySensor(FakeTimeProvider clock, Func<int, bool> fails) : IPowerSensor
     {
         private readonly TraceSensor _inner = new(PiecewiseLinearTrace.Constant(3), clock, TimeSpan.FromMilliseconds(10));
         private int _reads;
@@ -64,7 +67,7 @@ public class SamplerTests
 
         public Func<int, bool> Fails { get; } = fails;
 
-        public PowerReading Read() => Fails(_reads++) ? throw new IOException("Error 121 (Remote I/O error)") : _inner.Read();
+        public ValueTask<PowerReading> ReadAsync(CancellationToken cancel = default) => Fails(_reads++) ? throw new IOException("Error 121 (Remote I/O error)") : _inner.ReadAsync(cancel);
 
         public void Dispose()
         {
@@ -74,15 +77,15 @@ public class SamplerTests
     [Fact]
     public void A_bus_glitch_is_an_invalid_sample_and_a_dead_sensor_an_error()
     {
-        var clock = new ManualTimeProvider();
-        var series = new Sampler(new GlitchySensor(clock, i => i % 3 == 1), clock).Collect(TimeSpan.FromSeconds(1));
+        var clock = FakeClocks.Create();
+        var series = clock.Run(() => new Sampler(new GlitchySensor(clock, i => i % 3 == 1), clock).CollectAsync(TimeSpan.FromSeconds(1)));
 
         Assert.Equal(34, series.InvalidCount);
         Assert.All(series.Readings.Where(r => !r.IsValid), r => Assert.Contains("Remote I/O error", r.Problem));
         Assert.Equal(3.0, series.MeanWatts(TimeSpan.Zero, TimeSpan.FromSeconds(1)), 12);
 
         var dead = new Sampler(new GlitchySensor(clock, _ => true), clock);
-        Assert.Contains("failed 50 reads in a row", Assert.Throws<IOException>(() => dead.Collect(TimeSpan.FromSeconds(10))).Message);
+        Assert.Contains("failed 50 reads in a row", Assert.Throws<IOException>(() => clock.Run(() => dead.CollectAsync(TimeSpan.FromSeconds(10)))).Message);
     }
 
     [Fact]

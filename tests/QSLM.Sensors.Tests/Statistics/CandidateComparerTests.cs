@@ -1,8 +1,9 @@
-using QSLM.Sensors.Ina219;
+using Microsoft.Extensions.Time.Testing;
+using QSLM.Sensors.Board.Ina219;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Statistics;
-using QSLM.Sensors.Timing;
+using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Statistics;
@@ -11,7 +12,7 @@ public class CandidateComparerTests
 {
     /// <summary>A board running a candidate of <paramref name="watts"/> mean draw: each window's level drifts by
     /// about 1% and every instant is noisy by ±5%, both from <paramref name="seed"/>.</summary>
-    private sealed class NoisyBoard(ManualTimeProvider clock, double watts, int seed) : IWorkload
+    private sealed class NoisyBoard(FakeTimeProvider clock, double watts, int seed) : IWorkload
     {
         private readonly Random _random = new(seed);
         private double _level = 2.0;
@@ -43,7 +44,7 @@ public class CandidateComparerTests
         {
             var device = new SimulatedIna219(SimulatedLoad.FromFunction(ElectricPotential.FromVolts(5), Watts, "noisy-board"), clock);
             using var sensor = new Ina219Sensor(device, new Ina219Settings { BusAdc = Ina219Adc.Samples8, ShuntAdc = Ina219Adc.Samples8 }, clock);
-            var report = RepeatedMeasurement.Run(new Sampler(sensor, clock), new MeasurementOptions(), this);
+            var report = clock.Run(() => RepeatedMeasurement.RunAsync(new Sampler(sensor, clock), new MeasurementOptions(), this));
             return [.. report.Windows.Select(w => w.MeanWatts)];
         }
     }
@@ -51,8 +52,8 @@ public class CandidateComparerTests
     [Fact]
     public void A_real_5_percent_difference_in_noisy_simulated_traces_is_detected()
     {
-        var a = new NoisyBoard(new ManualTimeProvider(), 10.0, seed: 1).MeasureWindows();
-        var b = new NoisyBoard(new ManualTimeProvider(), 9.5, seed: 2).MeasureWindows();
+        var a = new NoisyBoard(FakeClocks.Create(), 10.0, seed: 1).MeasureWindows();
+        var b = new NoisyBoard(FakeClocks.Create(), 9.5, seed: 2).MeasureWindows();
 
         var result = CandidateComparer.Compare("A", a, "B", b, new ComparisonOptions { Window = TimeSpan.FromSeconds(10) });
 
@@ -69,8 +70,8 @@ public class CandidateComparerTests
     [Fact]
     public void Two_draws_of_the_same_distribution_are_not_distinguishable()
     {
-        var a = new NoisyBoard(new ManualTimeProvider(), 10.0, seed: 3).MeasureWindows();
-        var b = new NoisyBoard(new ManualTimeProvider(), 10.0, seed: 4).MeasureWindows();
+        var a = new NoisyBoard(FakeClocks.Create(), 10.0, seed: 3).MeasureWindows();
+        var b = new NoisyBoard(FakeClocks.Create(), 10.0, seed: 4).MeasureWindows();
 
         var result = CandidateComparer.Compare("A", a, "B", b);
 

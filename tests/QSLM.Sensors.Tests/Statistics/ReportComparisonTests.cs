@@ -1,5 +1,5 @@
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Sampling;
-using QSLM.Sensors.Statistics;
 
 namespace QSLM.Sensors.Tests.Statistics;
 

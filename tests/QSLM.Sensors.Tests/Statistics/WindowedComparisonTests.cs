@@ -1,4 +1,5 @@
 using QSLM.Errors;
+using QSLM.Sensors.Board;
 using QSLM.Sensors.Statistics;
 using UnitsNet;
 
