@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using QSLM.Boards.Benchmarks;
+using QSLM.Benchmarks.Deployment;
 using QSLM.Search.Results;
 
 namespace QSLM.Cli.Tests.Commands;
