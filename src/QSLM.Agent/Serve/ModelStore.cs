@@ -5,8 +5,8 @@ using QSLM.Protocol.Messages;
 namespace QSLM.Agent.Serve;
 
 /// <summary>
-/// Models the agent holds, named by their SHA-256: <c>models/HASH.part</c> while arriving,
-/// <c>models/HASH.qslm</c> once every byte is there. Appends only at the end of the partial copy, so an
+/// Models the agent holds, named by their SHA-256 as <see cref="ModelStoreLayout"/> lays them out: <c>models/HASH.part</c>
+/// while arriving, <c>models/HASH.qslm</c> once every byte is there. Appends only at the end of the partial copy, so an
 /// upload broken anywhere resumes from <see cref="Status"/> and nothing is written twice.
 /// <see cref="Verify"/> hashes a model before every use and deletes one that does not match its name,
 /// so a wrong copy is never run. That check is the guarantee; the store adds one more only where it is
@@ -25,8 +25,8 @@ namespace QSLM.Agent.Serve;
 /// </summary>
 internal sealed class ModelStore
 {
-    private const string Folder = "models";
-    private const string PartialExtension = ".part";
+    private const string Folder = ModelStoreLayout.Folder;
+    private const string PartialExtension = ModelStoreLayout.PartialExtension;
     private readonly ConfinedFolder _folder;
     private readonly long _maxModelBytes;
     private readonly long _maxPartialBytes;
@@ -46,9 +46,9 @@ internal sealed class ModelStore
     public long MaxPartialBytes => _maxPartialBytes;
 
     /// <summary>Path of the complete model; only meaningful when <see cref="Status"/> says complete.</summary>
-    public string CompletePath(string sha256) => _folder.Resolve(Path.Combine(Folder, ModelHash.Require(sha256) + ".qslm"));
+    public string CompletePath(string sha256) => _folder.Resolve(Path.Combine(Folder, ModelStoreLayout.CompleteFileName(sha256)));
 
-    private string PartialPath(string sha256) => _folder.Resolve(Path.Combine(Folder, ModelHash.Require(sha256) + PartialExtension));
+    private string PartialPath(string sha256) => _folder.Resolve(Path.Combine(Folder, ModelStoreLayout.PartialFileName(sha256)));
 
     public ModelStatus Status(string sha256)
     {

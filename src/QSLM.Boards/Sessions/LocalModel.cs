@@ -5,7 +5,7 @@ namespace QSLM.Boards.Sessions;
 
 /// <summary>A model file on the host with its size and SHA-256. Hashes are remembered per path, size
 /// and modification time, so a file put and then run is read for its hash once, not twice.</summary>
-internal sealed record LocalModel(string Path, string Sha256, long Size)
+public sealed record LocalModel(string Path, string Sha256, long Size)
 {
     private static readonly ConcurrentDictionary<(string Path, long Size, DateTime Modified), string> Hashes = new();
 

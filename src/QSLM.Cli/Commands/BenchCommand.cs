@@ -1,7 +1,7 @@
 using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
-using QSLM.Cli.Benchmarks;
+using QSLM.Benchmarks;
 using QSLM.CommandLine;
 
 namespace QSLM.Cli.Commands;

@@ -2,18 +2,17 @@ using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
-using QSLM.Boards.Benchmarks;
+using QSLM.Benchmarks.Deployment;
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Sessions;
 using QSLM.Boards.Transports.Ssh;
-using QSLM.Cli.Benchmarks;
 using QSLM.Harness.Boards;
 using QSLM.CommandLine;
 
 namespace QSLM.Cli.Commands;
 
 /// <summary><c>qslm bench deploy [FILE --board NAME]</c>: model deployment over SSH against a plain SFTP
-/// upload of the same file in the same run, and the serial protocol's byte-counted efficiency.</summary>
+/// upload of the same file to the same board in the same run, and the serial protocol's byte-counted efficiency.</summary>
 internal static class BenchDeployCommand
 {
     /// <summary>Issue 5's targets.</summary>
@@ -26,7 +25,7 @@ internal static class BenchDeployCommand
         var model = new Option<string>("--model") { Description = "File to deploy.", DefaultValueFactory = _ => RepositoryPaths.ReferenceLm }.NotAFolder();
         var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the verdict is the median of the per-run ratios (a single run on loopback lasts about 0.1 s and varies by a factor of two, hence many).", DefaultValueFactory = _ => 40 }.InRange(1, 10_000);
         var dotnet = new Option<bool>("--board-has-dotnet") { Description = "The board has the .NET 10 runtime: deploy the framework-dependent agent (always so for the private sshd, which is this machine)." };
-        var command = new Command("deploy", $"Model deployment over SSH (the agent's status, SFTP into its store, the move into place; the host's hash timed apart) against a plain SFTP upload of the same file, same connection, same run; and the serial protocol's payload bytes over wire bytes, counted. Targets: deployment at least {RatioTarget:P0} of plain SFTP, serial at least {EfficiencyTarget:P0}.")
+        var command = new Command("deploy", $"Model deployment over SSH (the agent's status, SFTP into its store, the move into place; the host's hash timed apart) against a plain SFTP upload of the same file to the same board, same run; and the serial protocol's payload bytes over wire bytes, counted. Targets: deployment at least {RatioTarget:P0} of plain SFTP, serial at least {EfficiencyTarget:P0}.")
         {
             file, board, model, repeats, dotnet,
         };
@@ -63,11 +62,12 @@ internal static class BenchDeployCommand
                 var entry = BoardSessions.Find(bench, boardName ?? throw new InputException("--board NAME is required with a bench FILE"));
                 if (entry.Link != BoardLink.Ssh) throw new InputException($"board '{entry.Name}' is reached over {entry.Link.ToString().ToLowerInvariant()}; bench deploy measures an SSH board");
                 BenchFile.RequireKeyFile(bench, entry);
-                var deployment = new AgentArtifacts { BoardsHaveDotnet = hasDotnet }.For(entry, BoardSessions.Profile(entry), line => Console.Error.WriteLine("qslm: " + line));
+                var deployment = new AgentArtifacts { BoardsHaveDotnet = hasDotnet }.For(entry, BoardSessions.Profile(entry));
                 transport = (SshTransport)BoardTransports.Create(entry, deployment);
                 where = $"board {entry.Name} of {bench.Path}";
             }
             await using var session = new BoardSession("deploy-bench", transport);
+            await using var plain = await PlainSftp.ConnectAsync(transport.Address, CancellationToken.None).ConfigureAwait(false);
             Console.WriteLine($"SSH: {where}, {transport.Description}");
             var given = model;
             model = PackedStandIn.For(given, temp.Create("model"));
@@ -77,7 +77,7 @@ internal static class BenchDeployCommand
             for (var run = 0; run <= repeats; run++)
             {
                 // Interleaved: a load spike from elsewhere on the machine must not always land on the same side.
-                var result = await DeployBenchmark.RunAsync(session, transport, model, deployFirst: run % 2 == 0).ConfigureAwait(false);
+                var result = await DeployBenchmark.RunAsync(session, plain, model, deployFirst: run % 2 == 0).ConfigureAwait(false);
                 Console.WriteLine((run == 0 ? "warm-up: " : $"run {run}: ") + result);
                 if (run > 0) results.Add(result);
             }

@@ -21,8 +21,8 @@ internal static class BoardsCheckCommand
         var file = BoardsCommand.BenchArgument();
         var profiles = BoardsCommand.ProfilesOption();
         var board = new Option<string?>("--board") { Description = "Check only this board." };
-        var dotnet = new Option<bool>("--board-has-dotnet") { Description = "SSH boards have the .NET 10 runtime: deploy the framework-dependent agent (no self-contained publish)." };
-        var runs = new Option<string>("--runs") { Description = "Folder for agent publishes and local boards' folders.", DefaultValueFactory = _ => RepositoryPaths.Runs }.WritableFolder();
+        var dotnet = new Option<bool>("--board-has-dotnet") { Description = "SSH boards have the .NET 10 runtime: deploy the framework-dependent agent instead of the self-contained one." };
+        var runs = new Option<string>("--runs") { Description = "Folder for the framework-dependent agent's copies and local boards' folders.", DefaultValueFactory = _ => RepositoryPaths.Runs }.WritableFolder();
         var command = new Command("check", "Bring each board of a bench file up to agent ready (connect, deploy and start the agent, hello), read its sensors, and report state, agent version, runtime and sensors; infrastructure and candidate failures are told apart.")
         {
             file, profiles, board, dotnet, runs,

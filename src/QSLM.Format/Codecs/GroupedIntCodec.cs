@@ -12,15 +12,16 @@ namespace QSLM.Format.Codecs;
 /// asymmetric (<c>x ≈ q·s + m</c>, q in [0, 2^b-1], fp16 <c>s</c> and <c>m</c>), round-to-nearest
 /// (ties to even), as in the per-group schemes of GPTQ/AWQ-style weight-only quantization.
 /// Scales are rounded to fp16 before the codes are chosen, so encoding is optimal for the stored
-/// scale. A group's bytes: its parameters, then its codes bit-packed (<see cref="BitPacking"/>);
-/// symmetric codes are stored offset by 2^(b-1)-1.
+/// scale. A group's bytes are laid out by <see cref="GroupedIntLayout"/>: its parameters, then its codes
+/// bit-packed; symmetric codes are stored offset by 2^(b-1)-1.
 /// </summary>
 public sealed class GroupedIntCodec : IQuantCodec
 {
     private readonly bool _avx2;
 
     /// <summary>Creates the codec of a symmetric or asymmetric format; <paramref name="allowAvx2"/> false decodes
-    /// as a processor without AVX2 does (an arm64 board), so that path can be checked on any host.</summary>
+    /// as a processor without AVX2 does (an arm64 board), so that path can be checked on any host. The runtime
+    /// sets it from its kernel path, so its scalar reference decodes without AVX2.</summary>
     public GroupedIntCodec(QuantFormat format, bool allowAvx2 = true)
     {
         if (format.Scheme is not (QuantScheme.Symmetric or QuantScheme.Asymmetric) || format.Bits is < 2 or > 8)
@@ -31,6 +32,9 @@ public sealed class GroupedIntCodec : IQuantCodec
 
     /// <inheritdoc />
     public QuantFormat Format { get; }
+
+    /// <summary>Whether <see cref="Decode"/> unpacks codes with AVX2 (allowed, and the processor has it).</summary>
+    public bool DecodesWithAvx2 => _avx2;
 
     private bool Symmetric => Format.Scheme == QuantScheme.Symmetric;
 
@@ -49,7 +53,7 @@ public sealed class GroupedIntCodec : IQuantCodec
                 var x = row.Slice(start, length);
                 var codes = buffer[..length];
                 var (scale, minimum) = ChooseParameters(x, options);
-                at += WriteParameters(destination[at..], scale, minimum);
+                at += GroupedIntLayout.WriteHeader(Format, destination[at..], scale, minimum);
                 Quantize(x, (float)scale, (float)minimum, codes);
                 BitPacking.Pack(codes, Format.Bits, destination[at..]);
                 at += BitPacking.PackedLength(length, Format.Bits);
@@ -72,15 +76,14 @@ public sealed class GroupedIntCodec : IQuantCodec
         Span<float> table = byTable ? stackalloc float[levels] : default;
         var buffer = byTable ? default : group <= 4096 ? stackalloc byte[group] : new byte[group];
         var at = 0;
-        var offset = Symmetric ? Format.SymmetricMax : 0;
+        var offset = GroupedIntLayout.CodeOffset(Format);
         for (var r = 0; r < rows; r++)
         {
             for (var start = 0; start < columns; start += group)
             {
                 var length = Math.Min(group, columns - start);
-                var scale = (float)BinaryPrimitives.ReadHalfLittleEndian(source[at..]);
-                var minimum = Symmetric ? 0f : (float)BinaryPrimitives.ReadHalfLittleEndian(source[(at + 2)..]);
-                at += Format.GroupOverheadBytes;
+                var (scale, minimum) = GroupedIntLayout.ReadHeader(Format, source[at..]);
+                at += GroupedIntLayout.HeaderBytes(Format);
                 var output = destination.Slice(r * columns + start, length);
                 if (inRegisters)
                 {
@@ -234,11 +237,11 @@ public sealed class GroupedIntCodec : IQuantCodec
     {
         if (scale == 0 || !float.IsFinite(scale))
         {
-            codes.Fill((byte)(Symmetric ? Format.SymmetricMax : 0));
+            codes.Fill((byte)GroupedIntLayout.CodeOffset(Format));
             return;
         }
         int low = Symmetric ? -Format.SymmetricMax : 0, high = Symmetric ? Format.SymmetricMax : Format.AsymmetricMax;
-        var offset = Symmetric ? Format.SymmetricMax : 0;
+        var offset = GroupedIntLayout.CodeOffset(Format);
         for (var i = 0; i < x.Length; i++)
         {
             var q = (int)MathF.Round((x[i] - minimum) / scale, MidpointRounding.ToEven);
@@ -248,7 +251,7 @@ public sealed class GroupedIntCodec : IQuantCodec
 
     private double SquaredError(ReadOnlySpan<float> x, ReadOnlySpan<byte> codes, float scale, float minimum)
     {
-        var offset = Symmetric ? Format.SymmetricMax : 0;
+        var offset = GroupedIntLayout.CodeOffset(Format);
         double sum = 0;
         for (var i = 0; i < x.Length; i++)
         {
@@ -256,12 +259,5 @@ public sealed class GroupedIntCodec : IQuantCodec
             sum += d * d;
         }
         return sum;
-    }
-
-    private int WriteParameters(Span<byte> destination, Half scale, Half minimum)
-    {
-        BinaryPrimitives.WriteHalfLittleEndian(destination, scale);
-        if (!Symmetric) BinaryPrimitives.WriteHalfLittleEndian(destination[2..], minimum);
-        return Format.GroupOverheadBytes;
     }
 }

@@ -5,12 +5,13 @@ namespace QSLM.Format.Codecs;
 /// <summary>Finds the codec of a format, and quantizes whole tensors in one call.</summary>
 public static class QuantCodecs
 {
-    /// <summary>The codec that implements <paramref name="format"/>.</summary>
-    public static IQuantCodec For(QuantFormat format) => format.Scheme switch
+    /// <summary>The codec that implements <paramref name="format"/>; <paramref name="allowAvx2"/> false decodes
+    /// without AVX2 (the runtime passes what its kernel path allows, so one switch governs both).</summary>
+    public static IQuantCodec For(QuantFormat format, bool allowAvx2 = true) => format.Scheme switch
     {
         QuantScheme.Float => new FloatCodec(format),
         QuantScheme.Sign => new SignCodec(format),
-        _ => new GroupedIntCodec(format),
+        _ => new GroupedIntCodec(format, allowAvx2),
     };
 
     /// <summary>Encodes a tensor into a new array of exactly <c>EncodedBytes</c> bytes.</summary>

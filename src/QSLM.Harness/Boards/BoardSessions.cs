@@ -37,7 +37,7 @@ public static class BoardSessions
     {
         var board = Find(bench, boardName);
         BenchFile.RequireKeyFile(bench, board);
-        var deployment = (artifacts ?? new AgentArtifacts()).For(board, Profile(board, profilesFolder), progress);
+        var deployment = (artifacts ?? new AgentArtifacts()).For(board, Profile(board, profilesFolder));
         return new BoardSession(board.Name, BoardTransports.Create(board, deployment), options, log: log);
     }
 }

@@ -15,7 +15,7 @@ public sealed class PackedMatrix
 
     private readonly PackedModel _model;
     private readonly IMatVecKernel _kernel;
-    private readonly IQuantCodec _codec;
+    private readonly IQuantCodec[] _codecs;
     private float[]? _input;
     private float[]? _output;
 
@@ -30,7 +30,7 @@ public sealed class PackedMatrix
         Columns = checked((int)entry.Shape[1]);
         Format = model.FormatOf(name);
         _kernel = MatVecKernels.For(Format, Columns);
-        _codec = QuantCodecs.For(Format);
+        _codecs = Enum.GetValues<KernelPath>().Select(path => KernelPaths.CodecFor(Format, path)).ToArray();
     }
 
     /// <summary>Tensor name in the packed file.</summary>
@@ -73,10 +73,13 @@ public sealed class PackedMatrix
         output.CopyTo(y);
     }
 
-    /// <summary>Decodes row <paramref name="row"/> (an embedding lookup).</summary>
-    public void DecodeRow(int row, Span<float> destination)
+    /// <summary>The codec that decodes this matrix's rows on <paramref name="path"/>.</summary>
+    internal IQuantCodec DecodingCodec(KernelPath path) => _codecs[(int)path];
+
+    /// <summary>Decodes row <paramref name="row"/> (an embedding lookup) as <paramref name="path"/> allows.</summary>
+    public void DecodeRow(int row, Span<float> destination, KernelPath path)
     {
         var rowBytes = (int)Format.RowBytes(Columns);
-        _codec.Decode(_model.TensorBytes(Name).Slice(row * rowBytes, rowBytes), 1, Columns, destination);
+        DecodingCodec(path).Decode(_model.TensorBytes(Name).Slice(row * rowBytes, rowBytes), 1, Columns, destination);
     }
 }

@@ -119,7 +119,7 @@ public sealed class SpikeGptRuntime : IDisposable
         if (features.Length != Width) throw new ArgumentException($"features need {Width} elements, got {features.Length}");
         var s = _scratch;
         var x = s.X;
-        _embedding.DecodeRow(token, s.A);
+        _embedding.DecodeRow(token, s.A, Options.Path);
         var fired = 0;
         for (var c = 0; c < Width; c++)
         {

@@ -1,15 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
 
 namespace QSLM.Runtime.Kernels;
 
 /// <summary>
 /// Fused dequantize-and-multiply for 8- and 4-bit integer formats (symmetric or asymmetric, per
-/// channel or per group of a multiple of 32). A group of a packed row is
-/// <c>scale (fp16) [, minimum (fp16)], codes</c> and its weights are
-/// <c>(code − offset)·scale + minimum</c> (<see cref="Format.Codecs.GroupedIntCodec"/>), so
+/// channel or per group of a multiple of 32). A group of a packed row is laid out by
+/// <see cref="GroupedIntLayout"/>, read here in place, and its weights are
+/// <c>(code − offset)·scale + minimum</c>, so
 /// <c>group · x = scale·Σ(code − offset)·x + minimum·Σx</c>: the codes are widened to integers,
 /// offset-corrected exactly in integers (folding the offset into <c>Σx</c> instead would cancel
 /// digits), converted and multiplied in registers, never stored as floats; the minimum costs one
@@ -30,8 +31,8 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
         if (format.Scheme is not (QuantScheme.Symmetric or QuantScheme.Asymmetric) || format.Bits is not (8 or 4))
             throw new ArgumentException($"{format} has no fused kernel (8- and 4-bit integer formats only)");
         Format = format;
-        _asymmetric = format.Scheme == QuantScheme.Asymmetric;
-        _offset = _asymmetric ? 0 : format.SymmetricMax;
+        _asymmetric = GroupedIntLayout.HasMinimum(format);
+        _offset = GroupedIntLayout.CodeOffset(format);
         _reference = new RowDecodeKernel(format);
     }
 
@@ -55,8 +56,8 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
         var wide = path == KernelPath.Vector256 && Avx2.IsSupported;
         var group = Format.GroupLength(columns);
         var groups = columns / group;
-        var overhead = Format.GroupOverheadBytes;
-        var groupBytes = overhead + group * Format.Bits / 8;
+        var overhead = GroupedIntLayout.HeaderBytes(Format);
+        var groupBytes = GroupedIntLayout.GroupBytes(Format, group);
         var rowBytes = (long)groups * groupBytes;
         if (matrix.Length < (firstRow + y.Length) * rowBytes) throw new ArgumentException("matrix holds fewer rows than asked for");
 
@@ -91,8 +92,8 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
                         var (dot0, dot1) = four
                             ? Int4Dot2x256(at + overhead, rowBytes, xs + g * group, group, _offset)
                             : Int8Dot2x256(at + overhead, rowBytes, xs + g * group, group, _offset);
-                        total0 += Scale(at) * dot0 + (_asymmetric ? Scale(at + 2) : 0f) * sums[g];
-                        total1 += Scale(at + rowBytes) * dot1 + (_asymmetric ? Scale(at + rowBytes + 2) : 0f) * sums[g];
+                        total0 += Scale(at) * dot0 + (_asymmetric ? Minimum(at) : 0f) * sums[g];
+                        total1 += Scale(at + rowBytes) * dot1 + (_asymmetric ? Minimum(at + rowBytes) : 0f) * sums[g];
                     }
                     output[i] = total0;
                     output[i + 1] = total1;
@@ -106,7 +107,7 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
                 {
                     var at = row + g * groupBytes;
                     var scale = Scale(at);
-                    var minimum = _asymmetric ? Scale(at + 2) : 0f;
+                    var minimum = _asymmetric ? Minimum(at) : 0f;
                     var codes = at + overhead;
                     var input0 = xs + g * group;
                     var dot = (four, wide) switch
@@ -124,7 +125,10 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Scale(byte* at) => (float)Unsafe.ReadUnaligned<Half>(at);
+    private static float Scale(byte* group) => (float)Unsafe.ReadUnaligned<Half>(group + GroupedIntLayout.ScaleOffset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Minimum(byte* group) => (float)Unsafe.ReadUnaligned<Half>(group + GroupedIntLayout.MinimumOffset);
 
     /// <summary>Reorders every 16 inputs as the 8 even ones then the 8 odd ones, matching the low
     /// and high nibbles of 8 packed bytes.</summary>

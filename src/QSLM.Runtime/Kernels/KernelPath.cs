@@ -1,8 +1,11 @@
+using QSLM.Format.Codecs;
+using QSLM.Format.Formats;
 
 namespace QSLM.Runtime.Kernels;
 
-/// <summary>Which instruction set a kernel runs with. Every vector path is checked against
-/// <see cref="Scalar"/> in the tests.</summary>
+/// <summary>Which instruction set a kernel runs with, the one switch of the runtime's SIMD: it also decides
+/// how the format's codecs decode (<see cref="KernelPaths.CodecFor"/>), so <see cref="Scalar"/> is scalar
+/// throughout. Every vector path is checked against <see cref="Scalar"/> in the tests.</summary>
 public enum KernelPath
 {
     /// <summary>Plain C#, one element at a time: the reference.</summary>
@@ -35,6 +38,10 @@ public static class KernelPaths
         KernelPath.Vector256 => System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated,
         _ => false,
     };
+
+    /// <summary>The codec of <paramref name="format"/> that decodes as <paramref name="path"/> allows: with AVX2
+    /// only on <see cref="KernelPath.Vector256"/> (the scalar reference and the 128-bit path never use it).</summary>
+    public static IQuantCodec CodecFor(QuantFormat format, KernelPath path) => QuantCodecs.For(format, allowAvx2: path == KernelPath.Vector256);
 
     /// <summary>A short description of the vector hardware, e.g. for <c>hello</c> messages.</summary>
     public static string Describe() =>

@@ -12,13 +12,13 @@ namespace QSLM.Runtime.Kernels;
 /// </summary>
 public sealed class RowDecodeKernel : IMatVecKernel
 {
-    private readonly IQuantCodec _codec;
+    private readonly IQuantCodec[] _codecs;
 
     /// <summary>Creates the kernel for <paramref name="format"/>.</summary>
     public RowDecodeKernel(QuantFormat format)
     {
         Format = format;
-        _codec = QuantCodecs.For(format);
+        _codecs = Enum.GetValues<KernelPath>().Select(path => KernelPaths.CodecFor(format, path)).ToArray();
     }
 
     /// <inheritdoc />
@@ -33,12 +33,16 @@ public sealed class RowDecodeKernel : IMatVecKernel
             ScalarMatVec.Multiply(Format, matrix, columns, firstRow, x, y);
             return;
         }
+        var codec = CodecFor(path);
         var rowBytes = (int)Format.RowBytes(columns);
         Span<float> row = columns <= 4096 ? stackalloc float[columns] : new float[columns];
         for (var i = 0; i < y.Length; i++)
         {
-            _codec.Decode(matrix.Slice((firstRow + i) * rowBytes, rowBytes), 1, columns, row);
+            codec.Decode(matrix.Slice((firstRow + i) * rowBytes, rowBytes), 1, columns, row);
             y[i] = VectorDot.Dot(row, x, path);
         }
     }
+
+    /// <summary>The codec that decodes rows on <paramref name="path"/>.</summary>
+    internal IQuantCodec CodecFor(KernelPath path) => _codecs[(int)path];
 }

@@ -1,18 +1,17 @@
-using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
 
 namespace QSLM.Runtime.Kernels;
 
 /// <summary>
 /// The plain reference every kernel is checked against: decode a row with the format's own codec
-/// (the code the host's fake quantization calls), then a sequential dot product.
+/// (the code the host's fake quantization calls), without vector instructions, then a sequential dot product.
 /// </summary>
 public static class ScalarMatVec
 {
     /// <summary>Reference <c>y[i] = row(firstRow + i) · x</c>.</summary>
     public static void Multiply(QuantFormat format, ReadOnlySpan<byte> matrix, int columns, int firstRow, ReadOnlySpan<float> x, Span<float> y)
     {
-        var codec = QuantCodecs.For(format);
+        var codec = KernelPaths.CodecFor(format, KernelPath.Scalar);
         var rowBytes = (int)format.RowBytes(columns);
         var row = new float[columns];
         for (var i = 0; i < y.Length; i++)

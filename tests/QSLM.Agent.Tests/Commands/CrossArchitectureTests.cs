@@ -32,15 +32,16 @@ public sealed class CrossArchitectureTests(PackedReferenceModels models, CrossAr
     private static double Perplexity(string output) =>
         double.Parse(AgentProcess.Line(output, "WikiText-2 test perplexity:").Split(' ')[0], CultureInfo.InvariantCulture);
 
-    /// <summary>Publishes the agent self-contained and trimmed for both architectures, once per run.</summary>
-    public sealed class Publishes : IDisposable
+    /// <summary>The agent self-contained and trimmed for both architectures, as the build placed them beside
+    /// these tests (build/agents/Agents.targets), and the emulator that runs the arm64 one.</summary>
+    public sealed class Publishes
     {
-        private readonly TemporaryFolder _temp = new("qslm-agent-publish-");
-
         public Publishes()
         {
-            Publish("linux-x64");
-            Publish("linux-arm64");
+            foreach (var rid in new[] { "linux-x64", "linux-arm64" })
+            {
+                if (!File.Exists(Executable(rid))) throw new InvalidOperationException($"{Executable(rid)} is missing: the build places the self-contained agents beside the tests");
+            }
             Qemu = new[] { "/usr/bin/qemu-aarch64", "/usr/local/bin/qemu-aarch64" }.FirstOrDefault(File.Exists)
                 ?? throw new InvalidOperationException("qemu-aarch64 is not installed: ./run-tests installs qemu-user and the arm64 libraries");
         }
@@ -51,20 +52,7 @@ public sealed class CrossArchitectureTests(PackedReferenceModels models, CrossAr
 
         internal ChildProcess.Result RunArm64(string[] args) => Checked(AgentProcess.Run(Qemu, [Executable("linux-arm64"), .. args]));
 
-        public void Dispose() => _temp.Dispose();
-
-        private string Executable(string rid) => Path.Combine(_temp.Path, rid, "qslm-agent");
-
-        private void Publish(string rid)
-        {
-            var project = Path.Combine(RepositoryFiles.Root, "src", "QSLM.Agent", "QSLM.Agent.csproj");
-            // A private artifacts folder: a self-contained publish into the project's own bin/ and obj/ would
-            // leave a self-contained qslm-agent.deps.json where the framework-dependent build's belongs, and
-            // the next build would copy it beside qslm, whose local boards then cannot start the agent.
-            var r = AgentProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", rid, "--self-contained", "-p:PublishTrimmed=true",
-                "--artifacts-path", Path.Combine(_temp.Path, "artifacts-" + rid), "-o", Path.Combine(_temp.Path, rid), "--nologo", "-v", "quiet"]);
-            if (r.ExitCode != 0) throw new InvalidOperationException($"publishing for {rid} failed:\n{r.StdOut}\n{r.StdErr}");
-        }
+        private static string Executable(string rid) => Path.Combine(AppContext.BaseDirectory, "agents", rid, "qslm-agent");
 
         private static ChildProcess.Result Checked(ChildProcess.Result r) =>
             r.ExitCode == 0 ? r : throw new Xunit.Sdk.XunitException($"agent failed ({r.ExitCode}): {r.StdErr}");

@@ -1,4 +1,4 @@
-using QSLM.Boards.Benchmarks;
+using QSLM.Benchmarks.Deployment;
 using QSLM.Boards.Transports.Ssh;
 
 namespace QSLM.Boards.Tests.Fixtures;

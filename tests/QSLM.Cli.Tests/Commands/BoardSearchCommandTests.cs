@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using QSLM.Boards.Benchmarks;
+using QSLM.Benchmarks.Deployment;
 using QSLM.Search.Results;
 
 namespace QSLM.Cli.Tests.Commands;
@@ -11,8 +11,7 @@ namespace QSLM.Cli.Tests.Commands;
 /// (the self-contained linux-arm64 agent under qemu-aarch64), an SSH board (a private sshd on 127.0.0.1
 /// with throwaway keys and its host key pinned; nothing else is ever addressed), and a board whose
 /// profile allows a model less memory than any candidate takes. <c>./run-tests</c> installs qemu-user,
-/// the arm64 libraries and openssh-server. The first search on a board that needs a self-contained agent
-/// publishes it into <c>runs/agents/</c> (about a minute, once per agent build).
+/// the arm64 libraries and openssh-server. The self-contained agents come built beside <c>qslm</c>.
 /// </summary>
 public sealed class BoardSearchCommandTests : IDisposable
 {

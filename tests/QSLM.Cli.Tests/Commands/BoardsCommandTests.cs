@@ -1,5 +1,5 @@
 using System.Globalization;
-using QSLM.Boards.Benchmarks;
+using QSLM.Benchmarks.Deployment;
 
 namespace QSLM.Cli.Tests.Commands;
 

@@ -13,6 +13,10 @@ namespace QSLM.Boards.Transports.Ssh;
 /// </summary>
 public sealed class SshTransport : IBoardTransport, IModelUploader
 {
+    /// <summary>The agent's root folder under the board's folder (<c>serve --root</c>): its model store is
+    /// <c>WORK/</c><see cref="ModelStoreLayout.Folder"/>.</summary>
+    public const string AgentWorkFolder = "work";
+
     private const string Complete = ".complete";
     private readonly SshBoardAddress _address;
     private readonly AgentBundle _agent;
@@ -38,6 +42,9 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     /// <inheritdoc/>
     public IModelUploader? Uploader => this;
 
+    /// <summary>The board this transport reaches.</summary>
+    public SshBoardAddress Address => _address;
+
     /// <summary>Model bytes sent by SFTP so far (resumed uploads count only what they sent).</summary>
     public long ModelBytesSent { get; private set; }
 
@@ -61,7 +68,7 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
         _refused = null;
         await ConnectCheckedAsync(_ssh, cancellationToken).ConfigureAwait(false);
         await ConnectCheckedAsync(_sftp, cancellationToken).ConfigureAwait(false);
-        foreach (var folder in new[] { "agents", "work", "work/models" }) await EnsureFolderAsync(RemotePath.Join(_root, folder), cancellationToken).ConfigureAwait(false);
+        foreach (var folder in new[] { "agents", AgentWorkFolder, RemotePath.Join(AgentWorkFolder, ModelStoreLayout.Folder) }) await EnsureFolderAsync(RemotePath.Join(_root, folder), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -72,7 +79,7 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
         var entry = RemotePath.Join(folder, _agent.EntryPoint);
         var run = _agent.Runner is null ? $"'{entry}'" : $"'{_agent.Runner}' '{entry}'";
         // exec: the agent replaces the shell, so closing the channel ends the agent and nothing else runs.
-        var command = ssh.CreateCommand($"cd '{_root}' && exec {run} serve --root work");
+        var command = ssh.CreateCommand($"cd '{_root}' && exec {run} serve --root {AgentWorkFolder}");
         var execution = command.ExecuteAsync(CancellationToken.None);
         var input = command.CreateInputStream();
         return new StreamAgentChannel(
@@ -104,7 +111,7 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     public async Task UploadPartialAsync(string localPath, string sha256, long offset, Action<long>? progress, CancellationToken cancellationToken)
     {
         var sftp = _sftp ?? throw new InvalidOperationException("not connected");
-        var part = RemotePath.Join(_root, "work/models", ModelHash.Require(sha256) + ".part");
+        var part = RemotePath.Join(_root, AgentWorkFolder, ModelStoreLayout.Folder, ModelStoreLayout.PartialFileName(sha256));
         var size = new FileInfo(localPath).Length;
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, size);
@@ -140,37 +147,6 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
         await remote.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Makes <c>bench/</c> under the board's folder and deletes an earlier <c>bench/NAME</c>, so that
-    /// <see cref="PlainUploadAsync"/> writes a new file as deployment does, with no folder checks timed.</summary>
-    public async Task PreparePlainUploadAsync(string name, CancellationToken cancellationToken)
-    {
-        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
-        await EnsureFolderAsync(RemotePath.Join(_root, "bench"), cancellationToken).ConfigureAwait(false);
-        var path = PlainPath(name);
-        if (await sftp.ExistsAsync(path, cancellationToken).ConfigureAwait(false)) await sftp.DeleteFileAsync(path, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Uploads a file by plain SFTP to <c>bench/NAME</c> under the board's folder (made by
-    /// <see cref="PreparePlainUploadAsync"/>): the baseline that model deployment is measured against,
-    /// through the same client, buffers and upload call as a model's fresh copy.</summary>
-    public async Task PlainUploadAsync(string localPath, string name, CancellationToken cancellationToken)
-    {
-        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
-        await using var stream = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-        await sftp.UploadFileAsync(stream, PlainPath(name), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Deletes the agent's complete and partial copies of a model, so that it is uploaded again.</summary>
-    public async Task ForgetModelAsync(string sha256, CancellationToken cancellationToken)
-    {
-        var sftp = _sftp ?? throw new InvalidOperationException("not connected");
-        foreach (var suffix in new[] { ".qslm", ".part" })
-        {
-            var path = RemotePath.Join(_root, "work/models", ModelHash.Require(sha256) + suffix);
-            if (await sftp.ExistsAsync(path, cancellationToken).ConfigureAwait(false)) await sftp.DeleteFileAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <inheritdoc/>
     public Task DisconnectAsync()
     {
@@ -203,8 +179,6 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     {
         public void Report(UploadFileProgressReport value) => report(value);
     }
-
-    private string PlainPath(string name) => RemotePath.Join(_root, "bench", RemotePath.Require(name, "file name"));
 
     private async Task ConnectCheckedAsync(BaseClient client, CancellationToken cancellationToken)
     {

@@ -43,27 +43,19 @@ public sealed class EmulatedArm64AgentTests : IClassFixture<EmulatedArm64AgentTe
         Assert.Equal(x64Result.Accumulates, armResult.Accumulates);
     }
 
-    /// <summary>Publishes the agent for linux-arm64, self-contained and trimmed, once for these tests.</summary>
-    public sealed class Arm64Publish : IDisposable
+    /// <summary>The linux-arm64 agent, self-contained and trimmed, as the build placed it beside these tests
+    /// (build/agents/Agents.targets), and the emulator that runs it.</summary>
+    public sealed class Arm64Publish
     {
-        private readonly TemporaryFolder _temp = new("qslm-arm64-agent-");
-
         public Arm64Publish()
         {
             Qemu = new[] { "/usr/bin/qemu-aarch64", "/usr/local/bin/qemu-aarch64" }.FirstOrDefault(File.Exists)
                 ?? throw new InvalidOperationException("qemu-aarch64 is not installed: ./run-tests installs qemu-user and the arm64 libraries");
-            var project = Path.Combine(RepositoryFiles.Root, "src", "QSLM.Agent", "QSLM.Agent.csproj");
-            // A private artifacts folder: the agent tests publish the same project at the same time
-            // when test projects run in parallel, and two builds must not share obj/.
-            var r = ChildProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-arm64", "--self-contained", "-p:PublishTrimmed=true",
-                "--artifacts-path", _temp.File("artifacts"), "-o", _temp.File("out"), "--nologo", "-v", "quiet"]);
-            if (r.ExitCode != 0) throw new InvalidOperationException($"publishing the arm64 agent failed:\n{r.StdOut}\n{r.StdErr}");
+            if (!File.Exists(Agent)) throw new InvalidOperationException($"{Agent} is missing: the build places the self-contained agents beside the tests");
         }
 
         public string Qemu { get; }
 
-        public string Agent => _temp.File("out/qslm-agent");
-
-        public void Dispose() => _temp.Dispose();
+        public string Agent => Path.Combine(AppContext.BaseDirectory, "agents", "linux-arm64", "qslm-agent");
     }
 }

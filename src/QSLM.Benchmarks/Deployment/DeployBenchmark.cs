@@ -1,20 +1,19 @@
 using QSLM.Boards.Sessions;
-using QSLM.Boards.Transports.Ssh;
 using QSLM.Protocol;
 
-namespace QSLM.Boards.Benchmarks;
+namespace QSLM.Benchmarks.Deployment;
 
 /// <summary>
-/// Measures model deployment over SSH beside a plain SFTP upload of the same file over the same
-/// connection, one after the other in one run (the measurement behind <c>qslm bench deploy</c>).
+/// Measures model deployment over SSH beside a plain SFTP upload of the same file to the same
+/// board, one after the other in one run (the measurement behind <c>qslm bench deploy</c>).
 /// </summary>
 public static class DeployBenchmark
 {
-    /// <summary>Runs both uploads of <paramref name="modelPath"/> through <paramref name="session"/>'s
-    /// SSH <paramref name="transport"/>, deployment first when <paramref name="deployFirst"/> (alternate it
+    /// <summary>Runs both uploads of <paramref name="modelPath"/>, deployment through <paramref name="session"/>
+    /// (an SSH board's), the plain upload through <paramref name="plainSftp"/> to the same board, deployment first when <paramref name="deployFirst"/> (alternate it
     /// between runs so neither side always meets a warmer or colder machine). Both write a new file: the
     /// model's stored copies and the plain upload's earlier copy are deleted before the clock starts.</summary>
-    public static async Task<DeployBenchmarkResult> RunAsync(BoardSession session, SshTransport transport, string modelPath, bool deployFirst = false, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static async Task<DeployBenchmarkResult> RunAsync(BoardSession session, PlainSftp plainSftp, string modelPath, bool deployFirst = false, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var clock = time ?? TimeProvider.System;
         // The host's SHA-256 is timed on its own: it is paid once per file (LocalModel remembers it by path,
@@ -28,15 +27,15 @@ public static class DeployBenchmark
 
         async Task<TimeSpan> PlainAsync()
         {
-            await transport.PreparePlainUploadAsync(plainName, cancellationToken).ConfigureAwait(false);
+            await plainSftp.PrepareAsync(plainName, cancellationToken).ConfigureAwait(false);
             var begin = clock.GetTimestamp();
-            await transport.PlainUploadAsync(modelPath, plainName, cancellationToken).ConfigureAwait(false);
+            await plainSftp.UploadAsync(modelPath, plainName, cancellationToken).ConfigureAwait(false);
             return clock.GetElapsedTime(begin);
         }
 
         async Task<TimeSpan> DeployAsync()
         {
-            await transport.ForgetModelAsync(sha, cancellationToken).ConfigureAwait(false);
+            await plainSftp.ForgetStoredModelAsync(sha, cancellationToken).ConfigureAwait(false);
             var begin = clock.GetTimestamp();
             var status = await session.PutModelAsync(modelPath, null, cancellationToken).ConfigureAwait(false);
             var elapsed = clock.GetElapsedTime(begin);

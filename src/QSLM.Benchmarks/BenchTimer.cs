@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace QSLM.Cli.Benchmarks;
+namespace QSLM.Benchmarks;
 
 /// <summary>Times an action: one warm-up run, then the median of <c>repeats</c> runs. Medians, not
 /// minima, so that one lucky run on a shared machine does not set the figure.</summary>

@@ -1,7 +1,7 @@
-using QSLM.Cli.Benchmarks;
+using QSLM.Benchmarks.Deployment;
 using QSLM.Format.Packed;
 
-namespace QSLM.Cli.Tests.Commands;
+namespace QSLM.Cli.Tests.Benchmarks.Deployment;
 
 public sealed class PackedStandInTests : IDisposable
 {

@@ -3,7 +3,7 @@ using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
 using Spectre.Console;
 
-namespace QSLM.Cli.Benchmarks;
+namespace QSLM.Benchmarks;
 
 /// <summary>
 /// Pack (encode) and unpack (decode) throughput of int8 (per channel) and int4 (groups of 32)

@@ -8,7 +8,7 @@ using QSLM.Search.Results;
 using QSLM.Search.Tiers;
 using Spectre.Console;
 
-namespace QSLM.Cli.Benchmarks;
+namespace QSLM.Benchmarks;
 
 /// <summary>
 /// The tiered search against three baselines in one run, on the same evaluator and objective:

@@ -6,7 +6,7 @@ using QSLM.Model;
 using QSLM.Model.Checkpoints;
 using static TorchSharp.torch;
 
-namespace QSLM.Cli.Benchmarks;
+namespace QSLM.Benchmarks;
 
 /// <summary>The language model a runtime benchmark packs: a checkpoint, or a randomly initialised
 /// SpikeGPT of a given size (for speed only: a model bigger than the host's caches behaves, for

@@ -1,7 +1,7 @@
 using System.Globalization;
 using QSLM.Boards.Sessions;
 
-namespace QSLM.Boards.Benchmarks;
+namespace QSLM.Benchmarks.Deployment;
 
 /// <summary>Model deployment over SSH against a plain SFTP upload of the same file, in the same run.</summary>
 /// <param name="Bytes">Size of the model.</param>
@@ -20,7 +20,7 @@ public sealed record DeployBenchmarkResult(long Bytes, TimeSpan PlainSftp, TimeS
     /// <summary>Deployment throughput in MB/s (10^6 bytes).</summary>
     public double DeployMegabytesPerSecond => Bytes / Deploy.TotalSeconds / 1e6;
 
-    /// <summary>Deployment throughput as a share of plain SFTP's (issue 5's target: at least 0.8).</summary>
+    /// <summary>Deployment throughput as a share of plain SFTP's (the deployment target: at least 0.8).</summary>
     public double Ratio => PlainSftp.TotalSeconds / Deploy.TotalSeconds;
 
     /// <summary>The same with the host's hash counted in the deployment (a file deployed once, never hashed before).</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace QSLM.Boards.Benchmarks;
+namespace QSLM.Benchmarks.Deployment;
 
 /// <summary>
 /// A benchmark and test helper, never a way to reach a board: a private OpenSSH <c>sshd</c> on

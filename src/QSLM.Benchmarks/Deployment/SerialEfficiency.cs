@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using QSLM.Protocol.Messages;
 using QSLM.Protocol.Serial;
 
-namespace QSLM.Boards.Benchmarks;
+namespace QSLM.Benchmarks.Deployment;
 
 /// <summary>
 /// The serial protocol's payload efficiency: model bytes over every byte both sides put on the line
@@ -57,6 +57,6 @@ public static class SerialEfficiency
 /// <param name="Retransmissions">Frames sent again (0 on a clean line).</param>
 public sealed record SerialEfficiencyResult(int ChunkBytes, long PayloadBytes, long WireBytes, long Retransmissions)
 {
-    /// <summary>Payload bytes over wire bytes (issue 5's target: at least 0.95).</summary>
+    /// <summary>Payload bytes over wire bytes (the serial target: at least 0.95).</summary>
     public double Efficiency => (double)PayloadBytes / WireBytes;
 }

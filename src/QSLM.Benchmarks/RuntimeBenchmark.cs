@@ -6,7 +6,7 @@ using QSLM.Runtime.Kernels;
 using Spectre.Console;
 using static TorchSharp.torch;
 
-namespace QSLM.Cli.Benchmarks;
+namespace QSLM.Benchmarks;
 
 /// <summary>
 /// Tokens per second of the board runtime on fp32, int8 and int4 packings of one checkpoint, of the

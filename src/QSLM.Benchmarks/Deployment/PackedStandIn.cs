@@ -1,7 +1,7 @@
 using QSLM.Format.Formats;
 using QSLM.Format.Packed;
 
-namespace QSLM.Cli.Benchmarks;
+namespace QSLM.Benchmarks.Deployment;
 
 /// <summary>
 /// A packed model of about the size of another file, with random weights: what <c>bench deploy</c>
