@@ -1,3 +1,4 @@
+using QSLM.Format.Formats;
 using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;

@@ -57,7 +57,16 @@ internal static class SearchCommand
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
             board, bench, boardTop, powerWeight, sensor, boardTokens, boardRepeats, tolerance,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(CommandRunner.Run(parse, () =>
+        command.SetAction(async (parse, cancel) =>
+        {
+            // Returns to System.CommandLine at once, so its Ctrl+C and SIGTERM handling is in place
+            // before the search starts.
+            await Task.Yield();
+            return await CommandRunner.RunAsync(parse, () => RunAsync(parse, cancel));
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
         {
             var isSst2 = parse.GetValue(task) == "sst2";
             var objective = ObjectiveOptions.Parse(isSst2, parse.GetValue(constA), parse.GetValue(constM), parse.GetValue(alpha), parse.GetValue(powerWeight));
@@ -100,7 +109,7 @@ internal static class SearchCommand
             if (log.Rows.Count > 0) AnsiConsole.MarkupLineInterpolated($"resuming {folder}: {log.Rows.Count} candidates already logged");
             AnsiConsole.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}");
 
-            using var measurer = hostOnly ? null : OpenBoard(parse.GetValue(bench)!, boardName, inputs, folder,
+            await using var measurer = hostOnly ? null : OpenBoard(parse.GetValue(bench)!, boardName, inputs, folder,
                 new RunSettings(parse.GetValue(boardTokens), Warmup: Math.Max(64, parse.GetValue(boardTokens) / 4), parse.GetValue(boardRepeats), Seed: 1, Threads: 0), parse.GetValue(tolerance) ?? (isSst2 ? 0.005 : 0.01), sensorSpec);
             SearchLedger? ledger = null;
             var progress = new SearchProgress(host.Hierarchy.Blocks.Count(b => b.Searchable.Any()), host.Hierarchy.Searchable.Count(), formats.Count, TimeProvider.System);
@@ -108,7 +117,7 @@ internal static class SearchCommand
             Candidate chosen;
             try
             {
-                chosen = new TieredSearch(ledger, formats) { BoardCandidatesPerTier = parse.GetValue(boardTop) }.Run(cancel);
+                chosen = await new TieredSearch(ledger, formats) { BoardCandidatesPerTier = parse.GetValue(boardTop) }.RunAsync(cancel);
             }
             catch (InfrastructureFailureException e)
             {
@@ -131,15 +140,14 @@ internal static class SearchCommand
             var pick = run.Candidates.First(r => r.Candidate == chosen.Id);
             foreach (var line in RunPlots.Save(run, RunPlots.Front(run), pick, Path.Combine(folder, "pareto.png"))) AnsiConsole.WriteLine(line);
             return CommandRunner.Success;
-        })));
-        return command;
+        }
     }
 
     /// <summary>Exit code of a search stopped by its board's infrastructure (resumable; no candidate blamed).</summary>
-    public const int InfrastructureFailure = 3;
+    public const int InfrastructureFailure = ExitCodes.Infrastructure;
 
     /// <summary>Exit code of a search stopped by Ctrl+C or SIGTERM (resumable), as shells report SIGINT.</summary>
-    public const int Cancelled = 130;
+    public const int Cancelled = ExitCodes.Interrupted;
 
     private static AgentBoardMeasurer OpenBoard(string benchPath, string name, HostSearchInputs inputs, string folder, RunSettings run, double tolerance, string? sensorSpec)
     {

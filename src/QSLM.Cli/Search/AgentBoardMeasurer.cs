@@ -22,7 +22,7 @@ namespace QSLM.Cli.Search;
 /// runs the timed workload while a sensor is sampled between the agent's acknowledged marks, or,
 /// with no sensor, prices the run's counted operations (labelled estimated).
 /// </summary>
-internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
+internal sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
 {
     private readonly BoardSession _session;
     private readonly SpikeGpt _model;
@@ -63,12 +63,12 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     public string Board => _session.Name;
 
     /// <inheritdoc />
-    public BoardMeasurement Measure(Candidate candidate)
+    public async Task<BoardMeasurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         var path = Pack(candidate, Path.Combine(_folder, $"candidate-{candidate.Id}.qslm"));
         try
         {
-            return MeasureAsync(candidate, path).GetAwaiter().GetResult();
+            return await MeasurePackedAsync(candidate, path, cancellationToken).ConfigureAwait(false);
         }
         catch (BoardFailureException e) when (e.Class == FailureClass.Candidate)
         {
@@ -91,9 +91,11 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
         return path;
     }
 
-    private async Task<BoardMeasurement> MeasureAsync(Candidate candidate, string path)
+    // A cancelled token stops the board session's current phase, which tears its channel down: the
+    // local agent's process tree is killed, an SSH channel closed, a serial port closed.
+    private async Task<BoardMeasurement> MeasurePackedAsync(Candidate candidate, string path, CancellationToken cancellationToken)
     {
-        var check = await _session.EvaluateAsync(path, _settings.Evaluation).ConfigureAwait(false);
+        var check = await _session.EvaluateAsync(path, _settings.Evaluation, cancellationToken).ConfigureAwait(false);
         Announce();
         var windows = new Dictionary<int, (TimeSpan Start, TimeSpan Stop)>();
         using var sensor = _openSensor?.Invoke();
@@ -108,7 +110,7 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
             }
             if (_simulated is not null) _simulated.Busy = mark.Phase == MarkPhase.Start;
             return Task.CompletedTask;
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         var measured = sampling is null
             ? BoardPower.Estimate(run, WeightBytesPerToken(path))
             : BoardPower.FromWindows(sampling.Stop(), windows.OrderBy(p => p.Key).Select(p => p.Value).ToList(), run.Tokens);
@@ -143,10 +145,10 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         // Says bye to the agent and closes the link, then frees the packing copy of the model.
-        _session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        await _session.DisposeAsync().ConfigureAwait(false);
         _model.Dispose();
     }
 }

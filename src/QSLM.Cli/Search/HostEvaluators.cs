@@ -1,6 +1,7 @@
 using QSLM.Format.Formats;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.HostEvaluation;
+using QSLM.Model.SearchAdapter;
 using QSLM.Search.Tiers;
 
 namespace QSLM.Cli.Search;

@@ -1,3 +1,4 @@
+using QSLM.Format.Formats;
 using QSLM.Errors;
 using QSLM.Data;
 using QSLM.Model;

@@ -1,6 +1,5 @@
 using QSLM.Errors;
 using QSLM.Format.Formats;
-using QSLM.Model.Quantization;
 
 namespace QSLM.Search.Hierarchy;
 

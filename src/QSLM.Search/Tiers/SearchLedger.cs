@@ -14,7 +14,7 @@ namespace QSLM.Search.Tiers;
 /// Sensitivity measurements go to their own evaluator (a smaller slice of the data: they only
 /// order the search's moves), are logged with tier <c>sensitivity</c>, and never compete for
 /// <see cref="Best"/>, since their metric is on another slice. With a board attached, the
-/// candidates the search builds on are also measured there (<see cref="Measure"/>): the board's
+/// candidates the search builds on are also measured there (<see cref="MeasureAsync"/>): the board's
 /// verdict and measured power rescore them, a board row follows the host row in the log, and a
 /// resumed search replays those rows instead of measuring again.
 /// </summary>
@@ -84,15 +84,13 @@ public sealed class SearchLedger
     public Evaluation Baseline => _baseline ?? throw new InvalidOperationException("the baseline has not been evaluated");
 
     /// <summary>
-    /// Stops new evaluations and measurements (replayed ones still come back): a cancelled search
-    /// ends before its next candidate, not at the end of a tier, since one evaluation of a full dev
-    /// set can take a minute on a small host. Logged rows stay, so the same command resumes.
+    /// The candidate for <paramref name="precisions"/>, evaluating it if it is new. A cancelled token
+    /// stops new evaluations (replayed ones still come back): a cancelled search ends before its next
+    /// candidate, not at the end of a tier, since one evaluation of a full dev set can take a minute on
+    /// a small host. Logged rows stay, so the same command resumes.
     /// </summary>
-    public CancellationToken Cancellation { get; set; }
-
-    /// <summary>The candidate for <paramref name="precisions"/>, evaluating it if it is new.</summary>
-    /// <exception cref="OperationCanceledException"><see cref="Cancellation"/> was cancelled before a new evaluation.</exception>
-    public Candidate Evaluate(Precisions precisions, SearchTier tier)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during a new evaluation.</exception>
+    public async ValueTask<Candidate> EvaluateAsync(Precisions precisions, SearchTier tier, CancellationToken cancellationToken)
     {
         var sensitivity = tier == SearchTier.Sensitivity;
         if (_known.TryGetValue((precisions, sensitivity), out var known)) return known;
@@ -104,8 +102,8 @@ public sealed class SearchLedger
         }
         else
         {
-            Cancellation.ThrowIfCancellationRequested();
-            var evaluation = (sensitivity ? _sensitivity : _evaluator).Evaluate(precisions);
+            cancellationToken.ThrowIfCancellationRequested();
+            var evaluation = await (sensitivity ? _sensitivity : _evaluator).EvaluateAsync(precisions, cancellationToken).ConfigureAwait(false);
             candidate = Score(_all.Count + 1, tier, precisions, evaluation);
             _log.Append(ToRow(candidate));
         }
@@ -124,8 +122,9 @@ public sealed class SearchLedger
     /// baseline's energy per token is known. Without a board, or for a sensitivity measurement, returns it unchanged.
     /// </summary>
     /// <exception cref="InfrastructureFailureException">The board failed; logged, then rethrown.</exception>
-    /// <exception cref="OperationCanceledException"><see cref="Cancellation"/> was cancelled before a new measurement.</exception>
-    public Candidate Measure(Candidate candidate)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or
+    /// during a new measurement (the board's run is stopped; nothing is logged for it, so it is measured on resume).</exception>
+    public async Task<Candidate> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         if (_board is null || candidate.Tier == SearchTier.Sensitivity) return candidate;
         var index = _all.FindIndex(c => c.Id == candidate.Id);
@@ -141,10 +140,10 @@ public sealed class SearchLedger
         }
         else
         {
-            Cancellation.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                measurement = _board.Measure(current);
+                measurement = await _board.MeasureAsync(current, cancellationToken).ConfigureAwait(false);
             }
             catch (InfrastructureFailureException e)
             {
@@ -163,20 +162,20 @@ public sealed class SearchLedger
 
     /// <summary>Measures on the board the <paramref name="count"/> best feasible candidates of
     /// <paramref name="tier"/> not yet measured (the ones the next tier would build on).</summary>
-    public void MeasurePromising(SearchTier tier, int count)
+    public async Task MeasurePromisingAsync(SearchTier tier, int count, CancellationToken cancellationToken)
     {
         if (_board is null) return;
         var promising = _all.Where(c => c.Tier == tier && c.Feasible && c.Board is null)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).Take(count).ToList();
-        foreach (var candidate in promising) Measure(candidate);
+        foreach (var candidate in promising) await MeasureAsync(candidate, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The best feasible candidate that ran on the board and checked out: the best is
     /// measured, and while it fails there the next best is, until one holds (or none is left).
     /// Without a board, <see cref="Best"/>.</summary>
-    public Candidate? Confirm()
+    public async Task<Candidate?> ConfirmAsync(CancellationToken cancellationToken)
     {
-        while (_board is not null && Best is { Board: null } unmeasured) Measure(unmeasured);
+        while (_board is not null && Best is { Board: null } unmeasured) await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
         return Best;
     }
 

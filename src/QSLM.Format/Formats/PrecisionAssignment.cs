@@ -1,8 +1,7 @@
 using QSLM.Errors;
 using System.Text.RegularExpressions;
-using QSLM.Format.Formats;
 
-namespace QSLM.Model.Quantization;
+namespace QSLM.Format.Formats;
 
 /// <summary>
 /// Which format each tensor gets: an ordered list of <c>pattern=format</c> rules, the first match

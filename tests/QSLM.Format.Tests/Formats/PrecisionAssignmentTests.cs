@@ -1,7 +1,7 @@
 using QSLM.Errors;
-using QSLM.Model.Quantization;
+using QSLM.Format.Formats;
 
-namespace QSLM.Model.Tests.Quantization;
+namespace QSLM.Format.Tests.Formats;
 
 public class PrecisionAssignmentTests
 {
