@@ -1,3 +1,4 @@
+using QSLM.Harness.Search;
 using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
@@ -152,7 +153,7 @@ internal static class SearchCommand
     private static AgentBoardMeasurer OpenBoard(string benchPath, string name, HostSearchInputs inputs, string folder, RunSettings run, double tolerance, string? sensorSpec)
     {
         var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
-        var (session, budget) = SearchBoard.Open(benchPath, name);
+        var (session, budget) = SearchBoard.Open(benchPath, name, ConsoleLines.Instance);
         var evaluation = isSst2
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
@@ -162,7 +163,7 @@ internal static class SearchCommand
         openSensor?.Invoke().Dispose();
         var model = EvalCommand.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
         return new AgentBoardMeasurer(session, model, inputs.Vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
-            new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, budget);
+            new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, budget, ConsoleLines.Instance);
     }
 
     private static void Summarise(SearchLedger ledger, Candidate chosen, HostSearchInputs inputs, string folder, int cacheHits)

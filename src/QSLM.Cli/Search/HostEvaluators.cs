@@ -1,3 +1,4 @@
+using QSLM.Harness.Search;
 using QSLM.Format.Formats;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.HostEvaluation;

@@ -1,3 +1,4 @@
+using QSLM.Harness.Search;
 using QSLM.Harness;
 using QSLM.Errors;
 using QSLM.Data;

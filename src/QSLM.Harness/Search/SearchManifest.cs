@@ -1,12 +1,26 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Harness.Search;
 
 /// <summary>What a search ran on and with, written beside its CSV as <c>manifest.json</c>, so a
 /// result can be traced to the exact model, data, board, settings and tool. <see cref="Chosen"/> is
 /// the answer's candidate number, written when the search ends (<c>qslm report</c> marks it).</summary>
-internal sealed record SearchManifest(
+/// <param name="Tool">The program and its version.</param>
+/// <param name="Task">sst2 or lm.</param>
+/// <param name="ModelSha256">Each model file's SHA-256, by file name.</param>
+/// <param name="DataSha256">Each data file's SHA-256, by its path under the data folder.</param>
+/// <param name="Board">The board candidates are measured on, in words.</param>
+/// <param name="Evaluation">What candidates and sensitivity measurements are scored on, in words.</param>
+/// <param name="ConstA">The accuracy constraint, as written.</param>
+/// <param name="ConstM">The memory cap in bytes, or null for none.</param>
+/// <param name="Alpha">Weight of the memory saving in the objective.</param>
+/// <param name="Menu">The precisions the search may give a module, highest first.</param>
+/// <param name="Started">When the search first started (UTC, round-trip form).</param>
+/// <param name="PowerWeight">Weight of the measured power saving in the objective.</param>
+/// <param name="PowerSource">Where power figures come from, or null for a host-only search.</param>
+/// <param name="Chosen">The answer's candidate number, once the search has ended.</param>
+public sealed record SearchManifest(
     string Tool,
     string Task,
     IReadOnlyDictionary<string, string> ModelSha256,
@@ -24,14 +38,17 @@ internal sealed record SearchManifest(
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The lower-case hex SHA-256 of the file at <paramref name="path"/>.</summary>
     public static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    /// <summary>Writes the manifest as indented JSON to <paramref name="path"/>.</summary>
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 
+    /// <summary>The manifest at <paramref name="path"/>, or null when there is none.</summary>
     public static SearchManifest? TryRead(string path) => File.Exists(path) ? JsonSerializer.Deserialize<SearchManifest>(File.ReadAllText(path), Json) : null;
 
     /// <summary>Whether <paramref name="other"/> searches the same thing (a resumed run must).</summary>

@@ -13,7 +13,7 @@ using QSLM.Sensors;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Simulation;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Harness.Search;
 
 /// <summary>
 /// Measures candidates on a real board through its agent: packs the candidate with the same codecs
@@ -22,7 +22,7 @@ namespace QSLM.Cli.Search;
 /// runs the timed workload while a sensor is sampled between the agent's acknowledged marks, or,
 /// with no sensor, prices the run's counted operations (labelled estimated).
 /// </summary>
-internal sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
+public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
 {
     private readonly BoardSession _session;
     private readonly SpikeGpt _model;
@@ -33,6 +33,7 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
     private readonly Func<IPowerSensor>? _openSensor;
     private readonly SimulatedBoard? _simulated;
     private readonly BoardMemoryBudget? _memoryBudget;
+    private readonly IProgress<string>? _progress;
     private bool _announced;
 
     /// <param name="session">The board.</param>
@@ -44,9 +45,11 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
     /// <param name="openSensor">Opens the sensor sampled over the marks, or null to estimate.</param>
     /// <param name="simulated">The simulated board behind a simulated sensor, made busy between marks.</param>
     /// <param name="memoryBudget">The memory a candidate may take on the board (its profile's), or null for no check.</param>
+    /// <param name="progress">Hears, once, which agent build the board runs and the budget it is held to.</param>
     public AgentBoardMeasurer(BoardSession session, SpikeGpt model, string vocabularyHash, string folder, MetricKind metric, BoardCheckSettings settings,
-        Func<IPowerSensor>? openSensor, SimulatedBoard? simulated, BoardMemoryBudget? memoryBudget)
+        Func<IPowerSensor>? openSensor, SimulatedBoard? simulated, BoardMemoryBudget? memoryBudget, IProgress<string>? progress = null)
     {
+        _progress = progress;
         _session = session;
         _model = model;
         _vocabularyHash = vocabularyHash;
@@ -135,7 +138,7 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
         if (_announced || _session.Agent is not { } hello) return;
         _announced = true;
         var budget = _memoryBudget?.Resolve(hello) is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes ({_memoryBudget.Source})") : "none";
-        Console.WriteLine($"board {_session.Name}: agent {hello.AgentVersion} on {hello.RuntimeId} via {_session.Description}; memory budget {budget}");
+        _progress?.Report($"board {_session.Name}: agent {hello.AgentVersion} on {hello.RuntimeId} via {_session.Description}; memory budget {budget}");
     }
 
     private static long WeightBytesPerToken(string path)
