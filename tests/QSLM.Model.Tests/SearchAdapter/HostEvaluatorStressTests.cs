@@ -1,10 +1,9 @@
 using System.Runtime.InteropServices;
 using QSLM.Data;
 using QSLM.Format.Formats;
-using QSLM.Model;
 using QSLM.Search.Hierarchy;
 using QSLM.Model.SearchAdapter;
-using QSLM.Search.Tiers;
+using CandidateEvaluation = QSLM.Search.Tiers.Evaluation;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Tests.SearchAdapter;
@@ -33,7 +32,7 @@ public sealed class HostEvaluatorStressTests
         var tokens = Enumerable.Range(0, 256).Select(_ => (long)draw.Next(Vocabulary)).ToArray();
         var evaluators = new[] { host.Sst2Accuracy(sentences), host.Perplexity(tokens, 0) };
         var candidates = new[] { "int8", "sign1" }.Select(f => Precisions.Uniform(host.Hierarchy, QuantFormats.Get(f))).ToList();
-        var first = new Dictionary<(int, string), Evaluation>();
+        var first = new Dictionary<(int, string), CandidateEvaluation>();
         var faults = new List<string>();
 
         using (new ContinualCollection())
