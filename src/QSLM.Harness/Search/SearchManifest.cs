@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using QSLM.Errors;
+using QSLM.Search.Objective;
 
 namespace QSLM.Harness.Search;
 
@@ -53,8 +55,23 @@ public sealed record SearchManifest(
 
     /// <summary>Whether <paramref name="other"/> searches the same thing (a resumed run must).</summary>
     public bool SameSearchAs(SearchManifest other) =>
-        Task == other.Task && ConstA == other.ConstA && ConstM == other.ConstM && Alpha.Equals(other.Alpha) && Evaluation == other.Evaluation
+        Task == other.Task && SameConstraint(ConstA, other.ConstA) && ConstM == other.ConstM && Alpha.Equals(other.Alpha) && Evaluation == other.Evaluation
         && Board == other.Board && PowerWeight.Equals(other.PowerWeight) && PowerSource == other.PowerSource
         && Menu.SequenceEqual(other.Menu) && ModelSha256.OrderBy(k => k.Key).SequenceEqual(other.ModelSha256.OrderBy(k => k.Key))
         && DataSha256.OrderBy(k => k.Key).SequenceEqual(other.DataSha256.OrderBy(k => k.Key));
+
+    // Compared as constraints, not as text: acc>=-1pt and acc>=-1.0pt ask the same.
+    private static bool SameConstraint(string a, string b) => a == b || (TryParse(a) is { } x && TryParse(b) is { } y && x == y);
+
+    private static AccuracyConstraint? TryParse(string text)
+    {
+        try
+        {
+            return AccuracyConstraint.Parse(text);
+        }
+        catch (InputException)
+        {
+            return null; // a manifest written by hand: only its exact text matches
+        }
+    }
 }
