@@ -34,4 +34,32 @@ public class PrecisionAssignmentTests
         var error = Assert.Throws<InputException>(() => PrecisionAssignment.Parse(text));
         Assert.Contains(expected, error.Message);
     }
+
+    [Fact]
+    public void An_assignment_built_from_tensor_formats_is_the_one_its_text_parses_to()
+    {
+        var tensors = new[] { ("emb.weight", QuantFormats.Get("sign1")), ("blocks.0.att.key.weight", QuantFormats.Get("int4")), ("head.weight", QuantFormats.Get("int8")) };
+        var built = PrecisionAssignment.ForTensors(tensors);
+        var parsed = PrecisionAssignment.Parse(string.Join(",", tensors.Select(t => $"{t.Item1}={t.Item2.Name}").Append("*=fp32")));
+
+        Assert.Equal(parsed.ToString(), built.ToString());
+        Assert.Equal(parsed.Rules, built.Rules);
+        foreach (var name in new[] { "emb.weight", "blocks.0.att.key.weight", "head.weight", "blocks.0.att.key", "blocks.10.att.key.weight", "ln_out.weight" })
+            Assert.Equal(parsed.FormatOf(name), built.FormatOf(name));
+    }
+
+    [Theory]
+    [InlineData("blocks.*.weight")]
+    [InlineData("a,b")]
+    [InlineData("")]
+    public void A_tensor_name_that_is_a_pattern_or_a_list_is_refused(string name)
+    {
+        Assert.Throws<ArgumentException>(() => PrecisionAssignment.ForTensors([(name, QuantFormats.Get("int8"))]));
+    }
+
+    [Fact]
+    public void A_tensor_assigned_twice_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => PrecisionAssignment.ForTensors([("emb.weight", QuantFormats.Get("int8")), ("emb.weight", QuantFormats.Get("int4"))]));
+    }
 }
