@@ -25,7 +25,7 @@ public sealed class SearchLedger
     private readonly ResultsLog _log;
     private readonly IBoardMeasurer? _board;
     private readonly Dictionary<(string, bool), CandidateRow> _logged;
-    private readonly Dictionary<int, CandidateRow> _loggedBoard;
+    private readonly Dictionary<int, (CandidateRow Row, CandidateStatus Status)> _loggedBoard;
     private double? _baselineEnergy;
     private readonly Dictionary<(Precisions, bool), Candidate> _known = [];
     private Evaluation? _sensitivityBaseline;
@@ -51,13 +51,12 @@ public sealed class SearchLedger
         _log = log;
         _onCandidate = onCandidate;
         _board = board;
-        _logged = log.Rows.Where(r => r.Status.StartsWith(HostOnly, StringComparison.Ordinal)).ToDictionary(r => (r.Precisions, r.Tier == "sensitivity"));
+        var rows = log.Rows.Select(r => (Row: r, Status: CandidateStatus.TryParse(r.Status))).ToList();
+        _logged = rows.Where(r => r.Status?.Outcome == CandidateOutcome.HostOnly).ToDictionary(r => (r.Row.Precisions, r.Row.Tier == "sensitivity"), r => r.Row);
         // An infrastructure failure is logged but replays as nothing: the candidate is measured again.
-        _loggedBoard = log.Rows.Where(r => r.Status == BoardMeasurement.StatusMeasured || r.Status.StartsWith(BoardMeasurement.StatusCandidateFailure, StringComparison.Ordinal))
-            .GroupBy(r => r.Candidate).ToDictionary(g => g.Key, g => g.Last());
+        _loggedBoard = rows.Where(r => r.Status is { Outcome: CandidateOutcome.Measured } or { IsCandidateFailure: true })
+            .GroupBy(r => r.Row.Candidate).ToDictionary(g => g.Key, g => (g.Last().Row, g.Last().Status!));
     }
-
-    private const string HostOnly = "host-only";
 
     /// <summary>Whether candidates are measured on a board.</summary>
     public bool HasBoard => _board is not null;
@@ -131,11 +130,12 @@ public sealed class SearchLedger
         var current = _all[index];
         if (current.Board is not null) return current;
         BoardMeasurement measurement;
-        var replayed = _loggedBoard.TryGetValue(current.Id, out var row);
+        var replayed = _loggedBoard.TryGetValue(current.Id, out var logged);
         if (replayed)
         {
-            measurement = new BoardMeasurement(row!.BoardValue, row.LatencyMs, row.PeakRssBytes, row.PowerWatts, row.PowerCi95Watts, row.EnergyJoulesPerToken, row.PowerSource,
-                row.Status.StartsWith(BoardMeasurement.StatusCandidateFailure, StringComparison.Ordinal) ? row.Status[(BoardMeasurement.StatusCandidateFailure.Length + 2)..] : null);
+            var (row, status) = logged;
+            measurement = new BoardMeasurement(row.BoardValue, row.LatencyMs, row.PeakRssBytes, row.PowerWatts, row.PowerCi95Watts, row.EnergyJoulesPerToken, row.PowerSource,
+                status.IsCandidateFailure ? status.Reason : null);
             ReplayedMeasurements++;
         }
         else
@@ -147,7 +147,7 @@ public sealed class SearchLedger
             }
             catch (InfrastructureFailureException e)
             {
-                _log.Append(ToRow(current) with { Status = $"{BoardMeasurement.StatusInfrastructureFailure}: {e.Message}" });
+                _log.Append(ToRow(current) with { Status = CandidateStatus.InfrastructureFailed(e.Message).ToString() });
                 throw;
             }
         }
@@ -211,7 +211,7 @@ public sealed class SearchLedger
         PowerSource = c.Board?.PowerSource,
         Objective = c.Score,
         Feasible = c.Feasible,
-        Status = c.Board?.Status ?? (c.Tier == SearchTier.Sensitivity ? HostOnly + ", sensitivity slice" : HostOnly),
+        Status = (c.Board?.Status ?? (c.Tier == SearchTier.Sensitivity ? CandidateStatus.HostOnlySensitivity : CandidateStatus.HostOnly)).ToString(),
     };
 
     // The first candidate of each evaluator is its fp32 baseline; a sensitivity measurement is
