@@ -1,3 +1,4 @@
+using QSLM.Format.Formats;
 using System.Diagnostics;
 using System.Globalization;
 using QSLM.Model.Quantization;

@@ -44,23 +44,23 @@ internal static class SearchBenchmark
         using (var log = ResultsLog.Open(csv))
         {
             var ledger = new SearchLedger(setup.Hierarchy, setup.Candidates, setup.Sensitivity, setup.Objective, log);
-            new TieredSearch(ledger, setup.Menu).Run(cancel);
+            new TieredSearch(ledger, setup.Menu).RunAsync(cancel).GetAwaiter().GetResult();
             tiered = new StrategyResult("tiered search", ledger.All.Count, ledger.Best, ledger.All);
         }
         results.Add((tiered, Done(tiered, clock)));
 
         clock.Restart();
-        var uniform = UniformSweep.Run(Ledger(setup), setup.Menu);
+        var uniform = UniformSweep.RunAsync(Ledger(setup), setup.Menu, cancel).GetAwaiter().GetResult();
         results.Add((uniform, Done(uniform, clock)));
         cancel.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var greedy = GreedyLowering.Run(Ledger(setup), setup.Menu);
+        var greedy = GreedyLowering.RunAsync(Ledger(setup), setup.Menu, cancel).GetAwaiter().GetResult();
         results.Add((greedy, Done(greedy, clock)));
         cancel.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var random = RandomSearch.Run(Ledger(setup), setup.Menu, randomFactor * tiered.Evaluations, seed);
+        var random = RandomSearch.RunAsync(Ledger(setup), setup.Menu, randomFactor * tiered.Evaluations, seed, cancel).GetAwaiter().GetResult();
         random = random with { Strategy = $"random search ({randomFactor}x, seed {seed})" };
         results.Add((random, Done(random, clock)));
 

@@ -30,6 +30,21 @@ internal static class CommandRunner
             return body();
         });
 
+    /// <summary>As <see cref="Run"/>, for a body that awaits (a board, a cancellable search).</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<Task<int>> body, bool usesTorch = true)
+    {
+        var verbose = parse.GetValue(GlobalOptions.Verbose);
+        try
+        {
+            if (usesTorch) torch.set_num_threads(ThreadCount());
+            return await body().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return new CommandExit("qslm", Classify).Report(e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e, verbose);
+        }
+    }
+
     /// <summary>Which exit code a failure gets: the shared rule of <see cref="FailureClasses"/> (bad input 2,
     /// infrastructure 3), then a board's failure (a failed candidate is a check that failed, a broken link
     /// 3), or null for a fault of the program itself.</summary>

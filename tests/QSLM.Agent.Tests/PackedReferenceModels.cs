@@ -1,3 +1,4 @@
+using QSLM.Format.Formats;
 using QSLM.Data;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Quantization;

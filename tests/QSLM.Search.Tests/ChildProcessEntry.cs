@@ -13,7 +13,7 @@ namespace QSLM.Search.Tests;
 /// </summary>
 internal static class ChildProcessEntry
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         switch (args)
         {
@@ -21,7 +21,7 @@ internal static class ChildProcessEntry
                 using (var cache = new EvaluationCache(path, new SyntheticEvaluator(CacheCandidates.Hierarchy)))
                 {
                     WaitForGo();
-                    foreach (var candidate in CacheCandidates.All.Skip(Parse(first)).Take(Parse(count))) cache.Evaluate(candidate);
+                    foreach (var candidate in CacheCandidates.All.Skip(Parse(first)).Take(Parse(count))) await cache.EvaluateAsync(candidate, CancellationToken.None);
                 }
                 return 0;
             case ["hold-lock", var path]:

@@ -7,6 +7,6 @@ namespace QSLM.Search.Tests;
 /// <summary>An evaluator that throws, as a killed process would stop, after <paramref name="failAfter"/> evaluations.</summary>
 internal sealed class KilledAfter(SyntheticEvaluator inner, int failAfter) : ICandidateEvaluator
 {
-    public Evaluation Evaluate(Precisions precisions) =>
-        inner.Calls == failAfter ? throw new IOException("synthetic evaluator killed") : inner.Evaluate(precisions);
+    public ValueTask<Evaluation> EvaluateAsync(Precisions precisions, CancellationToken cancellationToken) =>
+        inner.Calls == failAfter ? throw new IOException("synthetic evaluator killed") : inner.EvaluateAsync(precisions, cancellationToken);
 }

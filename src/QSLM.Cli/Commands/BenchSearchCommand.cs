@@ -2,7 +2,8 @@ using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Benchmarks;
-using QSLM.Cli.Search;
+using QSLM.Cli.SearchOptions;
+using QSLM.Harness.Search;
 using QSLM.CommandLine;
 using QSLM.Model;
 using QSLM.Search.Hierarchy;
@@ -49,7 +50,7 @@ internal static class BenchSearchCommand
             }
             var inputs = HostSearchInputs.Load(isSst2: true, parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), tokens: 1,
                 parse.GetValue(sensitivitySentences), sensitivityTokens: 1);
-            using var evaluators = inputs.OpenEvaluators(parse.GetValue(cache)!);
+            using var evaluators = inputs.OpenEvaluators(parse.GetValue(cache)!, WarningLines.Instance);
             SearchBenchmark.Run(new(evaluators.Hierarchy, evaluators.Candidates, evaluators.Sensitivity, objective, formats,
                 $"bundled SST-2 classifier on the host (fake quantization), {inputs.Evaluation}"), folder, parse.GetValue(factor), parse.GetValue(seed), cancel);
             return CommandRunner.Success;

@@ -2,7 +2,7 @@ using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
-using QSLM.Cli.Verification;
+using QSLM.Harness.Verification;
 using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Runtime.Inference;

@@ -1,3 +1,4 @@
+using QSLM.Format.Formats;
 using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
@@ -6,7 +7,6 @@ using QSLM.Cli.Progress;
 using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Model;
-using QSLM.Model.Checkpoints;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
 using QSLM.Cli.Rendering;
@@ -78,16 +78,8 @@ internal static class EvalCommand
     }
 
     /// <summary>Loads a checkpoint and checks its vocabulary against WikiText-2's.</summary>
-    internal static SpikeGpt LoadForVocabulary(string path, string? embeddingSource, Vocabulary vocabulary)
-    {
-        var model = SpikeGptCheckpoint.Load(path, embeddingSource);
-        if (model.Config.VocabSize != vocabulary.Count)
-        {
-            model.Dispose();
-            throw new InputException($"{path}: vocabulary size {model.Config.VocabSize} does not match WikiText-2's {vocabulary.Count}");
-        }
-        return model;
-    }
+    internal static SpikeGpt LoadForVocabulary(string path, string? embeddingSource, Vocabulary vocabulary) =>
+        Harness.Search.HostModels.LoadForVocabulary(path, embeddingSource, vocabulary);
 
     private static string Describe(string path, SpikeGpt model) => string.Create(CultureInfo.InvariantCulture,
         $"{path}: SpikeGPT {model.Config}, {model.parameters().Sum(p => p.numel()):N0} parameters, file {new FileInfo(path).Length / 1e6:F1} MB");

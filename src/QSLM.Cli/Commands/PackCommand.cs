@@ -1,3 +1,4 @@
+using QSLM.Format.Formats;
 using QSLM.Harness;
 using System.CommandLine;
 using QSLM.CommandLine;

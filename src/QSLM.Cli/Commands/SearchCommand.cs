@@ -1,21 +1,14 @@
+using QSLM.Harness.Search;
 using QSLM.Harness;
 using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
-using QSLM.Boards.Sessions;
 using QSLM.Cli.Progress;
 using QSLM.Cli.Reports;
-using QSLM.Cli.Search;
+using QSLM.Cli.SearchOptions;
 using QSLM.CommandLine;
-using QSLM.Model.Evaluation;
-using QSLM.Model.Quantization;
-using QSLM.Protocol.Messages;
 using QSLM.Search.Board;
-using QSLM.Search.Hierarchy;
-using QSLM.Search.Objective;
-using QSLM.Search.Results;
-using QSLM.Search.Tiers;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Simulation;
@@ -57,7 +50,16 @@ internal static class SearchCommand
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
             board, bench, boardTop, powerWeight, sensor, boardTokens, boardRepeats, tolerance,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(CommandRunner.Run(parse, () =>
+        command.SetAction(async (parse, cancel) =>
+        {
+            // Returns to System.CommandLine at once, so its Ctrl+C and SIGTERM handling is in place
+            // before the search starts.
+            await Task.Yield();
+            return await CommandRunner.RunAsync(parse, () => RunAsync(parse, cancel));
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
         {
             var isSst2 = parse.GetValue(task) == "sst2";
             var objective = ObjectiveOptions.Parse(isSst2, parse.GetValue(constA), parse.GetValue(constM), parse.GetValue(alpha), parse.GetValue(powerWeight));
@@ -68,98 +70,42 @@ internal static class SearchCommand
             var hostOnly = boardName == "none";
             if (hostOnly && (objective.Beta > 0 || parse.GetValue(sensor) is not null))
                 throw new InputException("--power-weight and --sensor need a board; --board none searches on the host only");
-            var sensorSpec = parse.GetValue(sensor);
-            var powerSource = hostOnly ? null : sensorSpec is null ? "estimated:horowitz-45nm" : sensorSpec == "simulated" ? "simulated:ina219-default-board" : "sensor " + sensorSpec;
-            var inputs = HostSearchInputs.Load(isSst2, parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens),
-                parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens));
+            var request = new SearchRequest(
+                $"qslm {Assembly.GetExecutingAssembly().GetName().Version}", isSst2, objective, formats,
+                parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens), parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens),
+                parse.GetValue(output), parse.GetValue(cache)!, hostOnly ? null : boardName, parse.GetValue(bench)!, parse.GetValue(boardTop),
+                parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance));
 
-            var manifest = new SearchManifest(
-                $"qslm {Assembly.GetExecutingAssembly().GetName().Version}",
-                inputs.Task,
-                inputs.ModelSha256.ToDictionary(),
-                inputs.DataSha256.ToDictionary(),
-                hostOnly ? "none (host only: fake quantization with the packed format's codecs)" : $"{boardName} of {Path.GetFileName(parse.GetValue(bench))}",
-                inputs.Evaluation,
-                objective.ConstA.ToString(), objective.ConstM, objective.Alpha, formats.Select(f => f.Name).ToList(),
-                DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-                objective.Beta, powerSource);
-
-            var folder = parse.GetValue(output) ?? Path.Combine(RepositoryPaths.Runs, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-            Directory.CreateDirectory(folder);
-            var manifestPath = Path.Combine(folder, "manifest.json");
-            if (SearchManifest.TryRead(manifestPath) is { } earlier)
+            var result = await SearchRunner.RunAsync(request, new SearchConsole(formats.Count), WarningLines.Instance, cancel);
+            switch (result.Outcome)
             {
-                if (!earlier.SameSearchAs(manifest))
-                    throw new InputException($"{folder} holds a different search ({earlier.Task}, {earlier.ConstA}, alpha {earlier.Alpha}); choose another --out");
-                manifest = manifest with { Started = earlier.Started };
+                case SearchOutcome.InfrastructureFailure:
+                    Console.Error.WriteLine($"qslm: infrastructure failure on board {boardName}: {result.Failure}");
+                    Console.Error.WriteLine("qslm: no candidate was marked bad; fix the board and run the same command again to resume");
+                    return InfrastructureFailure;
+                case SearchOutcome.Cancelled:
+                    Console.Error.WriteLine($"qslm: search cancelled; the {result.Ledger.All.Count} candidates so far are logged in {result.Folder}, and the same command resumes it");
+                    return Cancelled;
             }
-            manifest.Write(manifestPath);
-
-            using var host = inputs.OpenEvaluators(parse.GetValue(cache)!);
-            using var log = ResultsLog.Open(Path.Combine(folder, "search.csv"));
-            if (log.Rows.Count > 0) AnsiConsole.MarkupLineInterpolated($"resuming {folder}: {log.Rows.Count} candidates already logged");
-            AnsiConsole.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}");
-
-            using var measurer = hostOnly ? null : OpenBoard(parse.GetValue(bench)!, boardName, inputs, folder,
-                new RunSettings(parse.GetValue(boardTokens), Warmup: Math.Max(64, parse.GetValue(boardTokens) / 4), parse.GetValue(boardRepeats), Seed: 1, Threads: 0), parse.GetValue(tolerance) ?? (isSst2 ? 0.005 : 0.01), sensorSpec);
-            SearchLedger? ledger = null;
-            var progress = new SearchProgress(host.Hierarchy.Blocks.Count(b => b.Searchable.Any()), host.Hierarchy.Searchable.Count(), formats.Count, TimeProvider.System);
-            ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, log, c => AnsiConsole.WriteLine($"{ledger!.Describe(c)}  [{progress.Add(c)}]"), measurer);
-            Candidate chosen;
-            try
-            {
-                chosen = new TieredSearch(ledger, formats) { BoardCandidatesPerTier = parse.GetValue(boardTop) }.Run(cancel);
-            }
-            catch (InfrastructureFailureException e)
-            {
-                Console.Error.WriteLine($"qslm: infrastructure failure on board {boardName}: {e.Message}");
-                Console.Error.WriteLine("qslm: no candidate was marked bad; fix the board and run the same command again to resume");
-                return InfrastructureFailure;
-            }
-            catch (OperationCanceledException)
-            {
-                Console.Error.WriteLine($"qslm: search cancelled; the {ledger.All.Count} candidates so far are logged in {folder}, and the same command resumes it");
-                return Cancelled;
-            }
-            manifest = manifest with { Chosen = chosen.Id };
-            manifest.Write(manifestPath);
-            if (measurer is not null) measurer.Pack(chosen, Path.Combine(folder, "chosen.qslm"));
-
-            Summarise(ledger, chosen, inputs, folder, host.CacheHits);
+            var chosen = result.Chosen!;
+            Summarise(result, isSst2);
             // The plots are drawn from the CSV, as `qslm report` draws them, so both show the same run.
-            var run = SearchRun.Load(Path.Combine(folder, "search.csv"));
+            var run = SearchRun.Load(Path.Combine(result.Folder, SearchFolder.LogFile));
             var pick = run.Candidates.First(r => r.Candidate == chosen.Id);
-            foreach (var line in RunPlots.Save(run, RunPlots.Front(run), pick, Path.Combine(folder, "pareto.png"))) AnsiConsole.WriteLine(line);
+            foreach (var line in RunPlots.Save(run, RunPlots.Front(run), pick, Path.Combine(result.Folder, "pareto.png"))) AnsiConsole.WriteLine(line);
             return CommandRunner.Success;
-        })));
-        return command;
+        }
     }
 
     /// <summary>Exit code of a search stopped by its board's infrastructure (resumable; no candidate blamed).</summary>
-    public const int InfrastructureFailure = 3;
+    public const int InfrastructureFailure = ExitCodes.Infrastructure;
 
     /// <summary>Exit code of a search stopped by Ctrl+C or SIGTERM (resumable), as shells report SIGINT.</summary>
-    public const int Cancelled = 130;
+    public const int Cancelled = ExitCodes.Interrupted;
 
-    private static AgentBoardMeasurer OpenBoard(string benchPath, string name, HostSearchInputs inputs, string folder, RunSettings run, double tolerance, string? sensorSpec)
+    private static void Summarise(SearchResult result, bool isSst2)
     {
-        var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
-        var (session, budget) = SearchBoard.Open(benchPath, name);
-        var evaluation = isSst2
-            ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
-            : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
-        var simulated = sensorSpec == "simulated" ? new SimulatedBoard() : null;
-        Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => SensorSpec.Open(sensorSpec, TimeProvider.System, simulated);
-        // Checked now, so a bad --sensor fails before the search rather than at its first measurement.
-        openSensor?.Invoke().Dispose();
-        var model = EvalCommand.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
-        return new AgentBoardMeasurer(session, model, inputs.Vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
-            new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, budget);
-    }
-
-    private static void Summarise(SearchLedger ledger, Candidate chosen, HostSearchInputs inputs, string folder, int cacheHits)
-    {
-        var (isSst2, test, startToken) = (inputs.IsSst2, inputs.Test, inputs.StartToken);
+        var (ledger, chosen, folder) = (result.Ledger, result.Chosen!, result.Folder);
         var inv = CultureInfo.InvariantCulture;
         var baseline = ledger.Baseline;
         var fp32Bytes = baseline.Bytes;
@@ -171,16 +117,8 @@ internal static class SearchCommand
         table.AddRow(isSst2 ? "SST-2 dev accuracy (host)" : "WikiText-2 perplexity (host)",
             isSst2 ? chosen.Metric.ToString("P2", inv) : chosen.Metric.ToString("F2", inv),
             isSst2 ? baseline.Metric.ToString("P2", inv) : baseline.Metric.ToString("F2", inv));
-        if (isSst2)
-        {
-            // The LM with the classifier's precisions (its head at the classifier head's format).
-            using var lmModel = EvalCommand.LoadForVocabulary(inputs.LmPath, null, inputs.Vocabulary);
-            var lmPrecisions = chosen.Precisions.For(ModelHierarchy.FromTensors(lmModel.state_dict().Select(kv => (kv.Key, kv.Value.shape))));
-            var basePpl = PerplexityEvaluator.Evaluate(lmModel, test, startToken).Perplexity;
-            FakeQuantizer.Apply(lmModel, lmPrecisions.ToAssignment());
-            var ppl = PerplexityEvaluator.Evaluate(lmModel, test, startToken).Perplexity;
-            table.AddRow($"LM perplexity at the same precisions ({test.Length:N0} test tokens)", ppl.ToString("F2", inv), basePpl.ToString("F2", inv));
-        }
+        if (result.Lm is { } lm)
+            table.AddRow($"LM perplexity at the same precisions ({lm.Tokens:N0} test tokens)", lm.Chosen.ToString("F2", inv), lm.Baseline.ToString("F2", inv));
         table.AddRow("objective J", chosen.Score.ToString("F4", inv), "0");
         var fp32 = ledger.All[0];
         if (ledger.HasBoard)
@@ -197,7 +135,7 @@ internal static class SearchCommand
         AnsiConsole.Write(table);
         if (!ledger.HasBoard) AnsiConsole.WriteLine("power: not measured (a host-only search, --board none)");
         AnsiConsole.WriteLine(string.Create(inv,
-            $"{ledger.All.Count} candidates ({ledger.Replayed} replayed from the log, {cacheHits} from the evaluation cache), {ledger.All.Count(c => c.Board is not null)} measured on the board ({ledger.All.Count(c => c.Board?.Failure is not null)} failed there, {ledger.ReplayedMeasurements} replayed); results: {Path.Combine(folder, "search.csv")}"));
-        if (ledger.HasBoard) AnsiConsole.WriteLine($"chosen model file: {Path.Combine(folder, "chosen.qslm")}");
+            $"{ledger.All.Count} candidates ({ledger.Replayed} replayed from the log, {result.CacheHits} from the evaluation cache), {ledger.All.Count(c => c.Board is not null)} measured on the board ({ledger.All.Count(c => c.Board?.Failure is not null)} failed there, {ledger.ReplayedMeasurements} replayed); results: {Path.Combine(folder, "search.csv")}"));
+        if (result.ChosenModel is { } model) AnsiConsole.WriteLine($"chosen model file: {model}");
     }
 }

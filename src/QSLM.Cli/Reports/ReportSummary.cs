@@ -41,10 +41,11 @@ internal static class ReportSummary
     {
         var c = run.Candidates;
         var sensitivity = run.Latest.Count - c.Count;
-        var infrastructure = c.Count(r => r.Status.StartsWith("failed:infrastructure", StringComparison.Ordinal));
-        var candidate = c.Count(r => r.Status.StartsWith("failed:candidate", StringComparison.Ordinal));
+        var statuses = c.Select(r => CandidateStatus.TryParse(r.Status)).ToList();
+        var infrastructure = statuses.Count(s => s is { IsInfrastructureFailure: true });
+        var candidate = statuses.Count(s => s is { IsCandidateFailure: true });
         return string.Create(Inv,
-            $"{c.Count} candidates ({sensitivity} sensitivity measurements apart), {c.Count(r => r.Feasible)} feasible, {c.Count(r => r.Status == "measured")} measured on a board, failed: {infrastructure} infrastructure, {candidate} candidate");
+            $"{c.Count} candidates ({sensitivity} sensitivity measurements apart), {c.Count(r => r.Feasible)} feasible, {statuses.Count(s => s?.Outcome == CandidateOutcome.Measured)} measured on a board, failed: {infrastructure} infrastructure, {candidate} candidate");
     }
 
     private static string Metric(double value, SearchRun run) => run.IsPerplexity ? value.ToString("F2", Inv) : value.ToString("P2", Inv);

@@ -31,5 +31,5 @@ internal static class RunPlots
 
     /// <summary>The Pareto front of a run: packed bytes against the host metric, candidates that failed on the board left out.</summary>
     public static IReadOnlyList<CandidateRow> Front(SearchRun run) =>
-        ParetoFront.Of(run.Candidates.Where(r => !r.Status.StartsWith("failed:candidate", StringComparison.Ordinal)), r => r.Bytes, r => r.HostValue, higherIsBetter: !run.IsPerplexity);
+        ParetoFront.Of(run.Candidates.Where(r => CandidateStatus.TryParse(r.Status) is not { IsCandidateFailure: true }), r => r.Bytes, r => r.HostValue, higherIsBetter: !run.IsPerplexity);
 }

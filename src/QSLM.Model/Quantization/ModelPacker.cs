@@ -1,3 +1,4 @@
+using QSLM.Format.Formats;
 using QSLM.Format.Codecs;
 using QSLM.Format.Packed;
 

@@ -14,24 +14,25 @@ namespace QSLM.Search.Baselines;
 public static class GreedyLowering
 {
     /// <summary>Runs the lowering over <paramref name="menu"/> (highest precision first).</summary>
-    public static StrategyResult Run(StrategyLedger ledger, IReadOnlyList<QuantFormat> menu)
+    public static async Task<StrategyResult> RunAsync(StrategyLedger ledger, IReadOnlyList<QuantFormat> menu, CancellationToken cancellationToken = default)
     {
         var h = ledger.Hierarchy;
         var fp32 = Precisions.Uniform(h, QuantFormats.Fp32);
-        var current = ledger.Evaluate(fp32, SearchTier.Baseline);
+        var current = await ledger.EvaluateAsync(fp32, SearchTier.Baseline, cancellationToken).ConfigureAwait(false);
         var blocks = h.Blocks.Where(b => b.Searchable.Any()).Select(b => b.Name).ToList();
         var frozen = new HashSet<string>();
         while (true)
         {
-            var moves = blocks.Where(b => !frozen.Contains(b))
-                .Select(b => (Block: b, To: Next(menu, current.Precisions.BlockFormat(b))))
-                .Where(m => m.To is not null)
-                .Select(m => (m.Block, Next: current.Precisions.WithBlock(m.Block, m.To!), Harm: ledger.Harm(ledger.Evaluate(fp32.WithBlock(m.Block, m.To!), SearchTier.Sensitivity))))
-                .OrderBy(m => m.Harm).ThenBy(m => m.Next.WeightBytes)
-                .ToList();
+            var moves = new List<(string Block, Precisions Next, double Harm)>();
+            foreach (var (block, to) in blocks.Where(b => !frozen.Contains(b)).Select(b => (Block: b, To: Next(menu, current.Precisions.BlockFormat(b)))))
+            {
+                if (to is null) continue;
+                var sensitivity = await ledger.EvaluateAsync(fp32.WithBlock(block, to), SearchTier.Sensitivity, cancellationToken).ConfigureAwait(false);
+                moves.Add((block, current.Precisions.WithBlock(block, to), ledger.Harm(sensitivity)));
+            }
             if (moves.Count == 0) break;
-            var move = moves[0];
-            var candidate = ledger.Evaluate(move.Next, SearchTier.Block);
+            var move = moves.OrderBy(m => m.Harm).ThenBy(m => m.Next.WeightBytes).First();
+            var candidate = await ledger.EvaluateAsync(move.Next, SearchTier.Block, cancellationToken).ConfigureAwait(false);
             if (ledger.Improves(candidate, current)) current = candidate;
             else frozen.Add(move.Block);
         }

@@ -38,26 +38,28 @@ public sealed class StrategyLedger
     /// <summary>Every candidate evaluated, in order.</summary>
     public IReadOnlyList<Candidate> All => _all;
 
-    /// <summary>The fp32 model's metric and bytes (evaluated on first use).</summary>
-    public Evaluation Baseline
+    /// <summary>The fp32 model's metric and bytes (<see cref="EvaluateBaselineAsync"/>, or the first
+    /// <see cref="EvaluateAsync"/>, evaluates it).</summary>
+    public Evaluation Baseline => _baseline ?? throw new InvalidOperationException("the baseline has not been evaluated");
+
+    /// <summary>Evaluates the fp32 model if it is not known yet; its metric and bytes.</summary>
+    public async ValueTask<Evaluation> EvaluateBaselineAsync(CancellationToken cancellationToken)
     {
-        get
-        {
-            if (_baseline is null) Evaluate(Precisions.Uniform(Hierarchy, QuantFormats.Fp32), SearchTier.Baseline);
-            return _baseline!;
-        }
+        if (_baseline is null) await EvaluateAsync(Precisions.Uniform(Hierarchy, QuantFormats.Fp32), SearchTier.Baseline, cancellationToken).ConfigureAwait(false);
+        return _baseline!;
     }
 
     /// <summary>The best feasible candidate so far: highest objective, then fewest bytes, then first found; sensitivity measurements excluded.</summary>
     public Candidate? Best => _all.Where(c => c.Feasible && c.Tier != SearchTier.Sensitivity)
         .OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).FirstOrDefault();
 
-    /// <summary>The candidate for <paramref name="precisions"/>, evaluating it if it is new.</summary>
-    public Candidate Evaluate(Precisions precisions, SearchTier tier)
+    /// <summary>The candidate for <paramref name="precisions"/>, evaluating it if it is new (the
+    /// fp32 baseline first, when it is not known yet).</summary>
+    public async ValueTask<Candidate> EvaluateAsync(Precisions precisions, SearchTier tier, CancellationToken cancellationToken)
     {
         if (_known.TryGetValue(precisions, out var known)) return known;
-        if (_baseline is null && !IsFp32(precisions)) _ = Baseline;
-        var e = _evaluator.Evaluate(precisions);
+        if (_baseline is null && !IsFp32(precisions)) await EvaluateBaselineAsync(cancellationToken).ConfigureAwait(false);
+        var e = await _evaluator.EvaluateAsync(precisions, cancellationToken).ConfigureAwait(false);
         _baseline ??= e;
         var candidate = new Candidate(_all.Count + 1, tier, precisions, e.Metric, e.Bytes,
             Objective.Score(e.Metric, _baseline.Metric, e.Bytes, _baseline.Bytes), Objective.IsFeasible(e.Metric, _baseline.Metric, e.Bytes));

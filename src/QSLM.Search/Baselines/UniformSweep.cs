@@ -8,10 +8,10 @@ namespace QSLM.Search.Baselines;
 public static class UniformSweep
 {
     /// <summary>Evaluates fp32 and each precision of <paramref name="menu"/> uniformly.</summary>
-    public static StrategyResult Run(StrategyLedger ledger, IReadOnlyList<QuantFormat> menu)
+    public static async Task<StrategyResult> RunAsync(StrategyLedger ledger, IReadOnlyList<QuantFormat> menu, CancellationToken cancellationToken = default)
     {
-        _ = ledger.Baseline;
-        foreach (var format in menu) ledger.Evaluate(Precisions.Uniform(ledger.Hierarchy, format), SearchTier.Global);
+        await ledger.EvaluateBaselineAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var format in menu) await ledger.EvaluateAsync(Precisions.Uniform(ledger.Hierarchy, format), SearchTier.Global, cancellationToken).ConfigureAwait(false);
         return StrategyResult.Of("uniform sweep", ledger);
     }
 }

@@ -1,3 +1,5 @@
+using QSLM.Search.Results;
+
 namespace QSLM.Search.Board;
 
 /// <summary>
@@ -24,15 +26,6 @@ public sealed record BoardMeasurement(
     string? PowerSource,
     string? Failure = null)
 {
-    /// <summary>The status column's text: <c>measured</c> or <c>failed:candidate: reason</c>.</summary>
-    public string Status => Failure is null ? StatusMeasured : $"{StatusCandidateFailure}: {Failure}";
-
-    /// <summary>Status of a candidate that ran on the board and checked out.</summary>
-    public const string StatusMeasured = "measured";
-
-    /// <summary>Status prefix of a candidate that failed on the board by its own fault.</summary>
-    public const string StatusCandidateFailure = "failed:candidate";
-
-    /// <summary>Status prefix of a measurement stopped by the board, link or agent.</summary>
-    public const string StatusInfrastructureFailure = "failed:infrastructure";
+    /// <summary>The candidate's status: measured, or failed by its own fault.</summary>
+    public CandidateStatus Status => Failure is null ? CandidateStatus.Measured : CandidateStatus.CandidateFailed(Failure);
 }

@@ -18,5 +18,7 @@ public interface IBoardMeasurer
     /// a <see cref="BoardMeasurement"/> with <see cref="BoardMeasurement.Failure"/> set.</summary>
     /// <exception cref="InfrastructureFailureException">The board, link or agent failed after every
     /// retry; the candidate is not to blame, and the search stops so it can be resumed.</exception>
-    BoardMeasurement Measure(Candidate candidate);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled: the
+    /// board's run is stopped too (the agent killed or its connection closed), and nothing is measured.</exception>
+    Task<BoardMeasurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ namespace QSLM.Search.Hierarchy;
 /// <summary>
 /// The finest unit the search assigns a precision to: one weight matrix (<c>blocks.3.att.key</c>)
 /// or a group of vectors (<c>blocks.3.att.time_*</c>, a LayerNorm). <see cref="Pattern"/> matches
-/// exactly its tensors in a <see cref="Model.Quantization.PrecisionAssignment"/>.
+/// exactly its tensors in a <see cref="Format.Formats.PrecisionAssignment"/>.
 /// </summary>
 /// <param name="Name">Dotted name, e.g. <c>blocks.3.att.key</c> or <c>blocks.3.att.time</c>.</param>
 /// <param name="Block">Name of the block that holds it.</param>

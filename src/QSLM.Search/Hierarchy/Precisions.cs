@@ -1,6 +1,5 @@
 using QSLM.Errors;
 using QSLM.Format.Formats;
-using QSLM.Model.Quantization;
 
 namespace QSLM.Search.Hierarchy;
 
@@ -59,9 +58,7 @@ public sealed class Precisions : IEquatable<Precisions>
 
     /// <summary>One rule per weight matrix (everything else fp32), for packing and fake quantization.</summary>
     public PrecisionAssignment ToAssignment() =>
-        PrecisionAssignment.Parse(string.Join(",", _hierarchy.Searchable
-            .SelectMany(m => m.Tensors.Where(t => t.Shape.Length == 2).Select(t => $"{t.Name}={_formats[m.Name].Name}"))
-            .Append("*=fp32")));
+        PrecisionAssignment.ForTensors(_hierarchy.Searchable.SelectMany(m => m.Tensors.Where(t => t.Shape.Length == 2).Select(t => (t.Name, _formats[m.Name]))));
 
     /// <summary>Parses <see cref="Compact"/>: a block's format applies to all its searchable modules, then module entries override.</summary>
     public static Precisions Parse(ModelHierarchy hierarchy, string compact)

@@ -27,7 +27,7 @@ public sealed class EvaluationCache : ICandidateEvaluator, IDisposable
     public int Hits { get; private set; }
 
     /// <inheritdoc />
-    public Evaluation Evaluate(Precisions precisions)
+    public async ValueTask<Evaluation> EvaluateAsync(Precisions precisions, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_file.TryGet(precisions.Compact, out var known))
@@ -35,7 +35,7 @@ public sealed class EvaluationCache : ICandidateEvaluator, IDisposable
             Hits++;
             return new Evaluation(known.Metric, known.Bytes);
         }
-        var evaluation = _inner.Evaluate(precisions);
+        var evaluation = await _inner.EvaluateAsync(precisions, cancellationToken).ConfigureAwait(false);
         _file.Add(new CachedEvaluation(precisions.Compact, evaluation.Metric, evaluation.Bytes));
         return evaluation;
     }

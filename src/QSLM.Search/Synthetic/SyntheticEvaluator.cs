@@ -37,6 +37,13 @@ public sealed class SyntheticEvaluator(ModelHierarchy hierarchy) : ICandidateEva
     };
 
     /// <inheritdoc />
+    public ValueTask<Evaluation> EvaluateAsync(Precisions precisions, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Evaluate(precisions));
+    }
+
+    /// <summary>The synthetic metric and bytes of <paramref name="precisions"/>, at once.</summary>
     public Evaluation Evaluate(Precisions precisions)
     {
         Calls++;

@@ -6,7 +6,8 @@ namespace QSLM.Search.Tiers;
 public interface ICandidateEvaluator
 {
     /// <summary>The metric (accuracy or perplexity, <see cref="Objective.MetricKind"/>) and exact packed bytes of <paramref name="precisions"/>.</summary>
-    Evaluation Evaluate(Precisions precisions);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the evaluation finished.</exception>
+    ValueTask<Evaluation> EvaluateAsync(Precisions precisions, CancellationToken cancellationToken);
 }
 
 /// <summary>A candidate's metric and packed file size.</summary>

@@ -14,7 +14,7 @@ namespace QSLM.Search.Tiers;
 /// Sensitivity measurements go to their own evaluator (a smaller slice of the data: they only
 /// order the search's moves), are logged with tier <c>sensitivity</c>, and never compete for
 /// <see cref="Best"/>, since their metric is on another slice. With a board attached, the
-/// candidates the search builds on are also measured there (<see cref="Measure"/>): the board's
+/// candidates the search builds on are also measured there (<see cref="MeasureAsync"/>): the board's
 /// verdict and measured power rescore them, a board row follows the host row in the log, and a
 /// resumed search replays those rows instead of measuring again.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class SearchLedger
     private readonly ResultsLog _log;
     private readonly IBoardMeasurer? _board;
     private readonly Dictionary<(string, bool), CandidateRow> _logged;
-    private readonly Dictionary<int, CandidateRow> _loggedBoard;
+    private readonly Dictionary<int, (CandidateRow Row, CandidateStatus Status)> _loggedBoard;
     private double? _baselineEnergy;
     private readonly Dictionary<(Precisions, bool), Candidate> _known = [];
     private Evaluation? _sensitivityBaseline;
@@ -51,13 +51,12 @@ public sealed class SearchLedger
         _log = log;
         _onCandidate = onCandidate;
         _board = board;
-        _logged = log.Rows.Where(r => r.Status.StartsWith(HostOnly, StringComparison.Ordinal)).ToDictionary(r => (r.Precisions, r.Tier == "sensitivity"));
+        var rows = log.Rows.Select(r => (Row: r, Status: CandidateStatus.TryParse(r.Status))).ToList();
+        _logged = rows.Where(r => r.Status?.Outcome == CandidateOutcome.HostOnly).ToDictionary(r => (r.Row.Precisions, r.Row.Tier == "sensitivity"), r => r.Row);
         // An infrastructure failure is logged but replays as nothing: the candidate is measured again.
-        _loggedBoard = log.Rows.Where(r => r.Status == BoardMeasurement.StatusMeasured || r.Status.StartsWith(BoardMeasurement.StatusCandidateFailure, StringComparison.Ordinal))
-            .GroupBy(r => r.Candidate).ToDictionary(g => g.Key, g => g.Last());
+        _loggedBoard = rows.Where(r => r.Status is { Outcome: CandidateOutcome.Measured } or { IsCandidateFailure: true })
+            .GroupBy(r => r.Row.Candidate).ToDictionary(g => g.Key, g => (g.Last().Row, g.Last().Status!));
     }
-
-    private const string HostOnly = "host-only";
 
     /// <summary>Whether candidates are measured on a board.</summary>
     public bool HasBoard => _board is not null;
@@ -84,15 +83,13 @@ public sealed class SearchLedger
     public Evaluation Baseline => _baseline ?? throw new InvalidOperationException("the baseline has not been evaluated");
 
     /// <summary>
-    /// Stops new evaluations and measurements (replayed ones still come back): a cancelled search
-    /// ends before its next candidate, not at the end of a tier, since one evaluation of a full dev
-    /// set can take a minute on a small host. Logged rows stay, so the same command resumes.
+    /// The candidate for <paramref name="precisions"/>, evaluating it if it is new. A cancelled token
+    /// stops new evaluations (replayed ones still come back): a cancelled search ends before its next
+    /// candidate, not at the end of a tier, since one evaluation of a full dev set can take a minute on
+    /// a small host. Logged rows stay, so the same command resumes.
     /// </summary>
-    public CancellationToken Cancellation { get; set; }
-
-    /// <summary>The candidate for <paramref name="precisions"/>, evaluating it if it is new.</summary>
-    /// <exception cref="OperationCanceledException"><see cref="Cancellation"/> was cancelled before a new evaluation.</exception>
-    public Candidate Evaluate(Precisions precisions, SearchTier tier)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during a new evaluation.</exception>
+    public async ValueTask<Candidate> EvaluateAsync(Precisions precisions, SearchTier tier, CancellationToken cancellationToken)
     {
         var sensitivity = tier == SearchTier.Sensitivity;
         if (_known.TryGetValue((precisions, sensitivity), out var known)) return known;
@@ -104,8 +101,8 @@ public sealed class SearchLedger
         }
         else
         {
-            Cancellation.ThrowIfCancellationRequested();
-            var evaluation = (sensitivity ? _sensitivity : _evaluator).Evaluate(precisions);
+            cancellationToken.ThrowIfCancellationRequested();
+            var evaluation = await (sensitivity ? _sensitivity : _evaluator).EvaluateAsync(precisions, cancellationToken).ConfigureAwait(false);
             candidate = Score(_all.Count + 1, tier, precisions, evaluation);
             _log.Append(ToRow(candidate));
         }
@@ -124,31 +121,33 @@ public sealed class SearchLedger
     /// baseline's energy per token is known. Without a board, or for a sensitivity measurement, returns it unchanged.
     /// </summary>
     /// <exception cref="InfrastructureFailureException">The board failed; logged, then rethrown.</exception>
-    /// <exception cref="OperationCanceledException"><see cref="Cancellation"/> was cancelled before a new measurement.</exception>
-    public Candidate Measure(Candidate candidate)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or
+    /// during a new measurement (the board's run is stopped; nothing is logged for it, so it is measured on resume).</exception>
+    public async Task<Candidate> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         if (_board is null || candidate.Tier == SearchTier.Sensitivity) return candidate;
         var index = _all.FindIndex(c => c.Id == candidate.Id);
         var current = _all[index];
         if (current.Board is not null) return current;
         BoardMeasurement measurement;
-        var replayed = _loggedBoard.TryGetValue(current.Id, out var row);
+        var replayed = _loggedBoard.TryGetValue(current.Id, out var logged);
         if (replayed)
         {
-            measurement = new BoardMeasurement(row!.BoardValue, row.LatencyMs, row.PeakRssBytes, row.PowerWatts, row.PowerCi95Watts, row.EnergyJoulesPerToken, row.PowerSource,
-                row.Status.StartsWith(BoardMeasurement.StatusCandidateFailure, StringComparison.Ordinal) ? row.Status[(BoardMeasurement.StatusCandidateFailure.Length + 2)..] : null);
+            var (row, status) = logged;
+            measurement = new BoardMeasurement(row.BoardValue, row.LatencyMs, row.PeakRssBytes, row.PowerWatts, row.PowerCi95Watts, row.EnergyJoulesPerToken, row.PowerSource,
+                status.IsCandidateFailure ? status.Reason : null);
             ReplayedMeasurements++;
         }
         else
         {
-            Cancellation.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                measurement = _board.Measure(current);
+                measurement = await _board.MeasureAsync(current, cancellationToken).ConfigureAwait(false);
             }
             catch (InfrastructureFailureException e)
             {
-                _log.Append(ToRow(current) with { Status = $"{BoardMeasurement.StatusInfrastructureFailure}: {e.Message}" });
+                _log.Append(ToRow(current) with { Status = CandidateStatus.InfrastructureFailed(e.Message).ToString() });
                 throw;
             }
         }
@@ -163,20 +162,20 @@ public sealed class SearchLedger
 
     /// <summary>Measures on the board the <paramref name="count"/> best feasible candidates of
     /// <paramref name="tier"/> not yet measured (the ones the next tier would build on).</summary>
-    public void MeasurePromising(SearchTier tier, int count)
+    public async Task MeasurePromisingAsync(SearchTier tier, int count, CancellationToken cancellationToken)
     {
         if (_board is null) return;
         var promising = _all.Where(c => c.Tier == tier && c.Feasible && c.Board is null)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).Take(count).ToList();
-        foreach (var candidate in promising) Measure(candidate);
+        foreach (var candidate in promising) await MeasureAsync(candidate, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The best feasible candidate that ran on the board and checked out: the best is
     /// measured, and while it fails there the next best is, until one holds (or none is left).
     /// Without a board, <see cref="Best"/>.</summary>
-    public Candidate? Confirm()
+    public async Task<Candidate?> ConfirmAsync(CancellationToken cancellationToken)
     {
-        while (_board is not null && Best is { Board: null } unmeasured) Measure(unmeasured);
+        while (_board is not null && Best is { Board: null } unmeasured) await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
         return Best;
     }
 
@@ -212,7 +211,7 @@ public sealed class SearchLedger
         PowerSource = c.Board?.PowerSource,
         Objective = c.Score,
         Feasible = c.Feasible,
-        Status = c.Board?.Status ?? (c.Tier == SearchTier.Sensitivity ? HostOnly + ", sensitivity slice" : HostOnly),
+        Status = (c.Board?.Status ?? (c.Tier == SearchTier.Sensitivity ? CandidateStatus.HostOnlySensitivity : CandidateStatus.HostOnly)).ToString(),
     };
 
     // The first candidate of each evaluator is its fp32 baseline; a sensitivity measurement is

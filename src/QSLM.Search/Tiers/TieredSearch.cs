@@ -14,7 +14,7 @@ namespace QSLM.Search.Tiers;
 /// answer is the best feasible candidate evaluated by any tier (<see cref="SearchLedger.Best"/>).
 /// With a board attached, the baseline and each tier's most promising candidates are measured on
 /// the board before the next tier starts from the best (a candidate that fails there drops out), and
-/// the answer is the best candidate that ran on the board and checked out (<see cref="SearchLedger.Confirm"/>).
+/// the answer is the best candidate that ran on the board and checked out (<see cref="SearchLedger.ConfirmAsync"/>).
 /// </summary>
 public sealed class TieredSearch
 {
@@ -36,13 +36,14 @@ public sealed class TieredSearch
 
     /// <summary>Runs every tier and returns the chosen candidate.</summary>
     /// <exception cref="InputException">No candidate meets the constraints; the message says which one and by how much.</exception>
-    public Candidate Run(CancellationToken cancel = default)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled: the search stops before
+    /// its next candidate (a board run in progress is stopped); what is logged stays, and the same search resumes.</exception>
+    public async Task<Candidate> RunAsync(CancellationToken cancel = default)
     {
-        _ledger.Cancellation = cancel;
         var fp32 = Precisions.Uniform(Hierarchy, QuantFormats.Fp32);
-        var baseline = _ledger.Measure(_ledger.Evaluate(fp32, SearchTier.Baseline));
-        foreach (var format in _menu) _ledger.Evaluate(Precisions.Uniform(Hierarchy, format), SearchTier.Global);
-        _ledger.MeasurePromising(SearchTier.Global, BoardCandidatesPerTier);
+        var baseline = await _ledger.MeasureAsync(await _ledger.EvaluateAsync(fp32, SearchTier.Baseline, cancel).ConfigureAwait(false), cancel).ConfigureAwait(false);
+        foreach (var format in _menu) await _ledger.EvaluateAsync(Precisions.Uniform(Hierarchy, format), SearchTier.Global, cancel).ConfigureAwait(false);
+        await _ledger.MeasurePromisingAsync(SearchTier.Global, BoardCandidatesPerTier, cancel).ConfigureAwait(false);
         var uniform = _ledger.All.Where(c => c.Tier is SearchTier.Baseline or SearchTier.Global).ToList();
         // Without a feasible uniform precision (constM too tight for the ones that keep constA), the
         // lowering starts from the smallest that keeps constA and counts every byte saved as progress.
@@ -52,32 +53,32 @@ public sealed class TieredSearch
         cancel.ThrowIfCancellationRequested();
 
         // Block tier. Sensitivities are measured on their own slice, against its own fp32 baseline.
-        _ledger.Evaluate(fp32, SearchTier.Sensitivity);
+        await _ledger.EvaluateAsync(fp32, SearchTier.Sensitivity, cancel).ConfigureAwait(false);
         var blocks = Hierarchy.Blocks.Where(b => b.Searchable.Any()).Select(b => b.Name).ToList();
         var blockCost = new Dictionary<(string, QuantFormat), double>();
         foreach (var block in blocks)
         {
             foreach (var format in _menu)
-                blockCost[(block, format)] = Harm(_ledger.Evaluate(fp32.WithBlock(block, format), SearchTier.Sensitivity));
+                blockCost[(block, format)] = Harm(await _ledger.EvaluateAsync(fp32.WithBlock(block, format), SearchTier.Sensitivity, cancel).ConfigureAwait(false));
         }
         cancel.ThrowIfCancellationRequested();
-        Lower(start, blocks, (p, unit) => p.BlockFormat(unit), (p, unit, f) => p.WithBlock(unit, f), blockCost, SearchTier.Block, cancel);
+        await LowerAsync(start, blocks, (p, unit) => p.BlockFormat(unit), (p, unit, f) => p.WithBlock(unit, f), blockCost, SearchTier.Block, cancel).ConfigureAwait(false);
 
         var startFormat = start.Precisions.BlockFormat(blocks[0]);
         var below = Next(startFormat);
         if (below is not null && IsUniform(start))
         {
             // From one step lower everywhere, raise the blocks that suffer most until constA holds.
-            var current = _ledger.Evaluate(Precisions.Uniform(Hierarchy, below), SearchTier.Global);
+            var current = await _ledger.EvaluateAsync(Precisions.Uniform(Hierarchy, below), SearchTier.Global, cancel).ConfigureAwait(false);
             foreach (var block in blocks.OrderByDescending(b => blockCost[(b, below)]))
             {
                 if (current.Feasible) break;
-                current = _ledger.Evaluate(current.Precisions.WithBlock(block, startFormat), SearchTier.Block);
+                current = await _ledger.EvaluateAsync(current.Precisions.WithBlock(block, startFormat), SearchTier.Block, cancel).ConfigureAwait(false);
             }
-            if (current.Feasible) Lower(current, blocks, (p, unit) => p.BlockFormat(unit), (p, unit, f) => p.WithBlock(unit, f), blockCost, SearchTier.Block, cancel);
+            if (current.Feasible) await LowerAsync(current, blocks, (p, unit) => p.BlockFormat(unit), (p, unit, f) => p.WithBlock(unit, f), blockCost, SearchTier.Block, cancel).ConfigureAwait(false);
         }
         cancel.ThrowIfCancellationRequested();
-        _ledger.MeasurePromising(SearchTier.Block, BoardCandidatesPerTier);
+        await _ledger.MeasurePromisingAsync(SearchTier.Block, BoardCandidatesPerTier, cancel).ConfigureAwait(false);
 
         // Module tier: inside the best block-level candidate, one step lower per module.
         var best = _ledger.Best ?? Smallest(start);
@@ -86,12 +87,12 @@ public sealed class TieredSearch
         foreach (var module in modules)
         {
             var lower = Next(best.Precisions[module]);
-            if (lower is not null) moduleCost[(module, lower)] = Harm(_ledger.Evaluate(fp32.WithModule(module, lower), SearchTier.Sensitivity));
+            if (lower is not null) moduleCost[(module, lower)] = Harm(await _ledger.EvaluateAsync(fp32.WithModule(module, lower), SearchTier.Sensitivity, cancel).ConfigureAwait(false));
         }
-        Lower(best, modules, (p, unit) => p[unit], (p, unit, f) => p.WithModule(unit, f), moduleCost, SearchTier.Module, cancel);
+        await LowerAsync(best, modules, (p, unit) => p[unit], (p, unit, f) => p.WithModule(unit, f), moduleCost, SearchTier.Module, cancel).ConfigureAwait(false);
         cancel.ThrowIfCancellationRequested();
-        _ledger.MeasurePromising(SearchTier.Module, BoardCandidatesPerTier);
-        return _ledger.Confirm() ?? throw Unsatisfiable(Candidates());
+        await _ledger.MeasurePromisingAsync(SearchTier.Module, BoardCandidatesPerTier, cancel).ConfigureAwait(false);
+        return await _ledger.ConfirmAsync(cancel).ConfigureAwait(false) ?? throw Unsatisfiable(Candidates());
     }
 
     // The smallest candidate so far that keeps constA (the lowering's best effort towards constM).
@@ -106,7 +107,7 @@ public sealed class TieredSearch
     // harm was measured (a sign-only embedding is harmless at one bit yet hurt at four, where small
     // weights round to zero and flip their spike), else it steps one precision down. A lowering
     // rejected once is not tried again.
-    private void Lower(Candidate start, IReadOnlyList<string> units, Func<Precisions, string, QuantFormat> formatOf,
+    private async Task LowerAsync(Candidate start, IReadOnlyList<string> units, Func<Precisions, string, QuantFormat> formatOf,
         Func<Precisions, string, QuantFormat, Precisions> with, Dictionary<(string, QuantFormat), double> cost, SearchTier tier, CancellationToken cancel)
     {
         var current = start;
@@ -126,7 +127,7 @@ public sealed class TieredSearch
             var accepted = false;
             foreach (var move in moves)
             {
-                var candidate = _ledger.Evaluate(move.Next, tier);
+                var candidate = await _ledger.EvaluateAsync(move.Next, tier, cancel).ConfigureAwait(false);
                 if (Improves(candidate, current))
                 {
                     current = candidate;

@@ -8,34 +8,34 @@ public sealed class RandomSearchTests
 {
     private static readonly QSLM.Search.Hierarchy.ModelHierarchy H = StrategyLedgerTests.H;
 
-    private static (StrategyResult Result, SyntheticEvaluator Evaluator) Run(int budget, int seed)
+    private static async Task<(StrategyResult Result, SyntheticEvaluator Evaluator)> Run(int budget, int seed)
     {
         var evaluator = new SyntheticEvaluator(H);
-        return (RandomSearch.Run(new StrategyLedger(H, evaluator, StrategyLedgerTests.Within1Point(0.5)), SyntheticEvaluator.Menu, budget, seed), evaluator);
+        return (await RandomSearch.RunAsync(new StrategyLedger(H, evaluator, StrategyLedgerTests.Within1Point(0.5)), SyntheticEvaluator.Menu, budget, seed), evaluator);
     }
 
     [Fact]
-    public void It_uses_exactly_its_budget_of_distinct_evaluations()
+    public async Task It_uses_exactly_its_budget_of_distinct_evaluations()
     {
-        var (result, evaluator) = Run(57, seed: 3);
+        var (result, evaluator) = await Run(57, seed: 3);
         Assert.Equal(57, result.Evaluations);
         Assert.Equal(57, evaluator.Calls);
         Assert.Equal(57, result.All.Select(c => c.Precisions).Distinct().Count());
     }
 
     [Fact]
-    public void The_same_seed_draws_the_same_candidates_and_another_seed_others()
+    public async Task The_same_seed_draws_the_same_candidates_and_another_seed_others()
     {
-        var a = Run(30, seed: 11).Result.All.Select(c => c.Precisions.Compact).ToList();
-        var b = Run(30, seed: 11).Result.All.Select(c => c.Precisions.Compact).ToList();
-        var c = Run(30, seed: 12).Result.All.Select(c => c.Precisions.Compact).ToList();
+        var a = (await Run(30, seed: 11)).Result.All.Select(c => c.Precisions.Compact).ToList();
+        var b = (await Run(30, seed: 11)).Result.All.Select(c => c.Precisions.Compact).ToList();
+        var c = (await Run(30, seed: 12)).Result.All.Select(c => c.Precisions.Compact).ToList();
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
     }
 
     [Fact]
-    public void A_budget_below_two_is_refused()
+    public async Task A_budget_below_two_is_refused()
     {
-        Assert.Throws<InputException>(() => Run(1, seed: 1));
+        await Assert.ThrowsAsync<InputException>(() => Run(1, seed: 1));
     }
 }

@@ -12,10 +12,10 @@ public sealed class UniformSweepTests
     [InlineData(0)]
     [InlineData(0.5)]
     [InlineData(1)]
-    public void It_finds_the_best_feasible_uniform_precision_with_one_evaluation_per_precision_and_fp32(double alpha)
+    public async Task It_finds_the_best_feasible_uniform_precision_with_one_evaluation_per_precision_and_fp32(double alpha)
     {
         var objective = StrategyLedgerTests.Within1Point(alpha);
-        var result = UniformSweep.Run(new StrategyLedger(H, new SyntheticEvaluator(H), objective), SyntheticEvaluator.Menu);
+        var result = await UniformSweep.RunAsync(new StrategyLedger(H, new SyntheticEvaluator(H), objective), SyntheticEvaluator.Menu);
 
         Assert.Equal(SyntheticEvaluator.Menu.Count + 1, result.Evaluations);
         // Scored independently: every uniform precision through the objective.

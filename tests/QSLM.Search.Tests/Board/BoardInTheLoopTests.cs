@@ -18,13 +18,13 @@ public sealed class BoardInTheLoopTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private (Candidate Best, SearchLedger Ledger) Search(SearchObjective objective, string name, IBoardMeasurer? board, int failAfter = int.MaxValue)
+    private async Task<(Candidate Best, SearchLedger Ledger)> Search(SearchObjective objective, string name, IBoardMeasurer? board, int failAfter = int.MaxValue)
     {
         var synthetic = new SyntheticEvaluator(H);
         var evaluator = new KilledAfter(synthetic, failAfter);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, name + ".csv"));
         var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log, board: board);
-        return (new TieredSearch(ledger, SyntheticEvaluator.Menu).Run(), ledger);
+        return (await new TieredSearch(ledger, SyntheticEvaluator.Menu).RunAsync(), ledger);
     }
 
     private IReadOnlyList<CandidateRow> Rows(string name)
@@ -36,10 +36,10 @@ public sealed class BoardInTheLoopTests : IDisposable
     private static SearchObjective Within1Point(double alpha, double beta = 0) => new(AccuracyConstraint.Parse("acc>=-1pt"), null, alpha, beta);
 
     [Fact]
-    public void The_answer_ran_on_the_board_and_the_baseline_and_each_tiers_best_were_measured_there()
+    public async Task The_answer_ran_on_the_board_and_the_baseline_and_each_tiers_best_were_measured_there()
     {
         var board = new SyntheticBoard();
-        var (best, ledger) = Search(Within1Point(1), "measured", board);
+        var (best, ledger) = await Search(Within1Point(1), "measured", board);
 
         Assert.NotNull(best.Board);
         Assert.Null(best.Board!.Failure);
@@ -62,11 +62,11 @@ public sealed class BoardInTheLoopTests : IDisposable
     }
 
     [Fact]
-    public void A_candidate_that_fails_on_the_board_is_infeasible_and_the_search_answers_another()
+    public async Task A_candidate_that_fails_on_the_board_is_infeasible_and_the_search_answers_another()
     {
-        var hostOnly = Search(Within1Point(1), "host", null).Best;
+        var hostOnly = (await Search(Within1Point(1), "host", null)).Best;
         var board = new SyntheticBoard { Crashes = c => c.Precisions.Compact == hostOnly.Precisions.Compact };
-        var (best, ledger) = Search(Within1Point(1), "crash", board);
+        var (best, ledger) = await Search(Within1Point(1), "crash", board);
 
         Assert.NotEqual(hostOnly.Precisions, best.Precisions);
         Assert.Null(best.Board!.Failure);
@@ -76,13 +76,13 @@ public sealed class BoardInTheLoopTests : IDisposable
     }
 
     [Fact]
-    public void Measured_power_enters_the_objective_with_its_weight()
+    public async Task Measured_power_enters_the_objective_with_its_weight()
     {
         // A board where smaller models take more energy per token: with the power weight, the search settles on
         // a larger candidate than without it.
         IBoardMeasurer Board() => new SyntheticBoard { Watts = bytes => 10 - bytes / 1e5 };
-        var without = Search(Within1Point(1, beta: 0), "beta0", Board()).Best;
-        var with = Search(Within1Point(1, beta: 5), "beta5", Board()).Best;
+        var without = (await Search(Within1Point(1, beta: 0), "beta0", Board())).Best;
+        var with = (await Search(Within1Point(1, beta: 5), "beta5", Board())).Best;
 
         Assert.True(with.Bytes > without.Bytes, $"{with.Bytes} vs {without.Bytes}");
         // P compares energy per token with the fp32 baseline's on the same workload.
@@ -92,18 +92,18 @@ public sealed class BoardInTheLoopTests : IDisposable
     }
 
     [Fact]
-    public void An_infrastructure_failure_stops_the_search_without_blaming_the_candidate_and_a_rerun_resumes_it()
+    public async Task An_infrastructure_failure_stops_the_search_without_blaming_the_candidate_and_a_rerun_resumes_it()
     {
-        var whole = Search(Within1Point(1), "whole", new SyntheticBoard());
+        var whole = await Search(Within1Point(1), "whole", new SyntheticBoard());
 
         var failing = new SyntheticBoard { InfrastructureFailureAt = 2 };
-        Assert.Throws<InfrastructureFailureException>(() => Search(Within1Point(1), "resumed", failing));
+        await Assert.ThrowsAsync<InfrastructureFailureException>(() => Search(Within1Point(1), "resumed", failing));
         var rows = Rows("resumed");
         var infra = Assert.Single(rows, r => r.Status.StartsWith("failed:infrastructure", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Candidate == infra.Candidate && r.Status.StartsWith("failed:candidate", StringComparison.Ordinal));
 
         var healthy = new SyntheticBoard();
-        var resumed = Search(Within1Point(1), "resumed", healthy);
+        var resumed = await Search(Within1Point(1), "resumed", healthy);
         Assert.Equal(whole.Best.Precisions, resumed.Best.Precisions);
         // The two measurements made before the failure were replayed, the one it stopped was made again.
         Assert.Equal(infra.Candidate, healthy.Measured[0]);
@@ -113,25 +113,25 @@ public sealed class BoardInTheLoopTests : IDisposable
     }
 
     [Fact]
-    public void A_search_killed_midway_with_a_board_resumes_without_measuring_anything_twice()
+    public async Task A_search_killed_midway_with_a_board_resumes_without_measuring_anything_twice()
     {
         var wholeBoard = new SyntheticBoard();
-        var whole = Search(Within1Point(1), "whole", wholeBoard);
+        var whole = await Search(Within1Point(1), "whole", wholeBoard);
 
         var first = new SyntheticBoard();
-        Assert.Throws<IOException>(() => Search(Within1Point(1), "killed", first, failAfter: whole.Ledger.All.Count * 2 / 3));
+        await Assert.ThrowsAsync<IOException>(() => Search(Within1Point(1), "killed", first, failAfter: whole.Ledger.All.Count * 2 / 3));
         var second = new SyntheticBoard();
-        Search(Within1Point(1), "killed", second);
+        await Search(Within1Point(1), "killed", second);
 
         Assert.Equal(File.ReadAllText(Path.Combine(_temp.Path, "whole.csv")), File.ReadAllText(Path.Combine(_temp.Path, "killed.csv")));
         Assert.Equal(wholeBoard.Measured.Order(), first.Measured.Concat(second.Measured).Order());
     }
 
     [Fact]
-    public void When_every_feasible_candidate_fails_on_the_board_the_error_says_so_and_why()
+    public async Task When_every_feasible_candidate_fails_on_the_board_the_error_says_so_and_why()
     {
         var board = new SyntheticBoard { Crashes = _ => true };
-        var e = Assert.Throws<Errors.InputException>(() => Search(Within1Point(1), "allfail", board));
+        var e = await Assert.ThrowsAsync<Errors.InputException>(() => Search(Within1Point(1), "allfail", board));
         Assert.Contains("failed on board synthetic", e.Message);
         Assert.Contains("run-failed: the runtime crashed", e.Message);
     }

@@ -23,7 +23,13 @@ internal sealed class SyntheticBoard : IBoardMeasurer
 
     public List<int> Measured { get; } = [];
 
-    public BoardMeasurement Measure(Candidate candidate)
+    public Task<BoardMeasurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Measure(candidate));
+    }
+
+    private BoardMeasurement Measure(Candidate candidate)
     {
         if (Measured.Count == InfrastructureFailureAt) throw new InfrastructureFailureException("synthetic: the link went down");
         Measured.Add(candidate.Id);

@@ -42,7 +42,7 @@ public class ModelHierarchyTests
         var names = h.Modules.SelectMany(m => m.Tensors.Select(t => t.Name)).ToList();
         foreach (var module in h.Modules)
         {
-            var assignment = Model.Quantization.PrecisionAssignment.Parse($"{module.Pattern}=int8");
+            var assignment = Format.Formats.PrecisionAssignment.Parse($"{module.Pattern}=int8");
             Assert.Equal(module.Tensors.Select(t => t.Name).Order(), names.Where(n => assignment.FormatOf(n).Name == "int8").Order());
         }
     }

@@ -13,7 +13,7 @@ public sealed class EvaluationCacheTests : IDisposable
     private string CachePath => _temp.File("cache.csv");
 
     [Fact]
-    public void Two_caches_of_one_file_in_one_process_keep_every_row()
+    public async Task Two_caches_of_one_file_in_one_process_keep_every_row()
     {
         var candidates = CacheCandidates.All.Take(40).ToList();
         using (var a = new EvaluationCache(CachePath, new SyntheticEvaluator(CacheCandidates.Hierarchy)))
@@ -21,25 +21,25 @@ public sealed class EvaluationCacheTests : IDisposable
         {
             for (var i = 0; i < candidates.Count; i += 2)
             {
-                a.Evaluate(candidates[i]);
-                b.Evaluate(candidates[i + 1]);
+                await a.EvaluateAsync(candidates[i], CancellationToken.None);
+                await b.EvaluateAsync(candidates[i + 1], CancellationToken.None);
             }
         }
 
-        AssertEveryRowReadsBack(candidates);
+        await AssertEveryRowReadsBack(candidates);
     }
 
     [Fact]
-    public void Two_caches_of_one_file_answer_each_others_evaluations_as_equal_candidate_and_sensitivity_slices_do()
+    public async Task Two_caches_of_one_file_answer_each_others_evaluations_as_equal_candidate_and_sensitivity_slices_do()
     {
         var candidate = CacheCandidates.All[0];
         var second = new SyntheticEvaluator(CacheCandidates.Hierarchy);
         using var a = new EvaluationCache(CachePath, new SyntheticEvaluator(CacheCandidates.Hierarchy));
         using var b = new EvaluationCache(CachePath, second);
 
-        var evaluated = a.Evaluate(candidate);
+        var evaluated = await a.EvaluateAsync(candidate, CancellationToken.None);
 
-        Assert.Equal(evaluated, b.Evaluate(candidate));
+        Assert.Equal(evaluated, await b.EvaluateAsync(candidate, CancellationToken.None));
         Assert.Equal(1, b.Hits);
         Assert.Equal(0, second.Calls);
     }
@@ -52,11 +52,11 @@ public sealed class EvaluationCacheTests : IDisposable
         var second = ChildProcessEntry.StartReady("append-cache", CachePath, each.ToString(System.Globalization.CultureInfo.InvariantCulture), each.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Task.WhenAll(new[] { first, second }.Select(c => Task.Run(() => ChildProcessEntry.Go(c))));
 
-        AssertEveryRowReadsBack(CacheCandidates.All.Take(2 * each).ToList());
+        await AssertEveryRowReadsBack(CacheCandidates.All.Take(2 * each).ToList());
     }
 
     [Fact]
-    public void A_torn_line_and_a_garbage_line_are_reported_dropped_and_the_file_rewritten_without_them()
+    public async Task A_torn_line_and_a_garbage_line_are_reported_dropped_and_the_file_rewritten_without_them()
     {
         var (kept1, kept2, torn) = (CacheCandidates.All[0], CacheCandidates.All[1], CacheCandidates.All[2]);
         File.WriteAllText(CachePath,
@@ -70,8 +70,8 @@ public sealed class EvaluationCacheTests : IDisposable
 
         using (var cache = new EvaluationCache(CachePath, inner, warnings.Add))
         {
-            Assert.Equal(new Evaluation(0.75, 1000), cache.Evaluate(kept1));
-            Assert.Equal(new Evaluation(0.625, 2000), cache.Evaluate(kept2));
+            Assert.Equal(new Evaluation(0.75, 1000), await cache.EvaluateAsync(kept1, CancellationToken.None));
+            Assert.Equal(new Evaluation(0.625, 2000), await cache.EvaluateAsync(kept2, CancellationToken.None));
             Assert.Equal(0, inner.Calls);
         }
 
@@ -84,17 +84,17 @@ public sealed class EvaluationCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_file_that_is_not_a_cache_is_reported_and_started_afresh_instead_of_ending_the_search()
+    public async Task A_file_that_is_not_a_cache_is_reported_and_started_afresh_instead_of_ending_the_search()
     {
         File.WriteAllText(CachePath, "\0\0\0garbage\n\x01\x02\n");
         var warnings = new List<string>();
         var inner = new SyntheticEvaluator(CacheCandidates.Hierarchy);
 
-        using (var cache = new EvaluationCache(CachePath, inner, warnings.Add)) cache.Evaluate(CacheCandidates.All[0]);
+        using (var cache = new EvaluationCache(CachePath, inner, warnings.Add)) await cache.EvaluateAsync(CacheCandidates.All[0], CancellationToken.None);
 
         Assert.Equal(2, warnings.Count);
         Assert.Equal(1, inner.Calls);
-        AssertEveryRowReadsBack([CacheCandidates.All[0]]);
+        await AssertEveryRowReadsBack([CacheCandidates.All[0]]);
     }
 
     [Fact]
@@ -108,12 +108,12 @@ public sealed class EvaluationCacheTests : IDisposable
         using (ExclusiveFileLock.Acquire(lockPath, TimeSpan.FromSeconds(60))) { }
     }
 
-    private void AssertEveryRowReadsBack(IReadOnlyList<QSLM.Search.Hierarchy.Precisions> candidates)
+    private async Task AssertEveryRowReadsBack(IReadOnlyList<QSLM.Search.Hierarchy.Precisions> candidates)
     {
         var warnings = new List<string>();
         var inner = new SyntheticEvaluator(CacheCandidates.Hierarchy);
         using var reread = new EvaluationCache(CachePath, inner, warnings.Add);
-        foreach (var c in candidates) Assert.Equal(new SyntheticEvaluator(CacheCandidates.Hierarchy).Evaluate(c), reread.Evaluate(c));
+        foreach (var c in candidates) Assert.Equal(new SyntheticEvaluator(CacheCandidates.Hierarchy).Evaluate(c), await reread.EvaluateAsync(c, CancellationToken.None));
         Assert.Equal(0, inner.Calls);
         Assert.Empty(warnings);
         Assert.Equal(candidates.Count + 2, File.ReadAllText(CachePath).Split('\n').Length);

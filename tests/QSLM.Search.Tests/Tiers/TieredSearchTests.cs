@@ -15,19 +15,19 @@ public sealed class TieredSearchTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private (Candidate Best, SearchLedger Ledger, SyntheticEvaluator Evaluator) Search(SearchObjective objective, string name, int failAfter = int.MaxValue)
+    private async Task<(Candidate Best, SearchLedger Ledger, SyntheticEvaluator Evaluator)> Search(SearchObjective objective, string name, int failAfter = int.MaxValue)
     {
         var synthetic = new SyntheticEvaluator(H);
         var evaluator = new KilledAfter(synthetic, failAfter);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, name + ".csv"));
         var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log);
-        var best = new TieredSearch(ledger, SyntheticEvaluator.Menu).Run();
+        var best = await new TieredSearch(ledger, SyntheticEvaluator.Menu).RunAsync();
         return (best, ledger, synthetic);
     }
 
 
     [Fact]
-    public void A_cancelled_search_stops_before_its_next_evaluation_and_resumes_to_the_same_answer()
+    public async Task A_cancelled_search_stops_before_its_next_evaluation_and_resumes_to_the_same_answer()
     {
         var synthetic = new SyntheticEvaluator(H);
         using var cancel = new CancellationTokenSource();
@@ -36,34 +36,34 @@ public sealed class TieredSearchTests : IDisposable
         using (var log = ResultsLog.Open(path))
         {
             var ledger = new SearchLedger(H, stopping, stopping, Within1Point(0.5).Validate(), log);
-            Assert.ThrowsAny<OperationCanceledException>(() => new TieredSearch(ledger, SyntheticEvaluator.Menu).Run(cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new TieredSearch(ledger, SyntheticEvaluator.Menu).RunAsync(cancel.Token));
         }
         // Cancelled during the 5th evaluation, which completes and is logged; no 6th starts.
         Assert.Equal(5, synthetic.Calls);
         Assert.Equal(6, File.ReadAllLines(path).Length);
 
         using var resumedLog = ResultsLog.Open(path);
-        var resumed = new TieredSearch(new SearchLedger(H, synthetic, synthetic, Within1Point(0.5).Validate(), resumedLog), SyntheticEvaluator.Menu).Run();
-        Assert.Equal(Search(Within1Point(0.5), "whole").Best.Precisions, resumed.Precisions);
+        var resumed = await new TieredSearch(new SearchLedger(H, synthetic, synthetic, Within1Point(0.5).Validate(), resumedLog), SyntheticEvaluator.Menu).RunAsync();
+        Assert.Equal((await Search(Within1Point(0.5), "whole")).Best.Precisions, resumed.Precisions);
     }
 
     // Cancels the search while its n-th evaluation runs, as Ctrl+C or a scheduler's SIGTERM would.
     private sealed class CancelAfter(SyntheticEvaluator inner, int n, CancellationTokenSource cancel) : ICandidateEvaluator
     {
-        public Evaluation Evaluate(Precisions precisions)
+        public ValueTask<Evaluation> EvaluateAsync(Precisions precisions, CancellationToken cancellationToken)
         {
             if (inner.Calls + 1 == n) cancel.Cancel();
-            return inner.Evaluate(precisions);
+            return ValueTask.FromResult(inner.Evaluate(precisions));
         }
     }
 
     private static SearchObjective Within1Point(double alpha, long? constM = null) => new(AccuracyConstraint.Parse("acc>=-1pt"), constM, alpha);
 
     [Fact]
-    public void Alpha_zero_keeps_the_most_accurate_candidate_and_a_positive_alpha_a_smaller_one()
+    public async Task Alpha_zero_keeps_the_most_accurate_candidate_and_a_positive_alpha_a_smaller_one()
     {
-        var accurate = Search(Within1Point(0), "a0").Best;
-        var small = Search(Within1Point(1), "a1").Best;
+        var accurate = (await Search(Within1Point(0), "a0")).Best;
+        var small = (await Search(Within1Point(1), "a1")).Best;
         Assert.NotEqual(accurate.Precisions, small.Precisions);
         Assert.True(accurate.Metric > small.Metric);
         Assert.True(small.Bytes < accurate.Bytes / 4);
@@ -71,9 +71,9 @@ public sealed class TieredSearchTests : IDisposable
     }
 
     [Fact]
-    public void The_block_and_module_tiers_beat_every_uniform_precision()
+    public async Task The_block_and_module_tiers_beat_every_uniform_precision()
     {
-        var (best, ledger, _) = Search(Within1Point(1), "tiers");
+        var (best, ledger, _) = await Search(Within1Point(1), "tiers");
         var bestUniform = ledger.All.Where(c => c.Tier is SearchTier.Global or SearchTier.Baseline && c.Feasible).Max(c => c.Score);
         Assert.True(best.Score > bestUniform, $"best {best.Score} vs uniform {bestUniform}");
         Assert.True(best.Tier is SearchTier.Block or SearchTier.Module);
@@ -83,16 +83,16 @@ public sealed class TieredSearchTests : IDisposable
     }
 
     [Fact]
-    public void Two_memory_caps_choose_two_different_candidates_each_within_its_cap()
+    public async Task Two_memory_caps_choose_two_different_candidates_each_within_its_cap()
     {
         var fp32 = Precisions.Uniform(H, Format.Formats.QuantFormats.Fp32).WeightBytes;
-        var smallest = Search(Within1Point(1), "smallest").Best.Bytes;
+        var smallest = (await Search(Within1Point(1), "smallest")).Best.Bytes;
         var looseCap = fp32 / 4;
-        var loose = Search(Within1Point(0, constM: looseCap), "loose").Best;
+        var loose = (await Search(Within1Point(0, constM: looseCap), "loose")).Best;
         // Just below what the loose cap chose, and above the smallest feasible candidate.
         var tightCap = loose.Bytes - 1;
         Assert.True(tightCap >= smallest);
-        var tight = Search(Within1Point(0, constM: tightCap), "tight").Best;
+        var tight = (await Search(Within1Point(0, constM: tightCap), "tight")).Best;
         Assert.NotEqual(loose.Precisions, tight.Precisions);
         Assert.True(loose.Bytes <= looseCap && tight.Bytes <= tightCap, $"{loose.Bytes} <= {looseCap}, {tight.Bytes} <= {tightCap}");
         Assert.True(loose.Metric >= tight.Metric);
@@ -101,15 +101,15 @@ public sealed class TieredSearchTests : IDisposable
     private sealed class FlatteringEvaluator(ICandidateEvaluator inner) : ICandidateEvaluator
     {
         // Scores every quantized candidate above the fp32 model: a slice where quantizing helps.
-        public Evaluation Evaluate(Precisions precisions)
+        public async ValueTask<Evaluation> EvaluateAsync(Precisions precisions, CancellationToken cancellationToken)
         {
-            var e = inner.Evaluate(precisions);
+            var e = await inner.EvaluateAsync(precisions, cancellationToken);
             return precisions.Compact.Contains("int", StringComparison.Ordinal) || precisions.Compact.Contains("sign", StringComparison.Ordinal) ? e with { Metric = e.Metric + 0.1 } : e;
         }
     }
 
     [Fact]
-    public void Sensitivity_measurements_on_their_own_slice_never_become_the_answer()
+    public async Task Sensitivity_measurements_on_their_own_slice_never_become_the_answer()
     {
         var evaluator = new SyntheticEvaluator(H);
         var path = Path.Combine(_temp.Path, "flatter.csv");
@@ -118,7 +118,7 @@ public sealed class TieredSearchTests : IDisposable
         using (var log = ResultsLog.Open(path))
         {
             ledger = new SearchLedger(H, evaluator, new FlatteringEvaluator(evaluator), Within1Point(0).Validate(), log);
-            best = new TieredSearch(ledger, SyntheticEvaluator.Menu).Run();
+            best = await new TieredSearch(ledger, SyntheticEvaluator.Menu).RunAsync();
         }
         Assert.NotEqual(SearchTier.Sensitivity, best.Tier);
         Assert.Contains(ledger.All, c => c.Tier == SearchTier.Sensitivity && c.Score > best.Score);
@@ -129,9 +129,9 @@ public sealed class TieredSearchTests : IDisposable
     }
 
     [Fact]
-    public void Every_candidate_is_evaluated_once_and_logged_once()
+    public async Task Every_candidate_is_evaluated_once_and_logged_once()
     {
-        var (_, ledger, evaluator) = Search(Within1Point(1), "once");
+        var (_, ledger, evaluator) = await Search(Within1Point(1), "once");
         Assert.Equal(ledger.All.Count, evaluator.Calls);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, "once.csv"));
         Assert.Equal(ledger.All.Select(c => c.Id), log.Rows.Select(r => r.Candidate));
@@ -139,28 +139,28 @@ public sealed class TieredSearchTests : IDisposable
     }
 
     [Fact]
-    public void A_search_killed_midway_and_restarted_writes_the_same_csv_as_an_uninterrupted_one()
+    public async Task A_search_killed_midway_and_restarted_writes_the_same_csv_as_an_uninterrupted_one()
     {
-        var whole = Search(Within1Point(1), "whole");
-        Assert.Throws<IOException>(() => Search(Within1Point(1), "resumed", failAfter: whole.Ledger.All.Count / 2));
-        var resumed = Search(Within1Point(1), "resumed");
+        var whole = await Search(Within1Point(1), "whole");
+        await Assert.ThrowsAsync<IOException>(() => Search(Within1Point(1), "resumed", failAfter: whole.Ledger.All.Count / 2));
+        var resumed = await Search(Within1Point(1), "resumed");
         Assert.Equal(File.ReadAllText(Path.Combine(_temp.Path, "whole.csv")), File.ReadAllText(Path.Combine(_temp.Path, "resumed.csv")));
         Assert.Equal(whole.Ledger.All.Count - whole.Ledger.All.Count / 2, resumed.Evaluator.Calls);
         Assert.Equal(whole.Best.Precisions, resumed.Best.Precisions);
     }
 
     [Fact]
-    public void An_unsatisfiable_memory_cap_says_by_how_much_it_is_missed()
+    public async Task An_unsatisfiable_memory_cap_says_by_how_much_it_is_missed()
     {
-        var e = Assert.Throws<InputException>(() => Search(Within1Point(0, constM: 1000), "m"));
+        var e = await Assert.ThrowsAsync<InputException>(() => Search(Within1Point(0, constM: 1000), "m"));
         Assert.Contains("constM of 1000 bytes cannot be met", e.Message);
         Assert.Contains("over", e.Message);
     }
 
     [Fact]
-    public void An_unsatisfiable_accuracy_floor_says_by_how_much_it_is_missed()
+    public async Task An_unsatisfiable_accuracy_floor_says_by_how_much_it_is_missed()
     {
-        var e = Assert.Throws<InputException>(() => Search(new SearchObjective(AccuracyConstraint.Parse("acc>=0.9"), null, 0), "a"));
+        var e = await Assert.ThrowsAsync<InputException>(() => Search(new SearchObjective(AccuracyConstraint.Parse("acc>=0.9"), null, 0), "a"));
         Assert.Contains("constA acc>=0.9 cannot be met", e.Message);
         Assert.Contains("short by 0.1", e.Message);
     }

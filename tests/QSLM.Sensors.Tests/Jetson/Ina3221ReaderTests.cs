@@ -1,6 +1,4 @@
 using QSLM.Errors;
-using QSLM.Sensors.Jetson;
-using QSLM.Sensors.Timing;
 using QSLM.Sensors.Board.Jetson;
 using QSLM.Sensors.Tests.Timing;
 

@@ -2,16 +2,17 @@ using QSLM.Errors;
 using QSLM.Data;
 using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
-using QSLM.Model;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Tiers;
+using CandidateEvaluation = QSLM.Search.Tiers.Evaluation;
 using static TorchSharp.torch;
 
-namespace QSLM.Search.HostEvaluation;
+namespace QSLM.Model.SearchAdapter;
 
 /// <summary>
+/// The search's libtorch adapter (everything of the search that needs TorchSharp is here).
 /// Evaluates candidates on the host: the model with each tensor fake-quantized by the same codecs
 /// the packed file and the board runtime use (so host accuracy and board behaviour agree by
 /// construction), scored on SST-2 dev sentences or WikiText-2 test tokens. Each tensor's
@@ -48,7 +49,7 @@ public sealed class HostEvaluator : IDisposable
         tokens.Length == 0 ? throw new InputException("no WikiText-2 tokens to evaluate")
         : new Scoring(this, m => PerplexityEvaluator.Evaluate(m, tokens, startToken).Perplexity);
 
-    private Evaluation Evaluate(Precisions precisions, Func<SpikeGpt, double> metric)
+    private CandidateEvaluation Evaluate(Precisions precisions, Func<SpikeGpt, double> metric)
     {
         var assignment = precisions.ToAssignment();
         using (no_grad())
@@ -59,7 +60,7 @@ public sealed class HostEvaluator : IDisposable
                 tensor.copy_(TorchSharp.torch.tensor(Values(name, tensor.shape, assignment.FormatOf(name))).reshape(tensor.shape).to(tensor.dtype));
             }
         }
-        return new Evaluation(metric(_model), ModelPacker.Footprint(_model, assignment, _vocabularyHash));
+        return new CandidateEvaluation(metric(_model), ModelPacker.Footprint(_model, assignment, _vocabularyHash));
     }
 
     private float[] Values(string name, long[] shape, QuantFormat format)
@@ -77,6 +78,12 @@ public sealed class HostEvaluator : IDisposable
 
     private sealed class Scoring(HostEvaluator host, Func<SpikeGpt, double> metric) : ICandidateEvaluator
     {
-        public Evaluation Evaluate(Precisions precisions) => host.Evaluate(precisions, metric);
+        // One evaluation is a synchronous libtorch call (no_grad is per thread); a cancellation is
+        // honoured between evaluations, and the search never waits on more than one.
+        public ValueTask<CandidateEvaluation> EvaluateAsync(Precisions precisions, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(host.Evaluate(precisions, metric));
+        }
     }
 }

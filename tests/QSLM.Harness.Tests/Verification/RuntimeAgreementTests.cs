@@ -1,9 +1,9 @@
-using QSLM.Cli.Verification;
+using QSLM.Harness.Verification;
 using QSLM.Data;
 using QSLM.Runtime.Inference;
 using Xunit.Abstractions;
 
-namespace QSLM.Cli.Tests.Verification;
+namespace QSLM.Harness.Tests.Verification;
 
 /// <summary>The board runtime against the host's fake-quantized TorchSharp model on the reference
 /// models: perplexity within 0.5% and SST-2 predictions identical on at least 99.5% of sentences

@@ -4,14 +4,14 @@ using QSLM.Sensors.Estimation;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Statistics;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Harness.Search;
 
 /// <summary>Power and energy per token of one run on the board, with their source.</summary>
 /// <param name="Watts">Mean power over the timed repeats.</param>
 /// <param name="Ci95Watts">Half-width of its 95% interval over repeats (Student's t), if more than one repeat.</param>
 /// <param name="JoulesPerToken">Energy per token.</param>
 /// <param name="Source">measured:, simulated: or estimated:.</param>
-internal sealed record BoardPower(double Watts, double? Ci95Watts, double JoulesPerToken, SourceTag Source)
+public sealed record BoardPower(double Watts, double? Ci95Watts, double JoulesPerToken, SourceTag Source)
 {
     /// <summary>
     /// From a sensor sampled over the run: each repeat's window is cut out between its acknowledged

@@ -1,7 +1,7 @@
 using QSLM.Errors;
 using QSLM.Format.Formats;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Cli.SearchOptions;
 
 /// <summary>Parses a <c>--menu</c> of precisions, highest first (e.g. <c>int8,int6,int4</c>).</summary>
 internal static class SearchMenu

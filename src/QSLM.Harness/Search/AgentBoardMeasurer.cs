@@ -13,7 +13,7 @@ using QSLM.Sensors.Board;
 using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Simulation;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Harness.Search;
 
 /// <summary>
 /// Measures candidates on a real board through its agent: packs the candidate with the same codecs
@@ -22,7 +22,7 @@ namespace QSLM.Cli.Search;
 /// runs the timed workload while a sensor is sampled between the agent's acknowledged marks, or,
 /// with no sensor, prices the run's counted operations (labelled estimated).
 /// </summary>
-internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
+public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
 {
     private readonly BoardSession _session;
     private readonly SpikeGpt _model;
@@ -33,6 +33,7 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     private readonly Func<IPowerSensor>? _openSensor;
     private readonly SimulatedBoard? _simulated;
     private readonly BoardMemoryBudget? _memoryBudget;
+    private readonly IProgress<string>? _progress;
     private bool _announced;
 
     /// <param name="session">The board.</param>
@@ -44,9 +45,11 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     /// <param name="openSensor">Opens the sensor sampled over the marks, or null to estimate.</param>
     /// <param name="simulated">The simulated board behind a simulated sensor, made busy between marks.</param>
     /// <param name="memoryBudget">The memory a candidate may take on the board (its profile's), or null for no check.</param>
+    /// <param name="progress">Hears, once, which agent build the board runs and the budget it is held to.</param>
     public AgentBoardMeasurer(BoardSession session, SpikeGpt model, string vocabularyHash, string folder, MetricKind metric, BoardCheckSettings settings,
-        Func<IPowerSensor>? openSensor, SimulatedBoard? simulated, BoardMemoryBudget? memoryBudget)
+        Func<IPowerSensor>? openSensor, SimulatedBoard? simulated, BoardMemoryBudget? memoryBudget, IProgress<string>? progress = null)
     {
+        _progress = progress;
         _session = session;
         _model = model;
         _vocabularyHash = vocabularyHash;
@@ -63,12 +66,12 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     public string Board => _session.Name;
 
     /// <inheritdoc />
-    public BoardMeasurement Measure(Candidate candidate)
+    public async Task<BoardMeasurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         var path = Pack(candidate, Path.Combine(_folder, $"candidate-{candidate.Id}.qslm"));
         try
         {
-            return MeasureAsync(candidate, path).GetAwaiter().GetResult();
+            return await MeasurePackedAsync(candidate, path, cancellationToken).ConfigureAwait(false);
         }
         catch (BoardFailureException e) when (e.Class == FailureClass.Candidate)
         {
@@ -91,9 +94,11 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
         return path;
     }
 
-    private async Task<BoardMeasurement> MeasureAsync(Candidate candidate, string path)
+    // A cancelled token stops the board session's current phase, which tears its channel down: the
+    // local agent's process tree is killed, an SSH channel closed, a serial port closed.
+    private async Task<BoardMeasurement> MeasurePackedAsync(Candidate candidate, string path, CancellationToken cancellationToken)
     {
-        var check = await _session.EvaluateAsync(path, _settings.Evaluation).ConfigureAwait(false);
+        var check = await _session.EvaluateAsync(path, _settings.Evaluation, cancellationToken).ConfigureAwait(false);
         Announce();
         var windows = new Dictionary<int, (TimeSpan Start, TimeSpan Stop)>();
         using var sensor = _openSensor?.Invoke();
@@ -108,7 +113,7 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
             }
             if (_simulated is not null) _simulated.Busy = mark.Phase == MarkPhase.Start;
             return Task.CompletedTask;
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         var measured = sampling is null
             ? BoardPower.Estimate(run, WeightBytesPerToken(path))
             : BoardPower.FromWindows(sampling.Stop(), windows.OrderBy(p => p.Key).Select(p => p.Value).ToList(), run.Tokens);
@@ -133,7 +138,7 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
         if (_announced || _session.Agent is not { } hello) return;
         _announced = true;
         var budget = _memoryBudget?.Resolve(hello) is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes ({_memoryBudget.Source})") : "none";
-        Console.WriteLine($"board {_session.Name}: agent {hello.AgentVersion} on {hello.RuntimeId} via {_session.Description}; memory budget {budget}");
+        _progress?.Report($"board {_session.Name}: agent {hello.AgentVersion} on {hello.RuntimeId} via {_session.Description}; memory budget {budget}");
     }
 
     private static long WeightBytesPerToken(string path)
@@ -143,10 +148,10 @@ internal sealed class AgentBoardMeasurer : IBoardMeasurer, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         // Says bye to the agent and closes the link, then frees the packing copy of the model.
-        _session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        await _session.DisposeAsync().ConfigureAwait(false);
         _model.Dispose();
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using QSLM.Boards.Profiles;
 using QSLM.Protocol.Messages;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Harness.Search;
 
 /// <summary>
 /// The memory a candidate may take on the board: its firmware profile's <c>memory_for_model</c>, or,
@@ -12,7 +12,7 @@ namespace QSLM.Cli.Search;
 /// </summary>
 /// <param name="Bytes">A fixed budget, or null to take <c>MemAvailable</c> from the agent's hello.</param>
 /// <param name="Source">Where the figure comes from, for the failure message.</param>
-internal sealed record BoardMemoryBudget(long? Bytes, string Source)
+public sealed record BoardMemoryBudget(long? Bytes, string Source)
 {
     /// <summary>The budget <paramref name="profile"/> gives (none: the hello's <c>MemAvailable</c>).</summary>
     public static BoardMemoryBudget Of(FirmwareProfile? profile) =>

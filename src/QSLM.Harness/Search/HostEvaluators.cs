@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging;
 using QSLM.Format.Formats;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.HostEvaluation;
+using QSLM.Model.SearchAdapter;
 using QSLM.Search.Tiers;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Harness.Search;
 
 /// <summary>
 /// The searched model on the host and its two evaluators (candidates, and sensitivity measurements
@@ -11,7 +13,7 @@ namespace QSLM.Cli.Search;
 /// decides an evaluation: the models, the data, the code that quantizes and evaluates, the slice.
 /// When both slices are the same, both caches share that one file.
 /// </summary>
-internal sealed class HostEvaluators : IDisposable
+public sealed class HostEvaluators : IDisposable
 {
     private readonly HostEvaluator _host;
     private readonly EvaluationCache _candidates;
@@ -31,9 +33,10 @@ internal sealed class HostEvaluators : IDisposable
     /// <summary>Evaluations answered from the caches.</summary>
     public int CacheHits => _candidates.Hits + _sensitivity.Hits;
 
-    public static HostEvaluators Open(HostSearchInputs inputs, string cacheFolder)
+    /// <summary>Loads the searched model and its two cached evaluators; <paramref name="logger"/> hears of damaged cache lines.</summary>
+    public static HostEvaluators Open(HostSearchInputs inputs, string cacheFolder, ILogger logger)
     {
-        var model = Commands.EvalCommand.LoadForVocabulary(inputs.IsSst2 ? inputs.Sst2Path : inputs.LmPath, inputs.IsSst2 ? inputs.LmPath : null, inputs.Vocabulary);
+        var model = HostModels.LoadForVocabulary(inputs.IsSst2 ? inputs.Sst2Path : inputs.LmPath, inputs.IsSst2 ? inputs.LmPath : null, inputs.Vocabulary);
         var host = new HostEvaluator(model, inputs.Vocabulary.Hash());
         EvaluationCache? candidates = null;
         try
@@ -43,8 +46,9 @@ internal sealed class HostEvaluators : IDisposable
                 : (host.Perplexity(inputs.Test, inputs.StartToken), host.Perplexity(inputs.Test[..inputs.SensitivityTokens], inputs.StartToken), $"t{inputs.Test.Length}", $"t{inputs.SensitivityTokens}");
             // What decides an evaluation: the models, the data, and the code that quantizes and
             // evaluates (deterministic builds give the same assemblies for the same source).
-            var code = new[] { typeof(QuantFormats), typeof(Model.SpikeGpt), typeof(HostEvaluator) }.Select(t => SearchManifest.Sha256(t.Assembly.Location));
+            var code = new[] { typeof(QuantFormats), typeof(Model.SpikeGpt), typeof(HostEvaluator), typeof(Precisions) }.Select(t => t.Assembly).Distinct().Select(a => SearchManifest.Sha256(a.Location));
             var key = string.Join('-', inputs.ModelSha256.Values.Concat(inputs.DataSha256.Values).Concat(code).Select(h => h[..12]));
+            void Warn(string line) => logger.LogWarning("{Warning}", line);
             candidates = new EvaluationCache(Path.Combine(cacheFolder, $"{key}-{slice}.csv"), scoring, Warn);
             return new HostEvaluators(host, candidates, new EvaluationCache(Path.Combine(cacheFolder, $"{key}-{sensitivitySlice}.csv"), sensitivity, Warn));
         }
@@ -55,8 +59,6 @@ internal sealed class HostEvaluators : IDisposable
             throw;
         }
     }
-
-    private static void Warn(string line) => Console.Error.WriteLine("qslm: warning: " + line);
 
     public void Dispose()
     {

@@ -1,13 +1,12 @@
 using System.Runtime.InteropServices;
 using QSLM.Data;
 using QSLM.Format.Formats;
-using QSLM.Model;
 using QSLM.Search.Hierarchy;
-using QSLM.Search.HostEvaluation;
-using QSLM.Search.Tiers;
+using QSLM.Model.SearchAdapter;
+using CandidateEvaluation = QSLM.Search.Tiers.Evaluation;
 using static TorchSharp.torch;
 
-namespace QSLM.Search.Tests.HostEvaluation;
+namespace QSLM.Model.Tests.SearchAdapter;
 
 public sealed class HostEvaluatorStressTests
 {
@@ -22,7 +21,7 @@ public sealed class HostEvaluatorStressTests
     /// but got false" or "Unknown scalar type".
     /// </summary>
     [Fact]
-    public void Repeated_evaluations_under_continual_garbage_collection_all_succeed_and_agree()
+    public async Task Repeated_evaluations_under_continual_garbage_collection_all_succeed_and_agree()
     {
         random.manual_seed(1);
         using var host = new HostEvaluator(new SpikeGpt(new SpikeGptConfig(2, 64, Vocabulary, HasLmHead: true, ClassCount: 2)), "stress");
@@ -33,7 +32,7 @@ public sealed class HostEvaluatorStressTests
         var tokens = Enumerable.Range(0, 256).Select(_ => (long)draw.Next(Vocabulary)).ToArray();
         var evaluators = new[] { host.Sst2Accuracy(sentences), host.Perplexity(tokens, 0) };
         var candidates = new[] { "int8", "sign1" }.Select(f => Precisions.Uniform(host.Hierarchy, QuantFormats.Get(f))).ToList();
-        var first = new Dictionary<(int, string), Evaluation>();
+        var first = new Dictionary<(int, string), CandidateEvaluation>();
         var faults = new List<string>();
 
         using (new ContinualCollection())
@@ -46,7 +45,7 @@ public sealed class HostEvaluatorStressTests
                     {
                         try
                         {
-                            var evaluation = evaluators[e].Evaluate(candidate);
+                            var evaluation = await evaluators[e].EvaluateAsync(candidate, CancellationToken.None);
                             if (!first.TryAdd((e, candidate.Compact), evaluation) && first[(e, candidate.Compact)] != evaluation)
                                 faults.Add($"round {round}: {candidate.Compact} gave {evaluation}, first {first[(e, candidate.Compact)]}");
                         }

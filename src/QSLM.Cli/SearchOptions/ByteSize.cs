@@ -1,7 +1,7 @@
 using QSLM.Errors;
 using System.Globalization;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Cli.SearchOptions;
 
 /// <summary>Parses a memory size for constM: bytes, or a number with kB, MB, GB (powers of 1000) or KiB, MiB, GiB.</summary>
 internal static class ByteSize

@@ -1,7 +1,7 @@
 using QSLM.Errors;
 using QSLM.Search.Objective;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Cli.SearchOptions;
 
 /// <summary>The objective from the options the search commands share (--const-a, --const-m, --alpha, and the search's --power-weight).</summary>
 internal static class ObjectiveOptions

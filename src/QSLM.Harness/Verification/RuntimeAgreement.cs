@@ -1,3 +1,4 @@
+using QSLM.Format.Formats;
 using QSLM.Errors;
 using QSLM.Data;
 using QSLM.Model;
@@ -8,7 +9,7 @@ using QSLM.Runtime.Evaluation;
 using QSLM.Runtime.Inference;
 using static TorchSharp.torch;
 
-namespace QSLM.Cli.Verification;
+namespace QSLM.Harness.Verification;
 
 /// <summary>How closely the board runtime follows the host's fake-quantized TorchSharp model
 /// (token by token) on WikiText-2: perplexity of both; the positions whose logits agree within
@@ -18,7 +19,7 @@ namespace QSLM.Cli.Verification;
 /// to disagreeing. A divergence is a spike that fired on one side and not the other; its effect
 /// lasts as long as the recurrent state remembers it, which in the free-running pair can be
 /// hundreds of tokens, and in the synchronised pair one.</summary>
-internal sealed record LmAgreement(string Format, long Tokens, double HostPerplexity, double RuntimePerplexity, long PositionsWithin,
+public sealed record LmAgreement(string Format, long Tokens, double HostPerplexity, double RuntimePerplexity, long PositionsWithin,
     int Divergences, int? FirstDivergence, long SynchronisedWithin, double WorstRelativeDifference)
 {
     public double PerplexityDifference => RuntimePerplexity / HostPerplexity - 1;
@@ -29,7 +30,7 @@ internal sealed record LmAgreement(string Format, long Tokens, double HostPerple
 }
 
 /// <summary>How often the runtime's SST-2 predictions equal the host's.</summary>
-internal sealed record Sst2Agreement(string Format, int Sentences, int Identical, double HostAccuracy, double RuntimeAccuracy)
+public sealed record Sst2Agreement(string Format, int Sentences, int Identical, double HostAccuracy, double RuntimeAccuracy)
 {
     public double FractionIdentical => (double)Identical / Sentences;
 }
@@ -40,7 +41,7 @@ internal sealed record Sst2Agreement(string Format, int Sentences, int Identical
 /// different order; where a LIF membrane sits within rounding of its threshold, one side may spike
 /// and the other not, and that position's logits then differ by more than rounding.
 /// </summary>
-internal static class RuntimeAgreement
+public static class RuntimeAgreement
 {
     public const double LogitTolerance = 1e-3;
 

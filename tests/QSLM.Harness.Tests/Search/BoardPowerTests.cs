@@ -1,10 +1,11 @@
-using QSLM.Cli.Search;
+using QSLM.Harness.Search;
+
 using QSLM.Protocol.Messages;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Sampling;
 using UnitsNet;
 
-namespace QSLM.Cli.Tests.Search;
+namespace QSLM.Harness.Tests.Search;
 
 public class BoardPowerTests
 {

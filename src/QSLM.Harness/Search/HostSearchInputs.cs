@@ -1,8 +1,7 @@
-using QSLM.Harness;
 using QSLM.Errors;
 using QSLM.Data;
 
-namespace QSLM.Cli.Search;
+namespace QSLM.Harness.Search;
 
 /// <summary>
 /// What a host search of the bundled (or given) models is scored on — the task, the models, the
@@ -10,7 +9,7 @@ namespace QSLM.Cli.Search;
 /// sensitivity measurements — and their hashes. Cheap to build: no model is loaded until
 /// <see cref="OpenEvaluators"/>.
 /// </summary>
-internal sealed class HostSearchInputs
+public sealed class HostSearchInputs
 {
     private HostSearchInputs(bool isSst2, string lmPath, string sst2Path, Vocabulary vocabulary, IReadOnlyList<Sst2Example> dev, long[] test, int sensitivitySentences, int sensitivityTokens)
     {
@@ -69,5 +68,5 @@ internal sealed class HostSearchInputs
     }
 
     /// <summary>Loads the searched model and its evaluators, each behind the evaluation cache in <paramref name="cacheFolder"/>.</summary>
-    public HostEvaluators OpenEvaluators(string cacheFolder) => HostEvaluators.Open(this, cacheFolder);
+    public HostEvaluators OpenEvaluators(string cacheFolder, Microsoft.Extensions.Logging.ILogger logger) => HostEvaluators.Open(this, cacheFolder, logger);
 }

@@ -1,8 +1,7 @@
 using QSLM.Errors;
 using System.Text.RegularExpressions;
-using QSLM.Format.Formats;
 
-namespace QSLM.Model.Quantization;
+namespace QSLM.Format.Formats;
 
 /// <summary>
 /// Which format each tensor gets: an ordered list of <c>pattern=format</c> rules, the first match
@@ -13,9 +12,13 @@ namespace QSLM.Model.Quantization;
 /// </summary>
 public sealed class PrecisionAssignment
 {
-    private readonly IReadOnlyList<(string Pattern, Regex Matcher, QuantFormat Format)> _rules;
+    private readonly IReadOnlyList<(string Pattern, Regex? Matcher, QuantFormat Format)> _rules;
 
-    private PrecisionAssignment(IReadOnlyList<(string, Regex, QuantFormat)> rules) => _rules = rules;
+    // Set for an assignment of exact tensor names (ForTensors): a lookup, no pattern to match.
+    private readonly Dictionary<string, QuantFormat>? _exact;
+
+    private PrecisionAssignment(IReadOnlyList<(string, Regex?, QuantFormat)> rules, Dictionary<string, QuantFormat>? exact = null) =>
+        (_rules, _exact) = (rules, exact);
 
     /// <summary>Everything in fp32.</summary>
     public static PrecisionAssignment Fp32 { get; } = new([]);
@@ -23,10 +26,29 @@ public sealed class PrecisionAssignment
     /// <summary>The rules, in order.</summary>
     public IEnumerable<(string Pattern, QuantFormat Format)> Rules => _rules.Select(r => (r.Pattern, r.Format));
 
+    /// <summary>
+    /// Each of <paramref name="tensors"/> at its format and every other tensor fp32: the assignment
+    /// <c>name=format,...,*=fp32</c> parses to, built from values (a search builds one per candidate).
+    /// </summary>
+    /// <exception cref="ArgumentException">A name holds <c>*</c> or <c>,</c>, or comes twice.</exception>
+    public static PrecisionAssignment ForTensors(IEnumerable<(string Tensor, QuantFormat Format)> tensors)
+    {
+        var exact = new Dictionary<string, QuantFormat>(StringComparer.Ordinal);
+        var rules = new List<(string, Regex?, QuantFormat)>();
+        foreach (var (tensor, format) in tensors)
+        {
+            if (tensor.Length == 0 || tensor.AsSpan().IndexOfAny("*,=") >= 0) throw new ArgumentException($"'{tensor}' is not a tensor name");
+            if (!exact.TryAdd(tensor, format)) throw new ArgumentException($"tensor '{tensor}' is assigned twice");
+            rules.Add((tensor, null, format));
+        }
+        rules.Add(("*", null, QuantFormats.Fp32));
+        return new PrecisionAssignment(rules, exact);
+    }
+
     /// <summary>Parses <c>pattern=format[,pattern=format...]</c>.</summary>
     public static PrecisionAssignment Parse(string text)
     {
-        var rules = new List<(string, Regex, QuantFormat)>();
+        var rules = new List<(string, Regex?, QuantFormat)>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = part.LastIndexOf('=');
@@ -45,9 +67,10 @@ public sealed class PrecisionAssignment
     /// <summary>The format of tensor <paramref name="name"/>.</summary>
     public QuantFormat FormatOf(string name)
     {
+        if (_exact is not null) return _exact.GetValueOrDefault(name, QuantFormats.Fp32);
         foreach (var (_, matcher, format) in _rules)
         {
-            if (matcher.IsMatch(name)) return format;
+            if (matcher!.IsMatch(name)) return format;
         }
         return QuantFormats.Fp32;
     }

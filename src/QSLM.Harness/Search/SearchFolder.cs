@@ -1,0 +1,37 @@
+using QSLM.Errors;
+using QSLM.Search.Results;
+
+namespace QSLM.Harness.Search;
+
+/// <summary>
+/// A search's folder and its resume identity, in one place: the manifest says what is searched, and a
+/// folder that holds a manifest of the same search is resumed, its CSV's rows replayed by the ledger
+/// (<see cref="QSLM.Search.Tiers.SearchLedger"/>) instead of evaluated or measured again.
+/// </summary>
+public static class SearchFolder
+{
+    /// <summary>The manifest's file name.</summary>
+    public const string ManifestFile = "manifest.json";
+
+    /// <summary>The log's file name.</summary>
+    public const string LogFile = "search.csv";
+
+    /// <summary>
+    /// Writes <paramref name="manifest"/> into <paramref name="folder"/> (created if missing), keeping the
+    /// start time of an earlier run of the same search there, and opens the folder's log.
+    /// </summary>
+    /// <exception cref="InputException">The folder holds a different search.</exception>
+    public static (SearchManifest Manifest, ResultsLog Log) Open(string folder, SearchManifest manifest)
+    {
+        Directory.CreateDirectory(folder);
+        var manifestPath = Path.Combine(folder, ManifestFile);
+        if (SearchManifest.TryRead(manifestPath) is { } earlier)
+        {
+            if (!earlier.SameSearchAs(manifest))
+                throw new InputException($"{folder} holds a different search ({earlier.Task}, {earlier.ConstA}, alpha {earlier.Alpha}); choose another --out");
+            manifest = manifest with { Started = earlier.Started };
+        }
+        manifest.Write(manifestPath);
+        return (manifest, ResultsLog.Open(Path.Combine(folder, LogFile)));
+    }
+}

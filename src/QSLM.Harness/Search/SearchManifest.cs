@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using QSLM.Errors;
+using QSLM.Search.Objective;
+
+namespace QSLM.Harness.Search;
+
+/// <summary>What a search ran on and with, written beside its CSV as <c>manifest.json</c>, so a
+/// result can be traced to the exact model, data, board, settings and tool. <see cref="Chosen"/> is
+/// the answer's candidate number, written when the search ends (<c>qslm report</c> marks it).</summary>
+/// <param name="Tool">The program and its version.</param>
+/// <param name="Task">sst2 or lm.</param>
+/// <param name="ModelSha256">Each model file's SHA-256, by file name.</param>
+/// <param name="DataSha256">Each data file's SHA-256, by its path under the data folder.</param>
+/// <param name="Board">The board candidates are measured on, in words.</param>
+/// <param name="Evaluation">What candidates and sensitivity measurements are scored on, in words.</param>
+/// <param name="ConstA">The accuracy constraint, as written.</param>
+/// <param name="ConstM">The memory cap in bytes, or null for none.</param>
+/// <param name="Alpha">Weight of the memory saving in the objective.</param>
+/// <param name="Menu">The precisions the search may give a module, highest first.</param>
+/// <param name="Started">When the search first started (UTC, round-trip form).</param>
+/// <param name="PowerWeight">Weight of the measured power saving in the objective.</param>
+/// <param name="PowerSource">Where power figures come from, or null for a host-only search.</param>
+/// <param name="Chosen">The answer's candidate number, once the search has ended.</param>
+public sealed record SearchManifest(
+    string Tool,
+    string Task,
+    IReadOnlyDictionary<string, string> ModelSha256,
+    IReadOnlyDictionary<string, string> DataSha256,
+    string Board,
+    string Evaluation,
+    string ConstA,
+    long? ConstM,
+    double Alpha,
+    IReadOnlyList<string> Menu,
+    string Started,
+    double PowerWeight = 0,
+    string? PowerSource = null,
+    int? Chosen = null)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The lower-case hex SHA-256 of the file at <paramref name="path"/>.</summary>
+    public static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Writes the manifest as indented JSON to <paramref name="path"/>.</summary>
+    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+
+    /// <summary>The manifest at <paramref name="path"/>, or null when there is none.</summary>
+    public static SearchManifest? TryRead(string path) => File.Exists(path) ? JsonSerializer.Deserialize<SearchManifest>(File.ReadAllText(path), Json) : null;
+
+    /// <summary>Whether <paramref name="other"/> searches the same thing (a resumed run must).</summary>
+    public bool SameSearchAs(SearchManifest other) =>
+        Task == other.Task && SameConstraint(ConstA, other.ConstA) && ConstM == other.ConstM && Alpha.Equals(other.Alpha) && Evaluation == other.Evaluation
+        && Board == other.Board && PowerWeight.Equals(other.PowerWeight) && PowerSource == other.PowerSource
+        && Menu.SequenceEqual(other.Menu) && ModelSha256.OrderBy(k => k.Key).SequenceEqual(other.ModelSha256.OrderBy(k => k.Key))
+        && DataSha256.OrderBy(k => k.Key).SequenceEqual(other.DataSha256.OrderBy(k => k.Key));
+
+    // Compared as constraints, not as text: acc>=-1pt and acc>=-1.0pt ask the same.
+    private static bool SameConstraint(string a, string b) => a == b || (TryParse(a) is { } x && TryParse(b) is { } y && x == y);
+
+    private static AccuracyConstraint? TryParse(string text)
+    {
+        try
+        {
+            return AccuracyConstraint.Parse(text);
+        }
+        catch (InputException)
+        {
+            return null; // a manifest written by hand: only its exact text matches
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using QSLM.Format.Formats;
+using QSLM.Search.Objective;
+
+namespace QSLM.Harness.Search;
+
+/// <summary>What a search is asked to do: everything <c>qslm search</c>'s options say, parsed.</summary>
+/// <param name="Tool">The program and its version, for the manifest.</param>
+/// <param name="IsSst2">Candidates are scored on SST-2 accuracy (else WikiText-2 perplexity).</param>
+/// <param name="Objective">Constraints and objective.</param>
+/// <param name="Menu">Precisions a module may get, highest first.</param>
+/// <param name="LmPath">The language model checkpoint.</param>
+/// <param name="Sst2Path">The SST-2 classifier checkpoint.</param>
+/// <param name="Sentences">SST-2 dev sentences each candidate is scored on.</param>
+/// <param name="Tokens">WikiText-2 test tokens each candidate (or the chosen one's LM) is scored on.</param>
+/// <param name="SensitivitySentences">SST-2 dev sentences of a sensitivity measurement.</param>
+/// <param name="SensitivityTokens">WikiText-2 test tokens of a sensitivity measurement.</param>
+/// <param name="OutputFolder">Where search.csv and manifest.json go (an existing search there is resumed), or null for a new folder under runs/.</param>
+/// <param name="CacheFolder">Host evaluations reused across searches.</param>
+/// <param name="Board">The board candidates are measured on, by name in <paramref name="BenchPath"/>, or null for a host-only search.</param>
+/// <param name="BenchPath">The bench file that names the board.</param>
+/// <param name="BoardTop">How many of each tier's best candidates are measured on the board.</param>
+/// <param name="SensorSpec">The host-side power sensor sampled between the agent's marks, or null to estimate power.</param>
+/// <param name="BoardTokens">Tokens per timed repeat on the board.</param>
+/// <param name="BoardRepeats">Timed repeats on the board.</param>
+/// <param name="Tolerance">How far the board's score may be from the host's, or null for the task's default.</param>
+public sealed record SearchRequest(
+    string Tool,
+    bool IsSst2,
+    SearchObjective Objective,
+    IReadOnlyList<QuantFormat> Menu,
+    string LmPath,
+    string Sst2Path,
+    int Sentences,
+    int Tokens,
+    int SensitivitySentences,
+    int SensitivityTokens,
+    string? OutputFolder,
+    string CacheFolder,
+    string? Board,
+    string BenchPath,
+    int BoardTop,
+    string? SensorSpec,
+    int BoardTokens,
+    int BoardRepeats,
+    double? Tolerance)
+{
+    /// <summary>The power source every power figure of the search is labelled with, or null for a host-only search.</summary>
+    public string? PowerSource => Board is null ? null
+        : SensorSpec is null ? "estimated:horowitz-45nm"
+        : SensorSpec == "simulated" ? "simulated:ina219-default-board"
+        : "sensor " + SensorSpec;
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QSLM.Boards.Sessions;
+using QSLM.Errors;
+using QSLM.Model.Evaluation;
+using QSLM.Model.Quantization;
+using QSLM.Protocol.Messages;
+using QSLM.Search.Hierarchy;
+using QSLM.Search.Objective;
+using QSLM.Search.Tiers;
+using QSLM.Sensors.Board;
+using QSLM.Sensors.Discovery;
+using QSLM.Sensors.Simulation;
+
+namespace QSLM.Harness.Search;
+
+/// <summary>
+/// One run of the tiered search with its board in the loop, as <c>qslm search</c>, a test or a farm
+/// worker asks for it: loads the inputs, opens (or resumes) the search's folder, brings the board up,
+/// searches, writes the answer into the manifest, packs it for the board, and measures the LM at the
+/// chosen precisions. What it reports goes to an <see cref="IProgress{T}"/>; warnings to an
+/// <see cref="ILogger"/>; it writes nothing to the console.
+/// </summary>
+public static class SearchRunner
+{
+    /// <summary>Runs <paramref name="request"/>. A cancelled token stops the search before its next
+    /// candidate (and a board run in progress with it); the result then says so, and everything logged stays.</summary>
+    /// <exception cref="InputException">Bad input, or no candidate meets the constraints.</exception>
+    public static async Task<SearchResult> RunAsync(SearchRequest request, IProgress<SearchEvent>? progress = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        logger ??= NullLogger.Instance;
+        var objective = request.Objective;
+        var inputs = HostSearchInputs.Load(request.IsSst2, request.LmPath, request.Sst2Path, request.Sentences, request.Tokens, request.SensitivitySentences, request.SensitivityTokens);
+        var manifest = new SearchManifest(
+            request.Tool,
+            inputs.Task,
+            inputs.ModelSha256.ToDictionary(),
+            inputs.DataSha256.ToDictionary(),
+            request.Board is null ? "none (host only: fake quantization with the packed format's codecs)" : $"{request.Board} of {Path.GetFileName(request.BenchPath)}",
+            inputs.Evaluation,
+            objective.ConstA.ToString(), objective.ConstM, objective.Alpha, request.Menu.Select(f => f.Name).ToList(),
+            DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+            objective.Beta, request.PowerSource);
+
+        var folder = request.OutputFolder ?? Path.Combine(RepositoryPaths.Runs, string.Create(CultureInfo.InvariantCulture, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
+        var (opened, log) = SearchFolder.Open(folder, manifest);
+        manifest = opened;
+        using var logScope = log;
+        using var host = inputs.OpenEvaluators(request.CacheFolder, logger);
+        progress?.Report(new SearchOpened(folder, log.Rows.Count, manifest, objective, host.Hierarchy));
+
+        var boardLines = progress is null ? null : new BoardLines(progress);
+        await using var measurer = request.Board is null ? null : OpenBoard(request, inputs, folder, boardLines);
+        progress?.Report(new SearchStarted());
+        SearchLedger? ledger = null;
+        ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, log, c => progress?.Report(new CandidateReported(c, ledger!.Describe(c))), measurer);
+        Candidate chosen;
+        try
+        {
+            chosen = await new TieredSearch(ledger, request.Menu) { BoardCandidatesPerTier = request.BoardTop }.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InfrastructureFailureException e)
+        {
+            return new SearchResult(SearchOutcome.InfrastructureFailure, folder, ledger, CacheHits: host.CacheHits, Failure: e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return new SearchResult(SearchOutcome.Cancelled, folder, ledger, CacheHits: host.CacheHits);
+        }
+        (manifest with { Chosen = chosen.Id }).Write(Path.Combine(folder, SearchFolder.ManifestFile));
+        string? chosenModel = null;
+        if (measurer is not null)
+        {
+            chosenModel = Path.Combine(folder, "chosen.qslm");
+            measurer.Pack(chosen, chosenModel);
+        }
+        var lm = inputs.IsSst2 ? LmAtSamePrecisions(chosen, inputs) : null;
+        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel);
+    }
+
+    // The LM with the classifier's precisions (its head at the classifier head's format).
+    private static LmPerplexity LmAtSamePrecisions(Candidate chosen, HostSearchInputs inputs)
+    {
+        using var lmModel = HostModels.LoadForVocabulary(inputs.LmPath, null, inputs.Vocabulary);
+        var lmPrecisions = chosen.Precisions.For(ModelHierarchy.FromTensors(lmModel.state_dict().Select(kv => (kv.Key, kv.Value.shape))));
+        var basePpl = PerplexityEvaluator.Evaluate(lmModel, inputs.Test, inputs.StartToken).Perplexity;
+        FakeQuantizer.Apply(lmModel, lmPrecisions.ToAssignment());
+        var ppl = PerplexityEvaluator.Evaluate(lmModel, inputs.Test, inputs.StartToken).Perplexity;
+        return new LmPerplexity(ppl, basePpl, inputs.Test.Length);
+    }
+
+    private static AgentBoardMeasurer OpenBoard(SearchRequest request, HostSearchInputs inputs, string folder, IProgress<string>? lines)
+    {
+        var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
+        var run = new RunSettings(request.BoardTokens, Warmup: Math.Max(64, request.BoardTokens / 4), request.BoardRepeats, Seed: 1, Threads: 0);
+        var tolerance = request.Tolerance ?? (isSst2 ? 0.005 : 0.01);
+        var (session, budget) = SearchBoard.Open(request.BenchPath, request.Board!, lines);
+        var evaluation = isSst2
+            ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
+            : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
+        var sensorSpec = request.SensorSpec;
+        var simulated = sensorSpec == "simulated" ? new SimulatedBoard() : null;
+        Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => OpenSensor(sensorSpec, simulated);
+        // Checked now, so a bad --sensor fails before the search rather than at its first measurement.
+        openSensor?.Invoke().Dispose();
+        var model = HostModels.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
+        return new AgentBoardMeasurer(session, model, inputs.Vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
+            new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, budget, lines);
+    }
+
+    // The spec is what the user typed: a spec the sensors refuse is bad input.
+    private static IPowerSensor OpenSensor(string spec, SimulatedBoard? simulated)
+    {
+        try
+        {
+            return SensorSpec.Open(spec, TimeProvider.System, simulated);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new InputException(e.Message, e);
+        }
+    }
+
+    private sealed class BoardLines(IProgress<SearchEvent> progress) : IProgress<string>
+    {
+        public void Report(string value) => progress.Report(new BoardReported(value));
+    }
+}
