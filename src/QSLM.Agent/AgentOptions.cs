@@ -1,6 +1,6 @@
-using QSLM.Errors;
 using System.CommandLine;
 using QSLM.CommandLine;
+using QSLM.Errors;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;
 

@@ -1,7 +1,7 @@
-using QSLM.Harness;
-using QSLM.Errors;
 using System.Globalization;
 using QSLM.Data;
+using QSLM.Errors;
+using QSLM.Harness;
 using QSLM.Model;
 using QSLM.Model.Checkpoints;
 using static TorchSharp.torch;

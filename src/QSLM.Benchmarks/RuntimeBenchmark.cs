@@ -1,6 +1,6 @@
-using QSLM.Format.Formats;
 using System.Diagnostics;
 using System.Globalization;
+using QSLM.Format.Formats;
 using QSLM.Model.Quantization;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using QSLM.Cli.Commands;
-using QSLM.CommandLine;
 using QSLM.Cli.Rendering;
+using QSLM.CommandLine;
 
 namespace QSLM.Cli;
 

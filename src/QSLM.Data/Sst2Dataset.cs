@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using System.Globalization;
+using QSLM.Errors;
 
 namespace QSLM.Data;
 

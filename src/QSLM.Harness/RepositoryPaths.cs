@@ -15,7 +15,7 @@ public static class RepositoryPaths
     /// their own folder, so they never write into a user's <c>runs/</c>).</summary>
     public const string RunsVariable = "QSLM_RUNS";
 
-    /// <summary>Default folder of searches, caches, agent publishes and local boards: <c>$QSLM_RUNS</c>
+    /// <summary>Default folder of searches, caches and local boards: <c>$QSLM_RUNS</c>
     /// when set, else the repository's <c>runs/</c>.</summary>
     public static string Runs =>
         Environment.GetEnvironmentVariable(RunsVariable) is { Length: > 0 } runs ? Path.GetFullPath(runs) : Path.Combine(Root, "runs");

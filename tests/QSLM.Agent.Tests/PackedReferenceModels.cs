@@ -1,5 +1,5 @@
-using QSLM.Format.Formats;
 using QSLM.Data;
+using QSLM.Format.Formats;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Quantization;
 

@@ -1,9 +1,9 @@
-using QSLM.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using QSLM.CommandLine;
 using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Runtime.Evaluation;
 using QSLM.Runtime.Inference;
 

@@ -1,7 +1,7 @@
-using QSLM.Errors;
 using System.CommandLine;
 using System.Diagnostics;
 using QSLM.CommandLine;
+using QSLM.Errors;
 using QSLM.Runtime.Inference;
 
 namespace QSLM.Agent.Commands;

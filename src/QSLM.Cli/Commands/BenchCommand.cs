@@ -1,8 +1,8 @@
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Benchmarks;
 using QSLM.CommandLine;
+using QSLM.Errors;
+using QSLM.Harness;
 
 namespace QSLM.Cli.Commands;
 

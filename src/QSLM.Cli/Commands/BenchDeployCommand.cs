@@ -1,13 +1,13 @@
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
 using QSLM.Benchmarks.Deployment;
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Sessions;
 using QSLM.Boards.Transports.Ssh;
-using QSLM.Harness.Boards;
 using QSLM.CommandLine;
+using QSLM.Errors;
+using QSLM.Harness;
+using QSLM.Harness.Boards;
 
 namespace QSLM.Cli.Commands;
 

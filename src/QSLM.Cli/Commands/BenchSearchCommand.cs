@@ -1,10 +1,10 @@
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
 using QSLM.Benchmarks;
 using QSLM.Cli.SearchOptions;
-using QSLM.Harness.Search;
 using QSLM.CommandLine;
+using QSLM.Errors;
+using QSLM.Harness;
+using QSLM.Harness.Search;
 using QSLM.Model;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Synthetic;

@@ -1,14 +1,14 @@
-using Microsoft.Extensions.Logging;
-using QSLM.Harness;
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using QSLM.Boards.Checks;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
 using QSLM.Boards.Sessions;
-using QSLM.Harness.Boards;
-using QSLM.CommandLine;
 using QSLM.Cli.Rendering;
+using QSLM.CommandLine;
+using QSLM.Harness;
+using QSLM.Harness.Boards;
 
 namespace QSLM.Cli.Commands;
 

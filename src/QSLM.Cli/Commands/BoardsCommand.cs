@@ -1,8 +1,8 @@
-using QSLM.Harness;
 using System.CommandLine;
 using QSLM.Boards.Inventory;
-using QSLM.Harness.Boards;
 using QSLM.CommandLine;
+using QSLM.Harness;
+using QSLM.Harness.Boards;
 
 namespace QSLM.Cli.Commands;
 

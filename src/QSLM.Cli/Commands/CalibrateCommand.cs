@@ -1,11 +1,11 @@
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
+using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
+using QSLM.Errors;
+using QSLM.Harness;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Simulation;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

@@ -1,13 +1,13 @@
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
-using QSLM.Harness.Verification;
+using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
 using QSLM.Data;
+using QSLM.Errors;
+using QSLM.Harness;
+using QSLM.Harness.Verification;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

@@ -1,9 +1,9 @@
-using QSLM.Harness;
 using System.CommandLine;
 using System.Globalization;
-using QSLM.CommandLine;
-using QSLM.Model.Export;
 using QSLM.Cli.Rendering;
+using QSLM.CommandLine;
+using QSLM.Harness;
+using QSLM.Model.Export;
 
 namespace QSLM.Cli.Commands;
 

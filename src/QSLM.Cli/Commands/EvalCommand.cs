@@ -1,15 +1,15 @@
-using QSLM.Format.Formats;
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
 using QSLM.Cli.Progress;
+using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
 using QSLM.Data;
+using QSLM.Errors;
+using QSLM.Format.Formats;
+using QSLM.Harness;
 using QSLM.Model;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

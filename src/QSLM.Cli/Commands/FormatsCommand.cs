@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.Cli.Rendering;
 using QSLM.Format.Formats;
 using Spectre.Console;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

@@ -1,12 +1,12 @@
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
+using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
 using QSLM.Data;
+using QSLM.Errors;
+using QSLM.Harness;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Generation;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

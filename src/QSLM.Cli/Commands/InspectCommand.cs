@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
 using QSLM.Format.Packed;
 using Spectre.Console;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

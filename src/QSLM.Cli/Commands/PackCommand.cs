@@ -1,10 +1,10 @@
-using QSLM.Format.Formats;
-using QSLM.Harness;
 using System.CommandLine;
 using QSLM.CommandLine;
 using QSLM.Data;
 using QSLM.Format.Codecs;
+using QSLM.Format.Formats;
 using QSLM.Format.Packed;
+using QSLM.Harness;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Quantization;
 

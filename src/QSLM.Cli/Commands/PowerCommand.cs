@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using System.CommandLine;
+using QSLM.Errors;
 using QSLM.Sensors.Calibration;
 
 namespace QSLM.Cli.Commands;

@@ -1,9 +1,9 @@
-using QSLM.Errors;
 using System.CommandLine;
+using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
+using QSLM.Errors;
 using QSLM.Sensors.Export;
 using QSLM.Sensors.Statistics;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

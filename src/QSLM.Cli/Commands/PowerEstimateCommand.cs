@@ -1,9 +1,9 @@
-using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
-using QSLM.CommandLine;
-using QSLM.Sensors.Estimation;
 using QSLM.Cli.Rendering;
+using QSLM.CommandLine;
+using QSLM.Errors;
+using QSLM.Sensors.Estimation;
 
 namespace QSLM.Cli.Commands;
 

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Logging;
-using QSLM.Errors;
 using System.CommandLine;
-using QSLM.CommandLine;
-using QSLM.Sensors.Export;
+using Microsoft.Extensions.Logging;
 using QSLM.Cli.Rendering;
+using QSLM.CommandLine;
+using QSLM.Errors;
+using QSLM.Sensors.Export;
 
 namespace QSLM.Cli.Commands;
 

@@ -1,15 +1,15 @@
-using Microsoft.Extensions.Logging;
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
+using QSLM.Errors;
+using QSLM.Harness;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Discovery;
 using QSLM.Sensors.Export;
 using QSLM.Sensors.Sampling;
 using Spectre.Console;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

@@ -1,12 +1,12 @@
-using QSLM.Harness;
 using System.CommandLine;
 using System.Globalization;
+using QSLM.Cli.Rendering;
 using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
+using QSLM.Harness;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Quantization;
 using Spectre.Console;
-using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Commands;
 

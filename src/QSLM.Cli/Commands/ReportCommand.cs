@@ -1,8 +1,8 @@
-using QSLM.Errors;
 using System.CommandLine;
+using QSLM.Cli.Rendering;
 using QSLM.Cli.Reports;
 using QSLM.CommandLine;
-using QSLM.Cli.Rendering;
+using QSLM.Errors;
 
 namespace QSLM.Cli.Commands;
 

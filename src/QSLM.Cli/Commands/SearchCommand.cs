@@ -1,6 +1,3 @@
-using QSLM.Harness.Search;
-using QSLM.Harness;
-using QSLM.Errors;
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
@@ -8,10 +5,10 @@ using QSLM.Cli.Progress;
 using QSLM.Cli.Reports;
 using QSLM.Cli.SearchOptions;
 using QSLM.CommandLine;
+using QSLM.Errors;
+using QSLM.Harness;
+using QSLM.Harness.Search;
 using QSLM.Search.Board;
-using QSLM.Sensors.Board;
-using QSLM.Sensors.Discovery;
-using QSLM.Sensors.Simulation;
 using Spectre.Console;
 
 namespace QSLM.Cli.Commands;

@@ -1,6 +1,6 @@
-using QSLM.Harness;
 using System.CommandLine;
 using QSLM.CommandLine;
+using QSLM.Harness;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Training;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using System.Text.Json;
+using QSLM.Errors;
 using QSLM.Search.Results;
 
 namespace QSLM.Cli.Reports;

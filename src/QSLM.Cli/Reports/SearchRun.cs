@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using CsvHelper;
+using QSLM.Errors;
 using QSLM.Search.Results;
 
 namespace QSLM.Cli.Reports;

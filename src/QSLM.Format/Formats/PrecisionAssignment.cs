@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using System.Text.RegularExpressions;
+using QSLM.Errors;
 
 namespace QSLM.Format.Formats;
 

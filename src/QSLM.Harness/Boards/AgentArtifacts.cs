@@ -1,8 +1,8 @@
-using QSLM.Errors;
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Profiles;
 using QSLM.Boards.Transports.Local;
 using QSLM.Boards.Transports.Ssh;
+using QSLM.Errors;
 
 namespace QSLM.Harness.Boards;
 

@@ -1,7 +1,7 @@
-using QSLM.Errors;
 using System.Globalization;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Sessions;
+using QSLM.Errors;
 using QSLM.Model;
 using QSLM.Model.Quantization;
 using QSLM.Protocol.Messages;

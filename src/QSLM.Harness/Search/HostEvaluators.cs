@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using QSLM.Format.Formats;
+using QSLM.Model.SearchAdapter;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.HostEvaluation;
-using QSLM.Model.SearchAdapter;
 using QSLM.Search.Tiers;
 
 namespace QSLM.Harness.Search;

@@ -1,6 +1,6 @@
-using QSLM.Format.Formats;
-using QSLM.Errors;
 using QSLM.Data;
+using QSLM.Errors;
+using QSLM.Format.Formats;
 using QSLM.Model;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Evaluation;

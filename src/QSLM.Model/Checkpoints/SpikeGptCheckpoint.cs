@@ -1,6 +1,6 @@
-using QSLM.Errors;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using QSLM.Errors;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Checkpoints;

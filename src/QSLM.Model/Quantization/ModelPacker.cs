@@ -1,5 +1,5 @@
-using QSLM.Format.Formats;
 using QSLM.Format.Codecs;
+using QSLM.Format.Formats;
 using QSLM.Format.Packed;
 
 namespace QSLM.Model.Quantization;

@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
 using QSLM.Model.Evaluation;

@@ -1,6 +1,6 @@
-using QSLM.Errors;
 using System.Diagnostics;
 using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Model.Checkpoints;
 using QSLM.Model.Evaluation;
 using static TorchSharp.torch;

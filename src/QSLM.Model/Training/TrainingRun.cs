@@ -1,6 +1,6 @@
-using QSLM.Errors;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using QSLM.Errors;
 
 namespace QSLM.Model.Training;
 

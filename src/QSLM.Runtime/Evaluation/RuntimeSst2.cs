@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Runtime.Inference;
 
 namespace QSLM.Runtime.Evaluation;

@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using System.Runtime.CompilerServices;
+using QSLM.Errors;
 using QSLM.Format.Packed;
 
 namespace QSLM.Runtime.Inference;

@@ -1,6 +1,6 @@
-using QSLM.Errors;
 using System.Globalization;
 using CsvHelper;
+using QSLM.Errors;
 
 namespace QSLM.Search.Results;
 

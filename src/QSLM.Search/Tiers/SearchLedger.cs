@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using System.Globalization;
+using QSLM.Errors;
 using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;

@@ -1,6 +1,6 @@
-using QSLM.Errors;
 using System.Device.I2c;
 using System.Globalization;
+using QSLM.Errors;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Board.Discovery;
 using QSLM.Sensors.Board.Hwmon;

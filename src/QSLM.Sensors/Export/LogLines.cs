@@ -1,6 +1,6 @@
-using QSLM.Errors;
 using System.Globalization;
 using System.Text;
+using QSLM.Errors;
 
 namespace QSLM.Sensors.Export;
 

@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using QSLM.Cli.Reports;
+using QSLM.Errors;
 
 namespace QSLM.Cli.Tests.Reports;
 

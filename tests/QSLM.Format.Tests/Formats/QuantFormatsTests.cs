@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using System.Globalization;
+using QSLM.Errors;
 using QSLM.Format.Formats;
 
 namespace QSLM.Format.Tests.Formats;

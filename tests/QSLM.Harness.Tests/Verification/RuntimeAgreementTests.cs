@@ -1,5 +1,5 @@
-using QSLM.Harness.Verification;
 using QSLM.Data;
+using QSLM.Harness.Verification;
 using QSLM.Runtime.Inference;
 using Xunit.Abstractions;
 

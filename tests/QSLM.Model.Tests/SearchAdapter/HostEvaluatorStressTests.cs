@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using QSLM.Data;
 using QSLM.Format.Formats;
-using QSLM.Search.Hierarchy;
 using QSLM.Model.SearchAdapter;
+using QSLM.Search.Hierarchy;
 using CandidateEvaluation = QSLM.Search.Tiers.Evaluation;
 using static TorchSharp.torch;
 

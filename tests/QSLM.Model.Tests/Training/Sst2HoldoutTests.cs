@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Model.Training;
 
 namespace QSLM.Model.Tests.Training;

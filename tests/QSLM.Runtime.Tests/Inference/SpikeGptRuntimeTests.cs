@@ -1,5 +1,5 @@
-using QSLM.Errors;
 using QSLM.Data;
+using QSLM.Errors;
 using QSLM.Format.Packed;
 using QSLM.Format.Tests.Packed;
 using QSLM.Runtime.Evaluation;

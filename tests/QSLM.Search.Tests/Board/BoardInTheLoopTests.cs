@@ -3,8 +3,8 @@ using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
 using QSLM.Search.Results;
-using QSLM.Search.Tests.Hierarchy;
 using QSLM.Search.Synthetic;
+using QSLM.Search.Tests.Hierarchy;
 using QSLM.Search.Tiers;
 
 namespace QSLM.Search.Tests.Board;
