@@ -4,7 +4,6 @@ using QSLM.Format.Formats;
 using QSLM.Model.Quantization;
 using QSLM.Runtime.Inference;
 using QSLM.Runtime.Kernels;
-using Spectre.Console;
 using static TorchSharp.torch;
 
 namespace QSLM.Benchmarks;
@@ -20,19 +19,20 @@ internal static class RuntimeBenchmark
 {
     private const long CopyBytes = 256L << 20;
 
-    public static void Run(BenchModel subject, int tokens, int threads)
+    /// <summary>Streaming bandwidth in bytes per second: the median of 5 copies of 256 MiB.</summary>
+    public static double StreamingBandwidth()
     {
-        var inv = CultureInfo.InvariantCulture;
-        var options = new RuntimeOptions(KernelPaths.Best, threads);
-        AnsiConsole.WriteLine($"bench runtime: {subject.Description}, {tokens} tokens per variant after 16 warm-up tokens, next-token logits every token, {threads} thread(s)");
-        AnsiConsole.WriteLine($"machine: {BenchTimer.Machine()}; runtime kernels: {KernelPaths.Describe()}");
-
         var source = new byte[CopyBytes];
         var target = new byte[CopyBytes];
         Random.Shared.NextBytes(source);
-        var bandwidth = CopyBytes / BenchTimer.MedianSeconds(() => source.AsSpan().CopyTo(target), 5);
-        AnsiConsole.WriteLine(string.Create(inv, $"streaming copy: {bandwidth / 1e9:F2} GB/s (256 MiB, median of 5)"));
+        return CopyBytes / BenchTimer.MedianSeconds(() => source.AsSpan().CopyTo(target), 5);
+    }
 
+    /// <summary>Times <paramref name="tokens"/> tokens of each packing of <paramref name="subject"/> and
+    /// of its TorchSharp recurrence, all on the same seeded token stream.</summary>
+    public static RuntimeBenchmarkResult Run(BenchModel subject, int tokens, int threads, double bandwidth)
+    {
+        var options = new RuntimeOptions(KernelPaths.Best, threads);
         var stream = new int[tokens + 16];
         var work = Directory.CreateTempSubdirectory("qslm-bench-").FullName;
         try
@@ -41,28 +41,15 @@ internal static class RuntimeBenchmark
             var random = new Random(1); // the same seeded stream for every variant
             for (var i = 0; i < stream.Length; i++) stream[i] = random.Next(model.Config.VocabSize);
 
-            var table = new Table().AddColumns("variant", "file MB", "weight MB / token", "tokens/s", "bandwidth floor tokens/s", "of floor", "vs runtime fp32");
-            var results = new Dictionary<string, double>();
+            var variants = new List<RuntimeVariant>();
             foreach (var format in new[] { "fp32", "int8", "int4" })
             {
                 var path = Path.Combine(work, $"{format}.qslm");
                 ModelPacker.Pack(model, PrecisionAssignment.Parse($"*={format}"), "bench", path);
                 using var runtime = SpikeGptRuntime.Open(path, options);
-                var rate = RuntimeRate(runtime, stream, tokens);
-                results[format] = rate;
-                var bytes = runtime.WeightBytesPerToken(withHead: true);
-                var floor = bandwidth / bytes;
-                table.AddRow($"runtime {format}", (runtime.FileSize / 1e6).ToString("F1", inv), (bytes / 1e6).ToString("F2", inv),
-                    rate.ToString("F1", inv), floor.ToString("F1", inv), (rate / floor).ToString("F2", inv), (rate / results["fp32"]).ToString("F2", inv));
+                variants.Add(new RuntimeVariant(format, runtime.FileSize, runtime.WeightBytesPerToken(withHead: true), RuntimeRate(runtime, stream, tokens)));
             }
-            var torchRate = TorchRate(model, stream, tokens);
-            table.AddRow("TorchSharp fp32 recurrent", "", "", torchRate.ToString("F1", inv), "", "", (torchRate / results["fp32"]).ToString("F2", inv));
-            AnsiConsole.Write(table);
-
-            var int4Ratio = results["int4"] / results["fp32"];
-            var torchRatio = results["fp32"] / torchRate;
-            AnsiConsole.WriteLine(string.Create(inv, $"target int4 >= 2x runtime fp32: {int4Ratio:F2}x {(int4Ratio >= 2 ? "met" : "NOT met")}"));
-            AnsiConsole.WriteLine(string.Create(inv, $"target runtime fp32 >= TorchSharp fp32 recurrence: {torchRatio:F2}x {(torchRatio >= 1 ? "met" : "NOT met")}"));
+            return new RuntimeBenchmarkResult(bandwidth, variants, TorchRate(model, stream, tokens));
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli;
 
@@ -13,6 +14,6 @@ internal sealed class WarningLines : ILogger
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (IsEnabled(logLevel)) Console.Error.WriteLine("qslm: warning: " + formatter(state, exception));
+        if (IsEnabled(logLevel)) Terminal.Error.WriteLine("qslm: warning: " + formatter(state, exception));
     }
 }

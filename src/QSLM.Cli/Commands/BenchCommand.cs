@@ -1,8 +1,11 @@
 using System.CommandLine;
 using QSLM.Benchmarks;
+using QSLM.Cli.Rendering;
+using QSLM.Cli.Rendering.Benchmarks;
 using QSLM.CommandLine;
 using QSLM.Errors;
 using QSLM.Harness;
+using QSLM.Runtime.Kernels;
 
 namespace QSLM.Cli.Commands;
 
@@ -18,7 +21,9 @@ internal static class BenchCommand
         var pack = new Command("pack", "Pack and unpack throughput of int8 and int4 against a plain copy of the same bytes.") { rows, columns, repeats };
         pack.SetAction(parse => CommandRunner.Run(parse, () =>
         {
-            PackBenchmark.Run(parse.GetValue(rows), parse.GetValue(columns), Math.Max(1, parse.GetValue(repeats)));
+            var (r, c, n) = (parse.GetValue(rows), parse.GetValue(columns), Math.Max(1, parse.GetValue(repeats)));
+            PackBenchmarkView.Header(Terminal.Ansi, r, c, n, BenchTimer.Machine());
+            PackBenchmarkView.Results(Terminal.Ansi, PackBenchmark.Run(r, c, n));
             return CommandRunner.Success;
         }));
         command.Subcommands.Add(pack);
@@ -40,7 +45,10 @@ internal static class BenchCommand
             if (parse.GetValue(threads) < 1) throw new InputException("--threads must be at least 1");
             var size = parse.GetValue(synthetic);
             var source = size is null ? BenchModel.FromCheckpoint(parse.GetValue(checkpoint)!) : BenchModel.Synthetic(size);
-            RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads));
+            RuntimeBenchmarkView.Header(Terminal.Ansi, source.Description, parse.GetValue(tokens), parse.GetValue(threads), BenchTimer.Machine(), KernelPaths.Describe());
+            var bandwidth = RuntimeBenchmark.StreamingBandwidth();
+            RuntimeBenchmarkView.Bandwidth(Terminal.Ansi, bandwidth);
+            RuntimeBenchmarkView.Results(Terminal.Ansi, RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads), bandwidth));
             return CommandRunner.Success;
         }));
         command.Subcommands.Add(runtime);

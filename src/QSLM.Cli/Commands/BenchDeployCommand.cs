@@ -4,6 +4,7 @@ using QSLM.Benchmarks.Deployment;
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Sessions;
 using QSLM.Boards.Transports.Ssh;
+using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
 using QSLM.Errors;
 using QSLM.Harness;
@@ -68,25 +69,25 @@ internal static class BenchDeployCommand
             }
             await using var session = new BoardSession("deploy-bench", transport);
             await using var plain = await PlainSftp.ConnectAsync(transport.Address, CancellationToken.None).ConfigureAwait(false);
-            Console.WriteLine($"SSH: {where}, {transport.Description}");
+            Terminal.WriteLine($"SSH: {where}, {transport.Description}");
             var given = model;
             model = PackedStandIn.For(given, temp.Create("model"));
-            if (model != given) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{given} is no packed model, and an agent stores only valid ones: deploying a packed stand-in of its size ({new FileInfo(given).Length:N0} bytes) with random weights"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {model} ({new FileInfo(model).Length:N0} bytes); 1 warm-up run, then {repeats} timed runs, plain SFTP and deployment in each, the order alternating, each writing a new file"));
+            if (model != given) Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{given} is no packed model, and an agent stores only valid ones: deploying a packed stand-in of its size ({new FileInfo(given).Length:N0} bytes) with random weights"));
+            Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {model} ({new FileInfo(model).Length:N0} bytes); 1 warm-up run, then {repeats} timed runs, plain SFTP and deployment in each, the order alternating, each writing a new file"));
             var results = new List<DeployBenchmarkResult>();
             for (var run = 0; run <= repeats; run++)
             {
                 // Interleaved: a load spike from elsewhere on the machine must not always land on the same side.
                 var result = await DeployBenchmark.RunAsync(session, plain, model, deployFirst: run % 2 == 0).ConfigureAwait(false);
-                Console.WriteLine((run == 0 ? "warm-up: " : $"run {run}: ") + result);
+                Terminal.WriteLine((run == 0 ? "warm-up: " : $"run {run}: ") + result);
                 if (run > 0) results.Add(result);
             }
             var ratio = Median(results.Select(r => r.Ratio));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"deployment phases (medians): query {Median(results.Select(r => r.Phases.Query.TotalMilliseconds)):F1} ms, transfer {Median(results.Select(r => r.Phases.Transfer.TotalMilliseconds)):F1} ms, finalize {Median(results.Select(r => r.Phases.Finalize.TotalMilliseconds)):F1} ms; plain SFTP {Median(results.Select(r => r.PlainSftp.TotalMilliseconds)):F1} ms"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ratios per run: {string.Join(", ", results.Select(r => r.Ratio.ToString("F3", CultureInfo.InvariantCulture)))}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"SSH deploy: plain SFTP {Median(results.Select(r => r.PlainMegabytesPerSecond)):F1} MB/s, deployment {Median(results.Select(r => r.DeployMegabytesPerSecond)):F1} MB/s; ratio {ratio:F3} (median of {repeats}; target >= {RatioTarget:F2}: {(ratio >= RatioTarget ? "met" : "NOT met")}); with the host's one-time SHA-256 ({Median(results.Select(r => r.HostHash.TotalSeconds)):F3} s) counted: {Median(results.Select(r => r.RatioWithHostHash)):F3}"));
         }
         finally
@@ -94,7 +95,7 @@ internal static class BenchDeployCommand
             sshd?.Dispose();
         }
         var serial = await SerialEfficiency.MeasureAsync().ConfigureAwait(false);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"serial efficiency at {serial.ChunkBytes}-byte chunks: {serial.Efficiency:F4} ({serial.PayloadBytes:N0} payload bytes / {serial.WireBytes:N0} wire bytes both ways, counted; target >= {EfficiencyTarget:F2}: {(serial.Efficiency >= EfficiencyTarget ? "met" : "NOT met")})"));
         return CommandRunner.Success;
     }

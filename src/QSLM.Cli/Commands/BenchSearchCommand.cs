@@ -1,5 +1,7 @@
 using System.CommandLine;
 using QSLM.Benchmarks;
+using QSLM.Cli.Rendering;
+using QSLM.Cli.Rendering.Benchmarks;
 using QSLM.Cli.SearchOptions;
 using QSLM.CommandLine;
 using QSLM.Errors;
@@ -34,8 +36,11 @@ internal static class BenchSearchCommand
         {
             synthetic, sentences, sensitivitySentences, constA, constM, alpha, menu, factor, seed, output, cache, lm, sst2,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(CommandRunner.Run(parse, () =>
+        command.SetAction((parse, cancel) => CommandRunner.RunAsync(parse, async () =>
         {
+            // Returns to System.CommandLine at once, so its Ctrl+C and SIGTERM handling is in place
+            // before the benchmark starts.
+            await Task.Yield();
             if (parse.GetValue(factor) < 1) throw new InputException("--random-factor must be at least 1");
             var objective = ObjectiveOptions.Parse(isSst2: true, parse.GetValue(constA), parse.GetValue(constM), parse.GetValue(alpha));
             var formats = SearchMenu.Parse(parse.GetValue(menu)!);
@@ -44,18 +49,25 @@ internal static class BenchSearchCommand
             {
                 var hierarchy = SyntheticHierarchy();
                 var evaluator = new SyntheticEvaluator(hierarchy);
-                SearchBenchmark.Run(new(hierarchy, evaluator, evaluator, objective, formats,
+                await RunAsync(new(hierarchy, evaluator, evaluator, objective, formats,
                     "SYNTHETIC evaluator (known accuracy function, 3-block width-32 layout; not a real model)"), folder, parse.GetValue(factor), parse.GetValue(seed), cancel);
                 return CommandRunner.Success;
             }
             var inputs = HostSearchInputs.Load(isSst2: true, parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), tokens: 1,
                 parse.GetValue(sensitivitySentences), sensitivityTokens: 1);
             using var evaluators = inputs.OpenEvaluators(parse.GetValue(cache)!, WarningLines.Instance);
-            SearchBenchmark.Run(new(evaluators.Hierarchy, evaluators.Candidates, evaluators.Sensitivity, objective, formats,
+            await RunAsync(new(evaluators.Hierarchy, evaluators.Candidates, evaluators.Sensitivity, objective, formats,
                 $"bundled SST-2 classifier on the host (fake quantization), {inputs.Evaluation}"), folder, parse.GetValue(factor), parse.GetValue(seed), cancel);
             return CommandRunner.Success;
-        })));
+        }));
         return command;
+    }
+
+    private static async Task RunAsync(SearchBenchmark.Setup setup, string folder, int randomFactor, int seed, CancellationToken cancel)
+    {
+        var view = new SearchBenchmarkView(Terminal.Ansi);
+        view.Header(setup, BenchTimer.Machine());
+        view.Results(await SearchBenchmark.RunAsync(setup, folder, randomFactor, seed, view, cancel).ConfigureAwait(false));
     }
 
     // The layout of a small classifier (no LM head, two classes); only its tensor shapes are used.

@@ -58,11 +58,12 @@ internal static class BoardsCheckCommand
             Terminal.Log.LogInformation("{Board}: preparing its agent, connecting, deploying and starting the agent", name);
             try
             {
-                session = BoardSessions.Open(bench, name, artifacts, profiles, options, progress: line => Terminal.Log.LogInformation("{Board}: {Progress}", name, line));
+                session = BoardSessions.Open(bench, name, artifacts, profiles, options);
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException or QSLM.Errors.InfrastructureFailureException)
+            catch (Exception e) when (e is InvalidOperationException or IOException)
             {
-                // Preparing the agent (a publish) failed: this board is not checked, the others still are.
+                // The agent this board needs is not beside qslm, or its files could not be copied or its folder
+                // made: this board is not checked, the others still are.
                 // The bench file was checked when loaded, so an ArgumentException here is a bug (exit 70), not a board's failure.
                 Terminal.WriteLine($"{name}: not checked; infrastructure failure preparing its agent: {e.Message.Split('\n')[0]}");
                 infrastructure++;

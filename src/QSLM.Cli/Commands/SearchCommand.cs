@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using QSLM.Cli.Progress;
+using QSLM.Cli.Rendering;
 using QSLM.Cli.Reports;
 using QSLM.Cli.SearchOptions;
 using QSLM.CommandLine;
@@ -77,11 +78,11 @@ internal static class SearchCommand
             switch (result.Outcome)
             {
                 case SearchOutcome.InfrastructureFailure:
-                    Console.Error.WriteLine($"qslm: infrastructure failure on board {boardName}: {result.Failure}");
-                    Console.Error.WriteLine("qslm: no candidate was marked bad; fix the board and run the same command again to resume");
+                    Terminal.Error.WriteLine($"qslm: infrastructure failure on board {boardName}: {result.Failure}");
+                    Terminal.Error.WriteLine("qslm: no candidate was marked bad; fix the board and run the same command again to resume");
                     return InfrastructureFailure;
                 case SearchOutcome.Cancelled:
-                    Console.Error.WriteLine($"qslm: search cancelled; the {result.Ledger.All.Count} candidates so far are logged in {result.Folder}, and the same command resumes it");
+                    Terminal.Error.WriteLine($"qslm: search cancelled; the {result.Ledger.All.Count} candidates so far are logged in {result.Folder}, and the same command resumes it");
                     return Cancelled;
             }
             var chosen = result.Chosen!;
@@ -89,7 +90,7 @@ internal static class SearchCommand
             // The plots are drawn from the CSV, as `qslm report` draws them, so both show the same run.
             var run = SearchRun.Load(Path.Combine(result.Folder, SearchFolder.LogFile));
             var pick = run.Candidates.First(r => r.Candidate == chosen.Id);
-            foreach (var line in RunPlots.Save(run, RunPlots.Front(run), pick, Path.Combine(result.Folder, "pareto.png"))) AnsiConsole.WriteLine(line);
+            foreach (var line in RunPlots.Save(run, RunPlots.Front(run), pick, Path.Combine(result.Folder, "pareto.png"))) Terminal.WriteAnsiLine(line);
             return CommandRunner.Success;
         }
     }
@@ -129,10 +130,10 @@ internal static class SearchCommand
             string Power(BoardMeasurement m) => string.Create(inv, $"{m.PowerWatts:F3} W{(m.PowerCi95Watts is { } ci ? $" ± {ci:F3}" : "")}, {m.EnergyJoulesPerToken * 1e3:F4} mJ/token ({m.PowerSource})");
             table.AddRow($"on {board}: power", Value(chosen.Board, Power), Value(fp32.Board, Power));
         }
-        AnsiConsole.Write(table);
-        if (!ledger.HasBoard) AnsiConsole.WriteLine("power: not measured (a host-only search, --board none)");
-        AnsiConsole.WriteLine(string.Create(inv,
+        Terminal.Write(table);
+        if (!ledger.HasBoard) Terminal.WriteAnsiLine("power: not measured (a host-only search, --board none)");
+        Terminal.WriteAnsiLine(string.Create(inv,
             $"{ledger.All.Count} candidates ({ledger.Replayed} replayed from the log, {result.CacheHits} from the evaluation cache), {ledger.All.Count(c => c.Board is not null)} measured on the board ({ledger.All.Count(c => c.Board?.Failure is not null)} failed there, {ledger.ReplayedMeasurements} replayed); results: {Path.Combine(folder, "search.csv")}"));
-        if (result.ChosenModel is { } model) AnsiConsole.WriteLine($"chosen model file: {model}");
+        if (result.ChosenModel is { } model) Terminal.WriteAnsiLine($"chosen model file: {model}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QSLM.Cli.Rendering;
 
 namespace QSLM.Cli.Progress;
 
@@ -36,7 +37,7 @@ internal sealed class ProgressReporter
 
     /// <summary>A reporter on stderr, in terminal mode when stderr is a terminal.</summary>
     public static ProgressReporter OnStandardError(string what, string unit) =>
-        new(Console.Error, !Console.IsErrorRedirected, TimeProvider.System, what, unit);
+        new(Terminal.Error, !Terminal.ErrorRedirected, TimeProvider.System, what, unit);
 
     /// <summary>Reports <paramref name="done"/> of <paramref name="total"/>.</summary>
     public void Report(long done, long total)

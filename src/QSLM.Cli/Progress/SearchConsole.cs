@@ -1,4 +1,5 @@
 using System.Globalization;
+using QSLM.Cli.Rendering;
 using QSLM.Harness.Search;
 using Spectre.Console;
 
@@ -18,19 +19,19 @@ internal sealed class SearchConsole(int menu) : IProgress<SearchEvent>
         {
             case SearchOpened opened:
                 _opened = opened;
-                if (opened.LoggedRows > 0) AnsiConsole.MarkupLineInterpolated($"resuming {opened.Folder}: {opened.LoggedRows} candidates already logged");
+                if (opened.LoggedRows > 0) Terminal.Ansi.MarkupLineInterpolated($"resuming {opened.Folder}: {opened.LoggedRows} candidates already logged");
                 var (manifest, objective) = (opened.Manifest, opened.Objective);
-                AnsiConsole.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}");
+                Terminal.Ansi.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}");
                 break;
             case SearchStarted:
                 var hierarchy = _opened!.Hierarchy;
                 _progress = new SearchProgress(hierarchy.Blocks.Count(b => b.Searchable.Any()), hierarchy.Searchable.Count(), menu, TimeProvider.System);
                 break;
             case CandidateReported reported:
-                AnsiConsole.WriteLine($"{reported.Description}  [{_progress!.Add(reported.Candidate)}]");
+                Terminal.WriteAnsiLine($"{reported.Description}  [{_progress!.Add(reported.Candidate)}]");
                 break;
             case BoardReported board:
-                Console.WriteLine(board.Line);
+                Terminal.WriteLine(board.Line);
                 break;
         }
     }

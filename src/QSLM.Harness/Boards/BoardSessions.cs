@@ -31,9 +31,8 @@ public static class BoardSessions
     /// <param name="profilesFolder">Firmware profiles (default: the repository's).</param>
     /// <param name="options">Retry, breaker and timeouts (default: <see cref="BoardResilienceOptions"/>' defaults).</param>
     /// <param name="log">Bring-up and failure lines (never a secret).</param>
-    /// <param name="progress">Hears about slow preparation (an agent publish).</param>
     public static BoardSession Open(Bench bench, string boardName, AgentArtifacts? artifacts = null, string? profilesFolder = null,
-        BoardResilienceOptions? options = null, ILogger? log = null, Action<string>? progress = null)
+        BoardResilienceOptions? options = null, ILogger? log = null)
     {
         var board = Find(bench, boardName);
         BenchFile.RequireKeyFile(bench, board);

@@ -16,13 +16,12 @@ public static class SearchBoard
     /// names are checked against is the one they are read from.</remarks>
     /// <param name="benchPath">The bench file.</param>
     /// <param name="name">The board's name in it.</param>
-    /// <param name="progress">Hears about slow preparation (an agent publish).</param>
-    public static (BoardSession Session, BoardMemoryBudget Budget) Open(string benchPath, string name, IProgress<string>? progress = null)
+    public static (BoardSession Session, BoardMemoryBudget Budget) Open(string benchPath, string name)
     {
         var profiles = ProfilesFolderFor(benchPath);
         var bench = BenchFile.Load(benchPath, profiles);
         var profile = BoardSessions.Profile(BoardSessions.Find(bench, name), profiles);
-        return (BoardSessions.Open(bench, name, profilesFolder: profiles, progress: progress is null ? null : progress.Report), BoardMemoryBudget.Of(profile));
+        return (BoardSessions.Open(bench, name, profilesFolder: profiles), BoardMemoryBudget.Of(profile));
     }
 
     /// <summary>The firmware profiles a bench file's boards are read with.</summary>

@@ -95,7 +95,7 @@ public static class SearchRunner
         var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
         var run = new RunSettings(request.BoardTokens, Warmup: Math.Max(64, request.BoardTokens / 4), request.BoardRepeats, Seed: 1, Threads: 0);
         var tolerance = request.Tolerance ?? (isSst2 ? 0.005 : 0.01);
-        var (session, budget) = SearchBoard.Open(request.BenchPath, request.Board!, lines);
+        var (session, budget) = SearchBoard.Open(request.BenchPath, request.Board!);
         var evaluation = isSst2
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);

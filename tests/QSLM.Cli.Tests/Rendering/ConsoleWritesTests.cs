@@ -5,21 +5,9 @@ namespace QSLM.Cli.Tests.Rendering;
 
 /// <summary>Commands write to the terminal only through <see cref="Terminal"/>: no call of
 /// <see cref="Console"/>'s writers or streams, nor of Spectre.Console's static <c>AnsiConsole</c>,
-/// anywhere in <c>qslm</c> outside the renderers.</summary>
+/// anywhere in <c>qslm</c> outside the renderers, nor anywhere in the libraries it runs.</summary>
 public sealed class ConsoleWritesTests
 {
-    /// <summary>Types that still write directly, owned by work that goes on beside this seam; each is
-    /// to be moved onto <see cref="Terminal"/> and taken off this list.</summary>
-    private static readonly string[] NotYetConverted =
-    [
-        "QSLM.Cli.Commands.SearchCommand",
-        "QSLM.Cli.Commands.BenchCommand",
-        "QSLM.Cli.Commands.BenchDeployCommand",
-        "QSLM.Cli.Benchmarks.",
-        "QSLM.Cli.Search.",
-        "QSLM.Cli.Progress.ProgressReporter",
-    ];
-
     private static readonly HashSet<string> ConsoleWriters = ["Write", "WriteLine", "get_Out", "get_Error", "OpenStandardOutput", "OpenStandardError"];
 
     /// <summary>"Owner.Method calls Type.Member" for every direct console write in <paramref name="assembly"/>,
@@ -46,9 +34,24 @@ public sealed class ConsoleWritesTests
     {
         var writes = DirectWrites(typeof(Program).Assembly)
             .Where(w => !w.StartsWith(typeof(Terminal).Namespace + ".", StringComparison.Ordinal))
-            .Where(w => !NotYetConverted.Any(prefix => w.StartsWith(prefix, StringComparison.Ordinal)))
             .ToList();
         Assert.True(writes.Count == 0, "write through QSLM.Cli.Rendering.Terminal instead:\n" + string.Join('\n', writes));
+    }
+
+    /// <summary>The product's libraries: each returns results, reports progress through
+    /// <see cref="IProgress{T}"/> and logs through an <c>ILogger</c>; the CLI draws them.</summary>
+    public static TheoryData<string> Libraries() =>
+    [
+        "QSLM.Benchmarks", "QSLM.Harness", "QSLM.Search", "QSLM.Boards", "QSLM.Sensors", "QSLM.Sensors.Board",
+        "QSLM.Format", "QSLM.Runtime", "QSLM.Model", "QSLM.Data", "QSLM.Protocol", "QSLM.Errors",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void No_library_writes_to_the_console(string library)
+    {
+        var writes = DirectWrites(Assembly.Load(new AssemblyName(library)));
+        Assert.True(writes.Count == 0, $"{library} writes to the console; return the result or report it through IProgress<T> or ILogger instead:\n" + string.Join('\n', writes));
     }
 
     private static class WritesDirectly

@@ -1,0 +1,43 @@
+using System.Globalization;
+using QSLM.Benchmarks;
+using Spectre.Console;
+
+namespace QSLM.Cli.Rendering.Benchmarks;
+
+/// <summary>Renders <c>qslm bench runtime</c>: what it runs on, the streaming bandwidth, a table of
+/// tokens/s against the bandwidth floor, and the two targets.</summary>
+internal static class RuntimeBenchmarkView
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The lines before the measurement: the model, the run and the machine.</summary>
+    public static void Header(IAnsiConsole console, string model, int tokens, int threads, string machine, string kernels)
+    {
+        console.WriteLine($"bench runtime: {model}, {tokens} tokens per variant after 16 warm-up tokens, next-token logits every token, {threads} thread(s)");
+        console.WriteLine($"machine: {machine}; runtime kernels: {kernels}");
+    }
+
+    /// <summary>The bandwidth the floor is computed from, as soon as it is measured.</summary>
+    public static void Bandwidth(IAnsiConsole console, double bandwidth) =>
+        console.WriteLine(string.Create(Inv, $"streaming copy: {bandwidth / 1e9:F2} GB/s (256 MiB, median of 5)"));
+
+    /// <summary>Each variant against its floor and the runtime fp32, then whether the targets are met.</summary>
+    public static void Results(IAnsiConsole console, RuntimeBenchmarkResult result)
+    {
+        var fp32 = result.Variant("fp32").Rate;
+        var table = new Table().AddColumns("variant", "file MB", "weight MB / token", "tokens/s", "bandwidth floor tokens/s", "of floor", "vs runtime fp32");
+        foreach (var variant in result.Variants)
+        {
+            var floor = variant.Floor(result.Bandwidth);
+            table.AddRow($"runtime {variant.Format}", (variant.FileBytes / 1e6).ToString("F1", Inv), (variant.WeightBytesPerToken / 1e6).ToString("F2", Inv),
+                variant.Rate.ToString("F1", Inv), floor.ToString("F1", Inv), (variant.Rate / floor).ToString("F2", Inv), (variant.Rate / fp32).ToString("F2", Inv));
+        }
+        table.AddRow("TorchSharp fp32 recurrent", "", "", result.TorchRate.ToString("F1", Inv), "", "", (result.TorchRate / fp32).ToString("F2", Inv));
+        console.Write(table);
+
+        var int4Ratio = result.Variant("int4").Rate / fp32;
+        var torchRatio = fp32 / result.TorchRate;
+        console.WriteLine(string.Create(Inv, $"target int4 >= 2x runtime fp32: {int4Ratio:F2}x {(int4Ratio >= 2 ? "met" : "NOT met")}"));
+        console.WriteLine(string.Create(Inv, $"target runtime fp32 >= TorchSharp fp32 recurrence: {torchRatio:F2}x {(torchRatio >= 1 ? "met" : "NOT met")}"));
+    }
+}

@@ -1,0 +1,37 @@
+using QSLM.Benchmarks;
+using QSLM.Cli.Rendering.Benchmarks;
+
+namespace QSLM.Cli.Tests.Rendering.Benchmarks;
+
+public sealed class RuntimeBenchmarkViewTests
+{
+    private static readonly RuntimeBenchmarkResult Measured = new(2e9,
+        [new("fp32", 40_000_000, 40_000_000, 40), new("int8", 10_000_000, 10_000_000, 100), new("int4", 5_000_000, 5_000_000, 120)], 50);
+
+    [Fact]
+    public void Each_variant_is_set_against_its_bandwidth_floor_and_the_runtime_fp32()
+    {
+        var output = new BenchOutput();
+        RuntimeBenchmarkView.Results(output.Console, Measured);
+        Assert.Equal(["runtime fp32", "40.0", "40.00", "40.0", "50.0", "0.80", "1.00"], output.Row("runtime fp32"));
+        Assert.Equal(["runtime int4", "5.0", "5.00", "120.0", "400.0", "0.30", "3.00"], output.Row("runtime int4"));
+        Assert.Equal(["TorchSharp fp32 recurrent", "50.0", "1.25"], output.Row("TorchSharp fp32 recurrent"));
+    }
+
+    [Fact]
+    public void The_targets_say_whether_they_are_met()
+    {
+        var output = new BenchOutput();
+        RuntimeBenchmarkView.Results(output.Console, Measured);
+        Assert.Equal("target int4 >= 2x runtime fp32: 3.00x met", output.Lines[^2]);
+        Assert.Equal("target runtime fp32 >= TorchSharp fp32 recurrence: 0.80x NOT met", output.Lines[^1]);
+    }
+
+    [Fact]
+    public void The_bandwidth_is_in_gigabytes_per_second()
+    {
+        var output = new BenchOutput();
+        RuntimeBenchmarkView.Bandwidth(output.Console, 12.345e9);
+        Assert.Equal(["streaming copy: 12.35 GB/s (256 MiB, median of 5)"], output.Lines);
+    }
+}
