@@ -9,9 +9,6 @@ using QSLM.Cli.Reports;
 using QSLM.Cli.SearchOptions;
 using QSLM.CommandLine;
 using QSLM.Search.Board;
-using QSLM.Sensors.Board;
-using QSLM.Sensors.Discovery;
-using QSLM.Sensors.Simulation;
 using Spectre.Console;
 
 namespace QSLM.Cli.Commands;
