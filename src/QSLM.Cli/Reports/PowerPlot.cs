@@ -43,5 +43,5 @@ internal static class PowerPlot
 
     private static double Power(CandidateRow row) => row.PowerWatts ?? double.NaN;
 
-    private static string Source(CandidateRow row) => string.IsNullOrWhiteSpace(row.PowerSource) ? "unknown source" : row.PowerSource;
+    private static string Source(CandidateRow row) => row.PowerSource?.ToString() ?? "unknown source";
 }

@@ -53,6 +53,6 @@ internal static class ReportSummary
     private static string Optional(double? value, SearchRun run) => value is { } v ? Metric(v, run) : "";
 
     private static string Power(CandidateRow r) => r.PowerWatts is { } w
-        ? string.Create(Inv, $"{w:0.###} W{(r.PowerCi95Watts is { } ci ? $" ± {ci:0.###}" : "")} ({(string.IsNullOrWhiteSpace(r.PowerSource) ? "unknown source" : r.PowerSource)})")
+        ? string.Create(Inv, $"{w:0.###} W{(r.PowerCi95Watts is { } ci ? $" ± {ci:0.###}" : "")} ({r.PowerSource?.ToString() ?? "unknown source"})")
         : "not measured";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 using QSLM.Errors;
 using QSLM.Search.Results;
@@ -45,11 +46,16 @@ internal sealed class SearchRun
         var text = File.ReadAllText(path);
         if (text.Trim().Length == 0) throw new InputException($"{path}: the file is empty (expected a search CSV with a header and candidate rows)");
         var rows = new List<CandidateRow>();
-        using (var reader = CsvReader.Create(new StringReader(text)))
+        using (var reader = CsvReader.Create(new StringReader(text), new CsvReaderOptions { FormatProvider = CultureInfo.InvariantCulture, TrackLineNumbers = true }))
         {
             try
             {
                 foreach (var row in reader.GetRecords<CandidateRow>()) rows.Add(row);
+            }
+            catch (CsvFormatException e) when (e.LineNumber > 0 && e.InnerException is FormatException cause)
+            {
+                // A field that does not parse, such as a power source that is not a source tag: the cause names the text.
+                throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path} line {e.LineNumber}: not a search CSV row ({cause.Message})"), e);
             }
             catch (Exception e) when (e is not InputException)
             {

@@ -121,7 +121,7 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
         var latency = run.RepeatSeconds.Order().ElementAt(run.RepeatSeconds.Count / 2) / run.Tokens * 1000;
         var peak = new[] { check.PeakRssBytes, run.PeakRssBytes }.Max();
         var failure = WrongOutput(candidate.Metric, check.Metric) ?? _memoryBudget?.Check(peak, _memoryBudget.Resolve(_session.Agent));
-        return new BoardMeasurement(check.Metric, latency, peak, measured.Watts, measured.Ci95Watts, measured.JoulesPerToken, measured.Source.ToString(), failure);
+        return new BoardMeasurement(check.Metric, latency, peak, measured.Watts, measured.Ci95Watts, measured.JoulesPerToken, measured.Source, failure);
     }
 
     private string? WrongOutput(double host, double board)

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using QSLM.Errors;
+using QSLM.Protocol.Framing;
+using QSLM.Sensors.Board;
 using QSLM.Search.Objective;
 
 namespace QSLM.Harness.Search;
@@ -35,10 +37,15 @@ public sealed record SearchManifest(
     IReadOnlyList<string> Menu,
     string Started,
     double PowerWeight = 0,
-    string? PowerSource = null,
+    SourceTag? PowerSource = null,
     int? Chosen = null)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new SourceTagJsonConverter() },
+    };
 
     /// <summary>The lower-case hex SHA-256 of the file at <paramref name="path"/>.</summary>
     public static string Sha256(string path)
@@ -51,7 +58,19 @@ public sealed record SearchManifest(
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 
     /// <summary>The manifest at <paramref name="path"/>, or null when there is none.</summary>
-    public static SearchManifest? TryRead(string path) => File.Exists(path) ? JsonSerializer.Deserialize<SearchManifest>(File.ReadAllText(path), Json) : null;
+    /// <exception cref="InputException">The file is not a manifest (such as a power source that is not a source tag).</exception>
+    public static SearchManifest? TryRead(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<SearchManifest>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"{path}: not a search manifest ({e.Message})", e);
+        }
+    }
 
     /// <summary>Whether <paramref name="other"/> searches the same thing (a resumed run must).</summary>
     public bool SameSearchAs(SearchManifest other) =>

@@ -42,11 +42,4 @@ public sealed record SearchRequest(
     string? SensorSpec,
     int BoardTokens,
     int BoardRepeats,
-    double? Tolerance)
-{
-    /// <summary>The power source every power figure of the search is labelled with, or null for a host-only search.</summary>
-    public string? PowerSource => Board is null ? null
-        : SensorSpec is null ? "estimated:horowitz-45nm"
-        : SensorSpec == "simulated" ? "simulated:ina219-default-board"
-        : "sensor " + SensorSpec;
-}
+    double? Tolerance);

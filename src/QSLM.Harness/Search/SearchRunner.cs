@@ -11,6 +11,7 @@ using QSLM.Search.Objective;
 using QSLM.Search.Tiers;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Discovery;
+using QSLM.Sensors.Estimation;
 using QSLM.Sensors.Simulation;
 
 namespace QSLM.Harness.Search;
@@ -41,7 +42,7 @@ public static class SearchRunner
             inputs.Evaluation,
             objective.ConstA.ToString(), objective.ConstM, objective.Alpha, request.Menu.Select(f => f.Name).ToList(),
             DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-            objective.Beta, request.PowerSource);
+            objective.Beta, PowerSourceOf(request));
 
         var folder = request.OutputFolder ?? Path.Combine(RepositoryPaths.Runs, string.Create(CultureInfo.InvariantCulture, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
         var (opened, log) = SearchFolder.Open(folder, manifest);
@@ -102,11 +103,20 @@ public static class SearchRunner
         var sensorSpec = request.SensorSpec;
         var simulated = sensorSpec == "simulated" ? new SimulatedBoard() : null;
         Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => OpenSensor(sensorSpec, simulated);
-        // Checked now, so a bad --sensor fails before the search rather than at its first measurement.
-        openSensor?.Invoke().Dispose();
         var model = HostModels.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
         return new AgentBoardMeasurer(session, model, inputs.Vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
             new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, budget, lines);
+    }
+
+    // The tag every power figure of the search will carry, for the manifest. A sensor is opened for its tag (a
+    // host-side sensor's figures are measured:<its id>, which only the opened sensor knows), which also makes a bad
+    // --sensor fail before the search rather than at its first measurement.
+    private static SourceTag? PowerSourceOf(SearchRequest request)
+    {
+        if (request.Board is null) return null;
+        if (request.SensorSpec is not { } spec) return SourceTag.Estimated(EnergyConstants.Horowitz45nm.Model);
+        using var sensor = OpenSensor(spec, null);
+        return sensor.Source;
     }
 
     // The spec is what the user typed: a spec the sensors refuse is bad input.

@@ -1,4 +1,5 @@
 using QSLM.Search.Results;
+using QSLM.Sensors.Board;
 
 namespace QSLM.Search.Board;
 
@@ -23,7 +24,7 @@ public sealed record BoardMeasurement(
     double? PowerWatts,
     double? PowerCi95Watts,
     double? EnergyJoulesPerToken,
-    string? PowerSource,
+    SourceTag? PowerSource,
     string? Failure = null)
 {
     /// <summary>The candidate's status: measured, or failed by its own fault.</summary>

@@ -11,6 +11,7 @@ namespace QSLM.Search.Results;
 /// </summary>
 public sealed class AppendOnlyCsv<T> : IDisposable
 {
+    private static readonly CsvReaderOptions ReaderOptions = new() { FormatProvider = CultureInfo.InvariantCulture, TrackLineNumbers = true };
     private static readonly CsvWriterOptions WriterOptions = new() { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" };
     private readonly FileStream _file;
     private readonly StreamWriter _stream;
@@ -33,7 +34,8 @@ public sealed class AppendOnlyCsv<T> : IDisposable
     public IReadOnlyList<T> Rows { get; }
 
     /// <summary>Opens <paramref name="path"/>, creating it (and its folder) with a header or reading back its rows.</summary>
-    /// <exception cref="InputException">The file is not a CSV of <typeparamref name="T"/>.</exception>
+    /// <exception cref="InputException">The file is not a CSV of <typeparamref name="T"/>; the message names the
+    /// file and, for a row that cannot be read, its line.</exception>
     public static AppendOnlyCsv<T> Open(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -43,8 +45,13 @@ public sealed class AppendOnlyCsv<T> : IDisposable
         if (complete < text.Length) File.WriteAllText(path, text[..complete]);
         try
         {
-            using var reader = CsvReader.Create(new StringReader(text[..complete]));
+            using var reader = CsvReader.Create(new StringReader(text[..complete]), ReaderOptions);
             return new AppendOnlyCsv<T>(path, reader.GetRecords<T>().ToList(), header: complete == 0);
+        }
+        catch (CsvFormatException e) when (e.LineNumber > 0)
+        {
+            var cause = e.InnerException?.Message ?? e.Message;
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path} line {e.LineNumber}: not a {typeof(T).Name} record ({cause})"), e);
         }
         catch (Exception e) when (e is not InputException)
         {

@@ -1,4 +1,5 @@
 using CsvHelper;
+using QSLM.Sensors.Board;
 
 namespace QSLM.Search.Results;
 
@@ -49,8 +50,8 @@ public sealed partial record CandidateRow
     /// <summary>Energy per token, joules.</summary>
     [CsvColumn("energy_j_per_token")] public double? EnergyJoulesPerToken { get; init; }
 
-    /// <summary>Where the power and energy figures come from.</summary>
-    [CsvColumn("power_source")] [CsvNullValues("")] public string? PowerSource { get; init; }
+    /// <summary>Where the power and energy figures come from, written as the tag's text; a field that is not a tag is refused on reading.</summary>
+    [CsvColumn("power_source")] [CsvConverter(typeof(SourceTagCsvConverter))] public SourceTag? PowerSource { get; init; }
 
     /// <summary>The objective J.</summary>
     [CsvColumn("objective")] public double Objective { get; init; }

@@ -45,7 +45,7 @@ public sealed class BoardSearchCommandTests : IDisposable
         Assert.All(measured, r =>
         {
             Assert.Equal(r.HostValue, r.BoardValue);
-            Assert.Equal(EstimatedPower, r.PowerSource);
+            Assert.Equal(EstimatedPower, r.PowerSource?.ToString());
             Assert.True(r.PowerWatts > 0 && r.EnergyJoulesPerToken > 0, $"candidate {r.Candidate}: {r.PowerWatts} W, {r.EnergyJoulesPerToken} J/token");
             Assert.True(r.LatencyMs > 0 && r.PeakRssBytes > 0, $"candidate {r.Candidate}: {r.LatencyMs} ms/token, peak {r.PeakRssBytes} bytes");
         });
@@ -136,7 +136,7 @@ public sealed class BoardSearchCommandTests : IDisposable
             Assert.False(r.Feasible);
             // It ran and checked out otherwise: only the memory failed it, and its power is still labelled.
             Assert.Equal(r.HostValue, r.BoardValue);
-            Assert.Equal(EstimatedPower, r.PowerSource);
+            Assert.Equal(EstimatedPower, r.PowerSource?.ToString());
         });
         Assert.Contains("memory budget 1000000 bytes (memory_for_model of profile tiny-memory)", result.StdOut);
     }

@@ -55,7 +55,7 @@ public sealed class BoardInTheLoopTests : IDisposable
             Assert.Equal(2, its.Count);
             Assert.Equal("host-only", its[0].Status);
             Assert.Equal("measured", its[1].Status);
-            Assert.Equal("simulated:synthetic-board", its[1].PowerSource);
+            Assert.Equal("simulated:synthetic-board", its[1].PowerSource?.ToString());
             Assert.NotNull(its[1].LatencyMs);
             Assert.NotNull(its[1].PeakRssBytes);
         }

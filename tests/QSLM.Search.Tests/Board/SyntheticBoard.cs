@@ -1,3 +1,4 @@
+using QSLM.Sensors.Board;
 using QSLM.Errors;
 using QSLM.Search.Board;
 using QSLM.Search.Tiers;
@@ -35,6 +36,6 @@ internal sealed class SyntheticBoard : IBoardMeasurer
         Measured.Add(candidate.Id);
         if (Crashes(candidate)) return new BoardMeasurement(null, null, null, null, null, null, null, "run-failed: the runtime crashed");
         var watts = Watts(candidate.Bytes);
-        return new BoardMeasurement(candidate.Metric, 1 + candidate.Bytes / 1e6, candidate.Bytes + 50_000_000, watts, 0.01, watts / 1000, "simulated:synthetic-board");
+        return new BoardMeasurement(candidate.Metric, 1 + candidate.Bytes / 1e6, candidate.Bytes + 50_000_000, watts, 0.01, watts / 1000, SourceTag.Simulated("synthetic-board"));
     }
 }

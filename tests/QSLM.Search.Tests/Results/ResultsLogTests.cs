@@ -1,3 +1,4 @@
+using QSLM.Sensors.Board;
 using QSLM.Search.Results;
 
 namespace QSLM.Search.Tests.Results;
@@ -12,7 +13,7 @@ public sealed class ResultsLogTests : IDisposable
     {
         Candidate = id, Tier = "global", Precisions = $"input=int{id} output=int8", Bytes = 1000 + id, MemoryReduction = 0.5,
         Metric = "accuracy", HostValue = 0.79, Objective = 0.1, Feasible = true, Status = "host-only",
-        PowerWatts = id == 2 ? 3.25 : null, PowerSource = id == 2 ? "simulated:ina219" : null,
+        PowerWatts = id == 2 ? 3.25 : null, PowerSource = id == 2 ? SourceTag.Simulated("ina219") : null,
     };
 
     [Fact]

@@ -1,0 +1,54 @@
+using QSLM.Errors;
+using QSLM.Harness.Search;
+using QSLM.Sensors.Board;
+
+namespace QSLM.Harness.Tests.Search;
+
+public sealed class SearchManifestTests : IDisposable
+{
+    private readonly TemporaryFolder _temp = new("qslm-search-manifest-");
+
+    public void Dispose() => _temp.Dispose();
+
+    private static SearchManifest Manifest(SourceTag? source) => new(
+        "qslm test", "sst2", new Dictionary<string, string> { ["sst2.pth"] = "aa" }, new Dictionary<string, string> { ["sst2/dev.tsv"] = "bb" },
+        "pi of bench.yaml", "SST-2 dev, first 4 sentences", "acc>=-1pt", null, 1, ["int8", "sign1"], "2026-01-01T00:00:00.0000000Z", 0.5, source);
+
+    [Theory]
+    [InlineData("measured:rapl-package-0")]
+    [InlineData("simulated:ina219-default-board")]
+    [InlineData("estimated:horowitz-45nm")]
+    public void The_power_source_is_written_as_its_tag_text_and_read_back_as_the_same_tag(string text)
+    {
+        var path = _temp.File("manifest.json");
+        Manifest(SourceTag.Parse(text)).Write(path);
+
+        Assert.Contains($"\"PowerSource\": \"{text}\"", File.ReadAllText(path), StringComparison.Ordinal);
+        var read = SearchManifest.TryRead(path)!;
+        Assert.Equal(SourceTag.Parse(text), read.PowerSource);
+        Assert.True(read.SameSearchAs(Manifest(SourceTag.Parse(text))));
+        Assert.False(read.SameSearchAs(Manifest(SourceTag.Measured("another-sensor"))));
+    }
+
+    [Fact]
+    public void A_host_only_search_writes_a_null_power_source()
+    {
+        var path = _temp.File("manifest.json");
+        Manifest(null).Write(path);
+
+        Assert.Contains("\"PowerSource\": null", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Null(SearchManifest.TryRead(path)!.PowerSource);
+    }
+
+    [Fact]
+    public void A_manifest_whose_power_source_is_not_a_source_tag_is_refused_as_bad_input_naming_the_file()
+    {
+        var path = _temp.File("manifest.json");
+        Manifest(SourceTag.Estimated("horowitz-45nm")).Write(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("estimated:horowitz-45nm", "sensor ina219:1:0x40", StringComparison.Ordinal));
+
+        var e = Assert.Throws<InputException>(() => SearchManifest.TryRead(path));
+        Assert.StartsWith(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("'sensor ina219:1:0x40' is not a source tag", e.Message, StringComparison.Ordinal);
+    }
+}
