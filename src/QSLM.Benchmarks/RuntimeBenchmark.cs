@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using QSLM.Format.Formats;
 using QSLM.Model.Quantization;
 using QSLM.Runtime.Inference;
