@@ -48,7 +48,7 @@ internal static class SearchBenchmark
         StrategyResult tiered;
         using (var log = ResultsLog.Open(csv))
         {
-            var ledger = new SearchLedger(setup.Hierarchy, setup.Candidates, setup.Sensitivity, setup.Objective, log);
+            var ledger = new SearchLedger(setup.Hierarchy, setup.Candidates, setup.Sensitivity, setup.Objective, log, CompletedWork.None);
             await new TieredSearch(ledger, setup.Menu).RunAsync(cancel).ConfigureAwait(false);
             tiered = new StrategyResult("tiered search", ledger.All.Count, ledger.Best, ledger.All);
         }

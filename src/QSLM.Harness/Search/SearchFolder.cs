@@ -5,8 +5,9 @@ namespace QSLM.Harness.Search;
 
 /// <summary>
 /// A search's folder and its resume identity, in one place: the manifest says what is searched, and a
-/// folder that holds a manifest of the same search is resumed, its CSV's rows replayed by the ledger
-/// (<see cref="QSLM.Search.Tiers.SearchLedger"/>) instead of evaluated or measured again.
+/// folder that holds a manifest of the same search is resumed, its CSV's rows read once into the
+/// <see cref="CompletedWork"/> that the ledger (<see cref="QSLM.Search.Tiers.SearchLedger"/>) replays
+/// instead of evaluating or measuring again.
 /// </summary>
 public static class SearchFolder
 {
@@ -18,10 +19,11 @@ public static class SearchFolder
 
     /// <summary>
     /// Writes <paramref name="manifest"/> into <paramref name="folder"/> (created if missing), keeping the
-    /// start time of an earlier run of the same search there, and opens the folder's log.
+    /// start time of an earlier run of the same search there, opens the folder's log, and reads what that
+    /// run completed.
     /// </summary>
     /// <exception cref="InputException">The folder holds a different search.</exception>
-    public static (SearchManifest Manifest, ResultsLog Log) Open(string folder, SearchManifest manifest)
+    public static SearchResumeState Open(string folder, SearchManifest manifest)
     {
         Directory.CreateDirectory(folder);
         var manifestPath = Path.Combine(folder, ManifestFile);
@@ -32,6 +34,7 @@ public static class SearchFolder
             manifest = manifest with { Started = earlier.Started };
         }
         manifest.Write(manifestPath);
-        return (manifest, ResultsLog.Open(Path.Combine(folder, LogFile)));
+        var log = ResultsLog.Open(Path.Combine(folder, LogFile));
+        return new(manifest, log, CompletedWork.From(log.Rows));
     }
 }

@@ -45,17 +45,16 @@ public static class SearchRunner
             objective.Beta, PowerSourceOf(request));
 
         var folder = request.OutputFolder ?? Path.Combine(RepositoryPaths.Runs, string.Create(CultureInfo.InvariantCulture, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
-        var (opened, log) = SearchFolder.Open(folder, manifest);
-        manifest = opened;
-        using var logScope = log;
+        using var opened = SearchFolder.Open(folder, manifest);
+        manifest = opened.Manifest;
         using var host = inputs.OpenEvaluators(request.CacheFolder, logger);
-        progress?.Report(new SearchOpened(folder, log.Rows.Count, manifest, objective, host.Hierarchy));
+        progress?.Report(new SearchOpened(folder, opened.Completed.RowCount, manifest, objective, host.Hierarchy));
 
         var boardLines = progress is null ? null : new BoardLines(progress);
         await using var measurer = request.Board is null ? null : OpenBoard(request, inputs, folder, boardLines);
         progress?.Report(new SearchStarted());
         SearchLedger? ledger = null;
-        ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, log, c => progress?.Report(new CandidateReported(c, ledger!.Describe(c))), measurer);
+        ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, opened.Log, opened.Completed, c => progress?.Report(new CandidateReported(c, ledger!.Describe(c))), measurer);
         Candidate chosen;
         try
         {

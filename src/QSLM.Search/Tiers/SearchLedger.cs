@@ -24,8 +24,7 @@ public sealed class SearchLedger
     private readonly ICandidateEvaluator _sensitivity;
     private readonly ResultsLog _log;
     private readonly IBoardMeasurer? _board;
-    private readonly Dictionary<(string, bool), CandidateRow> _logged;
-    private readonly Dictionary<int, (CandidateRow Row, CandidateStatus Status)> _loggedBoard;
+    private readonly CompletedWork _completed;
     private double? _baselineEnergy;
     private readonly Dictionary<(Precisions, bool), Candidate> _known = [];
     private Evaluation? _sensitivityBaseline;
@@ -33,15 +32,16 @@ public sealed class SearchLedger
     private readonly Action<Candidate>? _onCandidate;
     private Evaluation? _baseline;
 
-    /// <summary>Creates a ledger that writes to <paramref name="log"/> and replays its rows.</summary>
+    /// <summary>Creates a ledger that writes to <paramref name="log"/> and replays <paramref name="completed"/>.</summary>
     /// <param name="hierarchy">The model's hierarchy.</param>
     /// <param name="evaluator">Scores candidates.</param>
     /// <param name="sensitivity">Scores sensitivity measurements (may be <paramref name="evaluator"/>).</param>
     /// <param name="objective">Constraints and objective.</param>
     /// <param name="log">The run's CSV.</param>
+    /// <param name="completed">What an earlier run of the same search completed (read from <paramref name="log"/>'s rows), or <see cref="CompletedWork.None"/>.</param>
     /// <param name="onCandidate">Called with each candidate as it is known, and again once measured on the board.</param>
     /// <param name="board">The board candidates are measured on, or null for a host-only search.</param>
-    public SearchLedger(ModelHierarchy hierarchy, ICandidateEvaluator evaluator, ICandidateEvaluator sensitivity, SearchObjective objective, ResultsLog log,
+    public SearchLedger(ModelHierarchy hierarchy, ICandidateEvaluator evaluator, ICandidateEvaluator sensitivity, SearchObjective objective, ResultsLog log, CompletedWork completed,
         Action<Candidate>? onCandidate = null, IBoardMeasurer? board = null)
     {
         Hierarchy = hierarchy;
@@ -51,11 +51,7 @@ public sealed class SearchLedger
         _log = log;
         _onCandidate = onCandidate;
         _board = board;
-        var rows = log.Rows.Select(r => (Row: r, Status: CandidateStatus.TryParse(r.Status))).ToList();
-        _logged = rows.Where(r => r.Status?.Outcome == CandidateOutcome.HostOnly).ToDictionary(r => (r.Row.Precisions, r.Row.Tier == "sensitivity"), r => r.Row);
-        // An infrastructure failure is logged but replays as nothing: the candidate is measured again.
-        _loggedBoard = rows.Where(r => r.Status is { Outcome: CandidateOutcome.Measured } or { IsCandidateFailure: true })
-            .GroupBy(r => r.Row.Candidate).ToDictionary(g => g.Key, g => (g.Last().Row, g.Last().Status!));
+        _completed = completed;
     }
 
     /// <summary>Whether candidates are measured on a board.</summary>
@@ -94,7 +90,7 @@ public sealed class SearchLedger
         var sensitivity = tier == SearchTier.Sensitivity;
         if (_known.TryGetValue((precisions, sensitivity), out var known)) return known;
         Candidate candidate;
-        if (_logged.TryGetValue((precisions.Compact, sensitivity), out var row))
+        if (_completed.TryGetHost(precisions.Compact, sensitivity, out var row))
         {
             candidate = Score(row.Candidate, tier, precisions, new Evaluation(row.HostValue, row.Bytes));
             Replayed++;
@@ -130,10 +126,10 @@ public sealed class SearchLedger
         var current = _all[index];
         if (current.Board is not null) return current;
         BoardMeasurement measurement;
-        var replayed = _loggedBoard.TryGetValue(current.Id, out var logged);
-        if (replayed)
+        var replayed = false;
+        if (_completed.TryGetMeasurement(current.Id, out var row, out var status))
         {
-            var (row, status) = logged;
+            replayed = true;
             measurement = new BoardMeasurement(row.BoardValue, row.LatencyMs, row.PeakRssBytes, row.PowerWatts, row.PowerCi95Watts, row.EnergyJoulesPerToken, row.PowerSource,
                 status.IsCandidateFailure ? status.Reason : null);
             ReplayedMeasurements++;

@@ -1,5 +1,6 @@
 using QSLM.Errors;
 using QSLM.Harness.Search;
+using QSLM.Search.Results;
 
 namespace QSLM.Harness.Tests.Search;
 
@@ -17,16 +18,47 @@ public sealed class SearchFolderTests : IDisposable
     public void The_same_search_resumes_in_its_folder_keeping_its_start_and_another_search_is_refused_there()
     {
         var folder = _temp.File("run");
-        using (SearchFolder.Open(folder, Manifest()).Log) { }
+        using (SearchFolder.Open(folder, Manifest())) { }
 
-        var (resumed, log) = SearchFolder.Open(folder, Manifest(started: "2026-02-02T00:00:00.0000000Z"));
-        log.Dispose();
-        Assert.Equal("2026-01-01T00:00:00.0000000Z", resumed.Started);
+        var resumed = SearchFolder.Open(folder, Manifest(started: "2026-02-02T00:00:00.0000000Z"));
+        resumed.Dispose();
+        Assert.Equal("2026-01-01T00:00:00.0000000Z", resumed.Manifest.Started);
         Assert.Equal("2026-01-01T00:00:00.0000000Z", SearchManifest.TryRead(Path.Combine(folder, SearchFolder.ManifestFile))!.Started);
 
         var e = Assert.Throws<InputException>(() => SearchFolder.Open(folder, Manifest(alpha: 2)));
         Assert.Contains("holds a different search", e.Message);
     }
+
+    [Fact]
+    public void A_resumed_folder_holds_what_the_earlier_run_completed_and_a_different_search_leaves_it_untouched()
+    {
+        var folder = _temp.File("run");
+        using (var first = SearchFolder.Open(folder, Manifest()))
+        {
+            Assert.Equal(0, first.Completed.RowCount);
+            first.Log.Append(Row(1, CandidateStatus.HostOnly));
+            first.Log.Append(Row(1, CandidateStatus.Measured));
+        }
+        var log = File.ReadAllText(Path.Combine(folder, SearchFolder.LogFile));
+
+        using (var resumed = SearchFolder.Open(folder, Manifest()))
+        {
+            Assert.Equal(2, resumed.Completed.RowCount);
+            Assert.True(resumed.Completed.TryGetHost("fp32", sensitivity: false, out var host));
+            Assert.Equal(1, host.Candidate);
+            Assert.True(resumed.Completed.TryGetMeasurement(1, out _, out var status));
+            Assert.Equal(CandidateStatus.Measured, status);
+        }
+
+        Assert.Throws<InputException>(() => SearchFolder.Open(folder, Manifest(constA: "acc>=-2pt")));
+        Assert.Equal(log, File.ReadAllText(Path.Combine(folder, SearchFolder.LogFile)));
+        Assert.Equal("acc>=-1pt", SearchManifest.TryRead(Path.Combine(folder, SearchFolder.ManifestFile))!.ConstA);
+    }
+
+    private static CandidateRow Row(int id, CandidateStatus status) => new()
+    {
+        Candidate = id, Tier = "baseline", Precisions = "fp32", Bytes = 1000, Metric = "accuracy", HostValue = 0.8, Feasible = true, Status = status.ToString(),
+    };
 
     [Fact]
     public void Constraints_are_compared_as_constraints_not_as_text()

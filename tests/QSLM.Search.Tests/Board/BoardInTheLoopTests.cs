@@ -23,7 +23,7 @@ public sealed class BoardInTheLoopTests : IDisposable
         var synthetic = new SyntheticEvaluator(H);
         var evaluator = new KilledAfter(synthetic, failAfter);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, name + ".csv"));
-        var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log, board: board);
+        var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log, CompletedWork.From(log.Rows), board: board);
         return (await new TieredSearch(ledger, SyntheticEvaluator.Menu).RunAsync(), ledger);
     }
 

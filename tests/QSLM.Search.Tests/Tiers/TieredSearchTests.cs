@@ -20,7 +20,7 @@ public sealed class TieredSearchTests : IDisposable
         var synthetic = new SyntheticEvaluator(H);
         var evaluator = new KilledAfter(synthetic, failAfter);
         using var log = ResultsLog.Open(Path.Combine(_temp.Path, name + ".csv"));
-        var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log);
+        var ledger = new SearchLedger(H, evaluator, evaluator, objective.Validate(), log, CompletedWork.From(log.Rows));
         var best = await new TieredSearch(ledger, SyntheticEvaluator.Menu).RunAsync();
         return (best, ledger, synthetic);
     }
@@ -35,7 +35,7 @@ public sealed class TieredSearchTests : IDisposable
         var path = Path.Combine(_temp.Path, "cancelled.csv");
         using (var log = ResultsLog.Open(path))
         {
-            var ledger = new SearchLedger(H, stopping, stopping, Within1Point(0.5).Validate(), log);
+            var ledger = new SearchLedger(H, stopping, stopping, Within1Point(0.5).Validate(), log, CompletedWork.From(log.Rows));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new TieredSearch(ledger, SyntheticEvaluator.Menu).RunAsync(cancel.Token));
         }
         // Cancelled during the 5th evaluation, which completes and is logged; no 6th starts.
@@ -43,7 +43,7 @@ public sealed class TieredSearchTests : IDisposable
         Assert.Equal(6, File.ReadAllLines(path).Length);
 
         using var resumedLog = ResultsLog.Open(path);
-        var resumed = await new TieredSearch(new SearchLedger(H, synthetic, synthetic, Within1Point(0.5).Validate(), resumedLog), SyntheticEvaluator.Menu).RunAsync();
+        var resumed = await new TieredSearch(new SearchLedger(H, synthetic, synthetic, Within1Point(0.5).Validate(), resumedLog, CompletedWork.From(resumedLog.Rows)), SyntheticEvaluator.Menu).RunAsync();
         Assert.Equal((await Search(Within1Point(0.5), "whole")).Best.Precisions, resumed.Precisions);
     }
 
@@ -117,7 +117,7 @@ public sealed class TieredSearchTests : IDisposable
         SearchLedger ledger;
         using (var log = ResultsLog.Open(path))
         {
-            ledger = new SearchLedger(H, evaluator, new FlatteringEvaluator(evaluator), Within1Point(0).Validate(), log);
+            ledger = new SearchLedger(H, evaluator, new FlatteringEvaluator(evaluator), Within1Point(0).Validate(), log, CompletedWork.From(log.Rows));
             best = await new TieredSearch(ledger, SyntheticEvaluator.Menu).RunAsync();
         }
         Assert.NotEqual(SearchTier.Sensitivity, best.Tier);
