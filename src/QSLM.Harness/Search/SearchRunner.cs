@@ -118,18 +118,9 @@ public static class SearchRunner
         return sensor.Source;
     }
 
-    // The spec is what the user typed: a spec the sensors refuse is bad input.
-    private static IPowerSensor OpenSensor(string spec, SimulatedBoard? simulated)
-    {
-        try
-        {
-            return SensorSpec.Open(spec, TimeProvider.System, simulated);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            throw new InputException(e.Message, e);
-        }
-    }
+    // SensorSpec throws InputException for a spec it refuses; anything else is a fault, not bad input.
+    private static IPowerSensor OpenSensor(string spec, SimulatedBoard? simulated) =>
+        SensorSpec.Open(spec, TimeProvider.System, simulated);
 
     private sealed class BoardLines(IProgress<SearchEvent> progress) : IProgress<string>
     {
