@@ -73,15 +73,17 @@ public sealed class SearchInterruptTests : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (k, v) in Environment()) start.Environment[k] = v;
         var lines = new ConcurrentQueue<string>();
+        var signalled = new Stopwatch();
+        string Stamped(string line) => signalled.IsRunning ? string.Create(CultureInfo.InvariantCulture, $"[{signalled.Elapsed.TotalSeconds:F2}] {line}") : line;
         using var announced = new ManualResetEventSlim();
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            lines.Enqueue(e.Data);
+            lines.Enqueue(Stamped(e.Data));
             if (e.Data.StartsWith("board local: agent ", StringComparison.Ordinal)) announced.Set();
         };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(Stamped(e.Data)); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -90,8 +92,9 @@ public sealed class SearchInterruptTests : IDisposable
                 Assert.False(process.HasExited, "the search ended before its board run: " + string.Join('\n', lines));
             Assert.NotEmpty(AgentsOfThisTest());
             var logged = File.ReadAllLines(csv);
+            signalled.Restart();
             SendInterrupt(process.Id);
-            Assert.True(process.WaitForExit(ExitAfterInterrupt), $"qslm still running {ExitAfterInterrupt.TotalSeconds} s after SIGINT");
+            Assert.True(process.WaitForExit(ExitAfterInterrupt), $"qslm still running {ExitAfterInterrupt.TotalSeconds} s after SIGINT; its output (seconds after the signal):\n" + string.Join('\n', lines));
             process.WaitForExit();
             Assert.Contains(lines, l => l.Contains("the same command resumes it", StringComparison.Ordinal));
             return (process.ExitCode, logged, File.ReadAllLines(csv));
