@@ -69,7 +69,12 @@ public sealed class SearchInterruptTests : IDisposable
     private (int ExitCode, IReadOnlyList<string> Logged, IReadOnlyList<string> After) Interrupt(string[] args)
     {
         var csv = Path.Combine(args[Array.IndexOf(args, "--out") + 1], "search.csv");
-        var start = new ProcessStartInfo(Qslm) { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        // A shell starts a background job with SIGINT ignored, every process below inherits that, and
+        // .NET then (rightly) leaves Ctrl+C ignored; the suite may run that way (`./run-tests &`), so
+        // qslm starts with SIGINT at its default, as from a terminal.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(Qslm);
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (k, v) in Environment()) start.Environment[k] = v;
         var lines = new ConcurrentQueue<string>();
