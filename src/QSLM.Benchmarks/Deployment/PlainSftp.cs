@@ -27,32 +27,17 @@ public sealed class PlainSftp : IAsyncDisposable
     /// <summary>Connects to the board at <paramref name="address"/>, refusing a host key its pin does not hold.</summary>
     public static async Task<PlainSftp> ConnectAsync(SshBoardAddress address, CancellationToken cancellationToken)
     {
-        var key = address.PrivateKeyPassphrase is null ? new PrivateKeyFile(address.PrivateKeyPath) : new PrivateKeyFile(address.PrivateKeyPath, address.PrivateKeyPassphrase);
-        var info = new ConnectionInfo(address.Host, address.Port, address.User, new PrivateKeyAuthenticationMethod(address.User, key)) { Timeout = address.ConnectTimeout };
+        var (info, key) = PinnedSshConnection.Settings(address);
         var sftp = new SftpClient(info);
-        HostKeyRefusedException? refused = null;
-        sftp.HostKeyReceived += (_, e) =>
-        {
-            try
-            {
-                address.HostKey.Check(address.Host, address.Port, e.HostKeyName, e.HostKey);
-                e.CanTrust = true;
-            }
-            catch (HostKeyRefusedException exception)
-            {
-                refused = exception;
-                e.CanTrust = false;
-            }
-        };
         try
         {
-            await sftp.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await PinnedSshConnection.ConnectAsync(sftp, address, presented: null, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception) when (refused is not null)
+        catch
         {
             sftp.Dispose();
             key.Dispose();
-            throw refused;
+            throw;
         }
         return new PlainSftp(sftp, key, address.RemoteDirectory);
     }

@@ -24,7 +24,6 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     private SshClient? _ssh;
     private SftpClient? _sftp;
     private PrivateKeyFile? _key;
-    private HostKeyRefusedException? _refused;
 
     /// <summary>A transport to <paramref name="address"/> that deploys <paramref name="agent"/>.</summary>
     public SshTransport(SshBoardAddress address, AgentBundle agent)
@@ -58,16 +57,11 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         await DisconnectAsync().ConfigureAwait(false);
-        _key = _address.PrivateKeyPassphrase is null ? new PrivateKeyFile(_address.PrivateKeyPath) : new PrivateKeyFile(_address.PrivateKeyPath, _address.PrivateKeyPassphrase);
-        var info = new ConnectionInfo(_address.Host, _address.Port, _address.User, new PrivateKeyAuthenticationMethod(_address.User, _key))
-        {
-            Timeout = _address.ConnectTimeout,
-        };
+        (var info, _key) = PinnedSshConnection.Settings(_address);
         _ssh = new SshClient(info) { KeepAliveInterval = TimeSpan.FromSeconds(5) };
         _sftp = new SftpClient(info) { KeepAliveInterval = TimeSpan.FromSeconds(5) };
-        _refused = null;
-        await ConnectCheckedAsync(_ssh, cancellationToken).ConfigureAwait(false);
-        await ConnectCheckedAsync(_sftp, cancellationToken).ConfigureAwait(false);
+        await PinnedSshConnection.ConnectAsync(_ssh, _address, key => PresentedHostKey = key, cancellationToken).ConfigureAwait(false);
+        await PinnedSshConnection.ConnectAsync(_sftp, _address, key => PresentedHostKey = key, cancellationToken).ConfigureAwait(false);
         foreach (var folder in new[] { "agents", AgentWorkFolder, RemotePath.Join(AgentWorkFolder, ModelStoreLayout.Folder) }) await EnsureFolderAsync(RemotePath.Join(_root, folder), cancellationToken).ConfigureAwait(false);
     }
 
@@ -178,32 +172,6 @@ public sealed class SshTransport : IBoardTransport, IModelUploader
     private sealed class SynchronousProgress(Action<UploadFileProgressReport> report) : IProgress<UploadFileProgressReport>
     {
         public void Report(UploadFileProgressReport value) => report(value);
-    }
-
-    private async Task ConnectCheckedAsync(BaseClient client, CancellationToken cancellationToken)
-    {
-        client.HostKeyReceived += (_, e) =>
-        {
-            PresentedHostKey = HostKeyPin.Describe(e.HostKeyName, e.HostKey);
-            try
-            {
-                _address.HostKey.Check(_address.Host, _address.Port, e.HostKeyName, e.HostKey);
-                e.CanTrust = true;
-            }
-            catch (HostKeyRefusedException refused)
-            {
-                _refused = refused;
-                e.CanTrust = false;
-            }
-        };
-        try
-        {
-            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (_refused is not null)
-        {
-            throw _refused;
-        }
     }
 
     private async Task<string> DeployAgentAsync(CancellationToken cancellationToken)
