@@ -31,19 +31,12 @@ internal static class CommandRunner
         });
 
     /// <summary>As <see cref="Run"/>, for a body that awaits (a board, a cancellable search).</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<Task<int>> body, bool usesTorch = true)
-    {
-        var verbose = parse.GetValue(GlobalOptions.Verbose);
-        try
+    public static Task<int> RunAsync(ParseResult parse, Func<Task<int>> body, bool usesTorch = true) =>
+        new CommandExit("qslm", Classify).RunAsync(parse.GetValue(GlobalOptions.Verbose), () =>
         {
             if (usesTorch) torch.set_num_threads(ThreadCount());
-            return await body().ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            return new CommandExit("qslm", Classify).Report(e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e, verbose);
-        }
-    }
+            return body();
+        });
 
     /// <summary>Which exit code a failure gets: the shared rule of <see cref="FailureClasses"/> (bad input 2,
     /// infrastructure 3), then a board's failure (a failed candidate is a check that failed, a broken link

@@ -25,10 +25,26 @@ public sealed class CommandExit(string program, Func<Exception, int?> classify)
         }
         catch (Exception thrown)
         {
-            var e = thrown is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : thrown;
-            return Report(e, verbose);
+            return Report(Unwrapped(thrown), verbose);
         }
     }
+
+    /// <summary>As <see cref="Run"/>, for a body that awaits (a board run, a cancellable search).</summary>
+    public async Task<int> RunAsync(bool verbose, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (Exception thrown)
+        {
+            return Report(Unwrapped(thrown), verbose);
+        }
+    }
+
+    // A task that failed with one exception reports that exception, not its wrapper.
+    private static Exception Unwrapped(Exception thrown) =>
+        thrown is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : thrown;
 
     /// <summary>The exit code for <paramref name="e"/>, after writing its line.</summary>
     public int Report(Exception e, bool verbose)
