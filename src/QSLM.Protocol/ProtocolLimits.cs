@@ -8,8 +8,13 @@ namespace QSLM.Protocol;
 public static class ProtocolLimits
 {
     /// <summary>Version of the message set; a hello with another version is refused. 2 added
-    /// <see cref="Messages.ExpectModel"/> (an SFTP upload is coming: where does the partial copy end?).</summary>
-    public const int Version = 2;
+    /// <see cref="Messages.ExpectModel"/> (an SFTP upload is coming: where does the partial copy end?); 3 the
+    /// board-side sampling: windows of a minimum length, sensor samples streamed per window, idle windows,
+    /// clock synchronisation and marks stamped with the agent's clock.</summary>
+    public const int Version = 3;
+
+    /// <summary>Most samples in one <see cref="Messages.SensorSamples"/> message (a 10 s window of a 1 kHz sensor is 10 chunks).</summary>
+    public const int MaxSamplesPerMessage = 1024;
 
     /// <summary>Largest encoded message (one JSON line, newline excluded): 4 MiB.</summary>
     public const int DefaultMaxMessageBytes = 4 << 20;

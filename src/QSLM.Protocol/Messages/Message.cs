@@ -22,6 +22,11 @@ namespace QSLM.Protocol.Messages;
 [JsonDerivedType(typeof(EvaluationResult), "evaluation-result")]
 [JsonDerivedType(typeof(ReadSensors), "read-sensors")]
 [JsonDerivedType(typeof(SensorReadings), "sensors")]
+[JsonDerivedType(typeof(TimeSync), "time-sync")]
+[JsonDerivedType(typeof(TimeSyncReply), "time-sync-reply")]
+[JsonDerivedType(typeof(SampleIdle), "sample-idle")]
+[JsonDerivedType(typeof(IdleResult), "idle-result")]
+[JsonDerivedType(typeof(SensorSamples), "sensor-samples")]
 [JsonDerivedType(typeof(Bye), "bye")]
 [JsonDerivedType(typeof(ErrorReply), "error")]
 public abstract record Message;

@@ -13,12 +13,19 @@ namespace QSLM.Protocol.Messages;
 /// <param name="Repeats">Timed repeats.</param>
 /// <param name="Seed">Seed of the token stream.</param>
 /// <param name="Threads">Threads for the runtime; 0 means one per processor.</param>
-public sealed record RunWorkload(string Sha256, int Tokens, int Warmup, int Repeats, int Seed, int Threads) : Message;
+/// <param name="MinSeconds">Each timed repeat runs tokens until it has run at least <paramref name="Tokens"/> and lasted at
+/// least this long (MLPerf Tiny: 10 s); 0 runs exactly <paramref name="Tokens"/>.</param>
+/// <param name="WarmupSeconds">The untimed warm-up also lasts at least this long; its samples are discarded.</param>
+/// <param name="Sensors">Sensor specs the agent samples at each one's own rate between each repeat's marks, streamed
+/// as <see cref="SensorSamples"/> before the stop mark; empty samples nothing.</param>
+public sealed record RunWorkload(string Sha256, int Tokens, int Warmup, int Repeats, int Seed, int Threads,
+    double MinSeconds = 0, double WarmupSeconds = 0, IReadOnlyList<string>? Sensors = null) : Message;
 
 /// <summary>Agent → host: timing of a repeat is about to start (<see cref="MarkPhase.Start"/>) or has just stopped.</summary>
 /// <param name="Phase"><see cref="MarkPhase.Start"/> or <see cref="MarkPhase.Stop"/>.</param>
 /// <param name="Repeat">Zero-based repeat index.</param>
-public sealed record Mark(string Phase, int Repeat) : Message;
+/// <param name="AgentSeconds">The agent's monotonic clock at the mark (the clock of its samples and of <see cref="TimeSyncReply"/>).</param>
+public sealed record Mark(string Phase, int Repeat, double AgentSeconds = 0) : Message;
 
 /// <summary>Host → agent: the host has acted on the mark with the same phase and repeat.</summary>
 /// <param name="Phase">The acknowledged mark's phase.</param>
@@ -49,6 +56,7 @@ public static class MarkPhase
 /// <param name="MemAvailableAfterBytes"><c>MemAvailable</c> after the last repeat, model still open.</param>
 /// <param name="KernelPath">Kernel instruction set used.</param>
 /// <param name="Threads">Threads used.</param>
+/// <param name="Windows">Each timed repeat's marks, tokens, processor time and thermal state.</param>
 public sealed record RunResult(
     string Sha256,
     int Tokens,
@@ -62,4 +70,5 @@ public sealed record RunResult(
     long? MemAvailableBeforeBytes,
     long? MemAvailableAfterBytes,
     string KernelPath,
-    int Threads) : Message;
+    int Threads,
+    IReadOnlyList<RunWindow>? Windows = null) : Message;

@@ -27,6 +27,37 @@ public sealed record BoardMeasurement(
     SourceTag? PowerSource,
     string? Failure = null)
 {
+    /// <summary>Half-width of the 95% confidence interval of <see cref="EnergyJoulesPerToken"/> over the windows.</summary>
+    public double? EnergyCi95JoulesPerToken { get; init; }
+
+    /// <summary>The board's idle power, measured in the same run (null when estimated).</summary>
+    public double? IdleWatts { get; init; }
+
+    /// <summary><see cref="PowerWatts"/> less <see cref="IdleWatts"/>: the power of the work alone.</summary>
+    public double? NetWatts { get; init; }
+
+    /// <summary>Energy per token of the work alone (idle power subtracted).</summary>
+    public double? NetJoulesPerToken { get; init; }
+
+    /// <summary>Relative energy-per-token saving against the fp32 baseline measured in interleaved windows of the
+    /// same run (<c>1 − E/E₀</c>), or null when not measured so.</summary>
+    public double? Saving { get; init; }
+
+    /// <summary>Half-width of the 95% confidence interval of <see cref="Saving"/>.</summary>
+    public double? SavingCi95 { get; init; }
+
+    /// <summary>Windows measured (after repeats of throttled ones).</summary>
+    public int? Windows { get; init; }
+
+    /// <summary>Length of each window in seconds.</summary>
+    public double? WindowSeconds { get; init; }
+
+    /// <summary>Whether the windows were shorter or fewer than the lab rules (quick mode, for tests and demonstrations).</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>Windows that stayed throttled after being repeated (flagged, still counted).</summary>
+    public int ThrottledWindows { get; init; }
+
     /// <summary>The candidate's status: measured, or failed by its own fault.</summary>
     public CandidateStatus Status => Failure is null ? CandidateStatus.Measured : CandidateStatus.CandidateFailed(Failure);
 }
