@@ -27,6 +27,8 @@ namespace QSLM.Protocol.Messages;
 [JsonDerivedType(typeof(SampleIdle), "sample-idle")]
 [JsonDerivedType(typeof(IdleResult), "idle-result")]
 [JsonDerivedType(typeof(SensorSamples), "sensor-samples")]
+[JsonDerivedType(typeof(ApplySettings), "apply-settings")]
+[JsonDerivedType(typeof(SettingsReport), "settings-report")]
 [JsonDerivedType(typeof(Bye), "bye")]
 [JsonDerivedType(typeof(ErrorReply), "error")]
 public abstract record Message;
