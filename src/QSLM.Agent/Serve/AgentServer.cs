@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using QSLM.Agent.Diagnostics;
 using QSLM.Agent.Sensors;
+using QSLM.Agent.Settings;
 using QSLM.Format.Packed;
 using QSLM.Protocol;
 using QSLM.Protocol.Messages;
@@ -11,8 +12,9 @@ namespace QSLM.Agent.Serve;
 
 /// <summary>
 /// The agent's side of the protocol: reads one request at a time and answers it. It runs protocol
-/// operations only (there is no message that runs a command or names a path), so a host can make it
-/// store, verify and run models and nothing else. A request that fails gets an <see cref="ErrorReply"/>
+/// operations only (there is no message that runs a command or names a path; pinning the board's settings runs
+/// fixed programs with arguments the agent formats from typed values), so a host can make it store, verify and
+/// run models, and pin typed settings, and nothing else. A request that fails gets an <see cref="ErrorReply"/>
 /// and the session goes on; only a broken channel or a bye ends it.
 /// </summary>
 internal sealed class AgentServer
@@ -22,10 +24,12 @@ internal sealed class AgentServer
     private readonly int _maxMessageBytes;
     private readonly TextWriter _log;
     private readonly OnboardSensors _sensors;
+    private readonly BoardSettingsApplier _settings;
 
-    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, long maxPartialBytes, TextWriter log, OnboardSensors sensors)
+    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, long maxPartialBytes, TextWriter log, OnboardSensors sensors, BoardSettingsApplier? settings = null)
     {
         _sensors = sensors;
+        _settings = settings ?? new BoardSettingsApplier("/", ProgramPath.Directories(null));
         _port = port;
         _store = new ModelStore(folder, maxModelBytes, maxPartialBytes);
         _maxMessageBytes = maxMessageBytes;
@@ -94,6 +98,7 @@ internal sealed class AgentServer
                 RunWorkload run => await new WorkloadRunner(_store, MarkAndWaitAsync, _port.HostGone).RunAsync(run).ConfigureAwait(false),
                 RunEvaluation evaluation => new EvaluationRunner(_store).Run(evaluation),
                 ReadSensors => new SensorReadings(_sensors.ReadAll()),
+                ApplySettings apply => _settings.Apply(apply.Settings),
                 _ => new ErrorReply(ErrorCodes.OutOfSequence, $"an agent does not accept '{request.GetType().Name}' here"),
             };
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO.Ports;
 using QSLM.Agent.Sensors;
+using QSLM.Agent.Settings;
 using QSLM.Protocol;
 using QSLM.Protocol.Serial;
 
@@ -21,9 +22,10 @@ internal static class ServeCommand
         var serial = new Option<string?>("--serial") { Description = "Serve on this serial device (a tty) instead of stdin/stdout." };
         var baud = new Option<int>("--baud") { Description = "Baud rate of --serial.", DefaultValueFactory = _ => 115_200 };
         var sensorsRoot = new Option<string>("--sensors-root") { Description = "Where to look for sysfs and /proc sensor files (a fake tree in tests).", DefaultValueFactory = _ => "/" };
+        var programsPath = new Option<string?>("--programs-path") { Description = "Where to look for the board's own programs (vcgencmd, nvidia-smi, nvpmodel, jetson_clocks), colon-separated; default: $PATH." };
         var command = new Command("serve", "Serve the host's protocol: store models by SHA-256 (resumable, verified before use), run workloads with acknowledged start/stop marks, report results.")
         {
-            root, maxMessage, maxModel, maxPartial, serial, baud, sensorsRoot,
+            root, maxMessage, maxModel, maxPartial, serial, baud, sensorsRoot, programsPath,
         };
         command.SetAction(parse => AgentCommandRunner.Run(parse.GetValue(AgentOptions.Verbose), () =>
         {
@@ -35,16 +37,18 @@ internal static class ServeCommand
             if (partialCap < modelCap) throw new QSLM.Errors.InputException(FormattableString.Invariant($"--max-partial-bytes ({partialCap}) must be at least --max-model-bytes ({modelCap}): a model arrives as one partial copy"));
             var folder = new ConfinedFolder(parse.GetValue(root)!);
             // Found once: sensors do not come and go while a board runs.
-            var sensors = OnboardSensors.Discover(parse.GetValue(sensorsRoot)!);
-            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, partialCap, sensors).GetAwaiter().GetResult();
+            var programs = parse.GetValue(programsPath);
+            var sensors = OnboardSensors.Discover(parse.GetValue(sensorsRoot)!, programs);
+            var settings = new BoardSettingsApplier(parse.GetValue(sensorsRoot)!, ProgramPath.Directories(programs));
+            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, partialCap, sensors, settings).GetAwaiter().GetResult();
             using var input = Console.OpenStandardInput();
             using var output = Console.OpenStandardOutput();
-            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors).ServeAsync().GetAwaiter().GetResult();
+            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings).ServeAsync().GetAwaiter().GetResult();
         }));
         return command;
     }
 
-    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, long partialCap, OnboardSensors sensors)
+    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, long partialCap, OnboardSensors sensors, BoardSettingsApplier settings)
     {
         using var port = new SerialPort(device, baud) { ReadTimeout = SerialPort.InfiniteTimeout, WriteTimeout = SerialPort.InfiniteTimeout };
         port.Open();
@@ -52,7 +56,7 @@ internal static class ServeCommand
         // A board's serial agent outlives host sessions: after a bye it waits for the next hello.
         while (true)
         {
-            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, partialCap, Console.Error, sensors);
+            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings);
             try
             {
                 var code = await server.ServeAsync().ConfigureAwait(false);
