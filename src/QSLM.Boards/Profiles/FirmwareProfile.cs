@@ -1,3 +1,5 @@
+using QSLM.Protocol.Messages;
+
 namespace QSLM.Boards.Profiles;
 
 /// <summary>
@@ -10,7 +12,8 @@ namespace QSLM.Boards.Profiles;
 /// <param name="RuntimeId">.NET runtime identifier of the agent it runs (<c>linux-arm64</c>, <c>linux-x64</c>).</param>
 /// <param name="MemoryBytes">Bytes a model may take on the board, or null to take <c>MemAvailable</c> from the agent's hello.</param>
 /// <param name="Sensors">Its power sensors and how they are found.</param>
-/// <param name="Settings">What to pin before measuring, each with the command that verifies it.</param>
+/// <param name="Settings">What to pin before measuring, typed; the agent applies and reads back each (never text from the profile).</param>
+/// <param name="Notes">Free text for people (how to wire, what the firmware config holds); never run.</param>
 /// <param name="IdleWattsRange">The idle power a healthy board draws, with its source tag.</param>
 /// <param name="Path">The file it was read from.</param>
 public sealed record FirmwareProfile(
@@ -19,7 +22,8 @@ public sealed record FirmwareProfile(
     string RuntimeId,
     long? MemoryBytes,
     IReadOnlyList<ProfileSensor> Sensors,
-    IReadOnlyList<ProfileSetting> Settings,
+    BoardSettings Settings,
+    IReadOnlyList<string> Notes,
     WattsRange IdleWattsRange,
     string Path);
 
@@ -28,13 +32,6 @@ public sealed record FirmwareProfile(
 /// <param name="How">How it is found on the board (driver, sysfs path, program).</param>
 /// <param name="BoardTotal">Which rail or rule gives the whole board's power.</param>
 public sealed record ProfileSensor(string Spec, string How, string BoardTotal);
-
-/// <summary>A setting to pin before measuring.</summary>
-/// <param name="Name">What it is.</param>
-/// <param name="Set">How to set it (a command or an instruction).</param>
-/// <param name="Verify">A command whose output shows the setting.</param>
-/// <param name="Expect">Text the verify command's output contains when the setting holds.</param>
-public sealed record ProfileSetting(string Name, string Set, string Verify, string Expect);
 
 /// <summary>An expected power range and where the figures come from.</summary>
 /// <param name="Min">Lowest expected watts.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QSLM.Boards.Inventory;
+using QSLM.Protocol.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,7 +8,8 @@ namespace QSLM.Boards.Profiles;
 
 /// <summary>
 /// Reads firmware profiles (<c>firmware-profiles/NAME.yaml</c>): every problem names the file, line and
-/// column (<see cref="InventoryException"/>), unknown keys are refused, and a name with no file gets
+/// column (<see cref="InventoryException"/>), unknown keys are refused, a setting must have its type (an unknown
+/// setting or a value not of its type is refused naming the setting), and a name with no file gets
 /// <see cref="UnknownProfileException"/> listing the profiles there are.
 /// </summary>
 public static class FirmwareProfiles
@@ -57,28 +59,23 @@ public static class FirmwareProfiles
         }
         if (stream.Documents.Count != 1) throw new InventoryException(path, 1, 1, "a firmware profile holds exactly one YAML document");
         var map = new YamlMap(path, stream.Documents[0].RootNode, "a firmware profile");
-        map.Only("profile", "description", "runtime", "memory_for_model", "sensors", "settings", "idle_watts");
+        map.Only("profile", "description", "runtime", "memory_for_model", "sensors", "settings", "notes", "idle_watts");
         var name = map.RequiredString("profile");
         var stem = Path.GetFileNameWithoutExtension(path);
         if (name != stem) throw map.Error(map.NodeOf("profile"), $"the profile is named '{name}' but its file is {stem}.yaml; they must agree");
         var runtime = map.RequiredString("runtime");
         if (!RuntimeIds.Contains(runtime, StringComparer.Ordinal)) throw map.Error(map.NodeOf("runtime"), $"runtime must be one of {string.Join(", ", RuntimeIds)}, not '{runtime}'");
         var sensors = map.Sequence("sensors").Select(n => ReadSensor(new YamlMap(path, n, "a sensor"))).ToList();
-        var settings = map.Sequence("settings").Select(n => ReadSetting(new YamlMap(path, n, "a setting"))).ToList();
+        var settings = map.OptionalMap("settings", "settings") is { } pinned ? ProfileSettings.Read(pinned) : BoardSettings.None;
+        var notes = map.Sequence("notes").Select(n => n is YamlScalarNode { Value: { Length: > 0 } note } ? note : throw map.Error(n, "each note must be a line of text")).ToList();
         var idle = ReadRange(map.OptionalMap("idle_watts", "idle_watts") ?? throw map.Error(map.Node, "'idle_watts' is required here"));
-        return new FirmwareProfile(name, map.RequiredString("description"), runtime, ReadMemory(map), sensors, settings, idle, path);
+        return new FirmwareProfile(name, map.RequiredString("description"), runtime, ReadMemory(map), sensors, settings, notes, idle, path);
     }
 
     private static ProfileSensor ReadSensor(YamlMap map)
     {
         map.Only("spec", "how", "board_total");
         return new ProfileSensor(map.RequiredString("spec"), map.RequiredString("how"), map.RequiredString("board_total"));
-    }
-
-    private static ProfileSetting ReadSetting(YamlMap map)
-    {
-        map.Only("name", "set", "verify", "expect");
-        return new ProfileSetting(map.RequiredString("name"), map.RequiredString("set"), map.RequiredString("verify"), map.RequiredString("expect"));
     }
 
     private static WattsRange ReadRange(YamlMap map)
