@@ -1,5 +1,6 @@
 using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
+using QSLM.Boards.Settings;
 using QSLM.Protocol.Messages;
 
 namespace QSLM.Boards.Checks;
@@ -21,12 +22,16 @@ public sealed record BoardReport(
     IReadOnlyList<SensorReading>? Sensors,
     BoardFailureException? Failure)
 {
-    /// <summary>One line for a person: name, state, health, then the agent and sensors or the failure.</summary>
+    /// <summary>The profile's settings as the board read them back, or null when none were applied.</summary>
+    public AppliedSettings? Settings { get; init; }
+
+    /// <summary>One line for a person: name, state, health, then the agent, sensors and settings, or the failure.</summary>
     public string Describe()
     {
         var line = $"{Board} ({Reached}): {State}, {Health}";
         if (Agent is { } a) line += FormattableString.Invariant($"; agent {a.AgentVersion} on {a.RuntimeId}, {a.ProcessorCount} processors, {a.Models.Count} models stored");
         if (Sensors is { } s) line += s.Count == 0 ? "; no sensors" : "; sensors " + string.Join(", ", s.Select(r => FormattableString.Invariant($"{r.Name} {r.Value:G4} {r.Unit} ({r.Source})")));
+        if (Settings is { } applied) line += "; settings " + applied.Describe();
         if (Failure is { } f) line += $"; {f.Class.ToString().ToLowerInvariant()} failure {f.Code}: {f.InnerException?.Message ?? f.Message}";
         return line;
     }

@@ -17,4 +17,7 @@ public enum BoardPhase
 
     /// <summary>Reading the board's sensors.</summary>
     Sensors,
+
+    /// <summary>Pinning the board's settings and reading them back.</summary>
+    Settings,
 }

@@ -30,6 +30,9 @@ public static class FailureCodes
     /// <summary>The agent said something the host did not expect.</summary>
     public const string ProtocolViolation = "protocol-violation";
 
+    /// <summary>A board setting read back other than it was asked for: the board is not in the state it is to be measured in.</summary>
+    public const string SettingMismatch = "setting-mismatch";
+
     /// <summary>Anything else.</summary>
     public const string Unexpected = "unexpected";
 }

@@ -21,6 +21,9 @@ public sealed record BoardResilienceOptions
     /// <summary>Reading sensors.</summary>
     public TimeSpan SensorsTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Pinning the board's settings and reading them back (<c>nvpmodel</c> alone may take seconds).</summary>
+    public TimeSpan SettingsTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Retries after the first attempt, for transient infrastructure failures only.</summary>
     public int MaxRetries { get; init; } = 3;
 
@@ -47,6 +50,7 @@ public sealed record BoardResilienceOptions
         BoardPhase.Upload => UploadTimeout,
         BoardPhase.Run => RunTimeout,
         BoardPhase.Sensors => SensorsTimeout,
+        BoardPhase.Settings => SettingsTimeout,
         _ => throw new ArgumentOutOfRangeException(nameof(phase)),
     };
 }

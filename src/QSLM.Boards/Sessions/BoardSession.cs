@@ -4,6 +4,7 @@ using Polly.CircuitBreaker;
 using QSLM.Boards.Failures;
 using QSLM.Boards.Health;
 using QSLM.Boards.Resilience;
+using QSLM.Boards.Settings;
 using QSLM.Boards.Transports;
 using QSLM.Protocol;
 using QSLM.Protocol.Messages;
@@ -71,6 +72,9 @@ public sealed class BoardSession : IAsyncDisposable
     /// <summary>Where the time of the last put-model that got the agent's answer went (null before the first).</summary>
     public UploadTimings? LastUpload { get; private set; }
 
+    /// <summary>What the last <see cref="ApplySettingsAsync"/> read back, mismatched or not (null before the first).</summary>
+    public AppliedSettings? LastSettings { get; private set; }
+
     /// <summary>Raw model bytes per put-model chunk when the transport has no bulk uploader.</summary>
     public int ChunkBytes { get; init; } = ProtocolLimits.DefaultChunkBytes;
 
@@ -136,6 +140,29 @@ public sealed class BoardSession : IAsyncDisposable
     /// <summary>Reads every on-board sensor once.</summary>
     public async Task<SensorReadings> ReadSensorsAsync(CancellationToken cancellationToken = default) =>
         await ExecuteAsync(BoardPhase.Sensors, (channel, token) => RequestAsync<SensorReadings>(channel, new ReadSensors(), token), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Has the agent pin the board to <paramref name="settings"/> and read each back (<see cref="LastSettings"/>). A
+    /// setting read back other than requested fails the board as infrastructure (<see cref="FailureCodes.SettingMismatch"/>,
+    /// not retried: the board, not the line, is wrong), naming the setting, the value asked for and the value read.
+    /// Nothing is asked when <paramref name="settings"/> is empty.
+    /// </summary>
+    public async Task<AppliedSettings> ApplySettingsAsync(BoardSettings settings, CancellationToken cancellationToken = default)
+    {
+        var applied = settings.IsEmpty
+            ? new AppliedSettings(Name, [])
+            : AppliedSettings.From(Name, settings, await ExecuteAsync(BoardPhase.Settings,
+                (channel, token) => RequestAsync<SettingsReport>(channel, new ApplySettings(settings), token), cancellationToken).ConfigureAwait(false));
+        LastSettings = applied;
+        if (applied.Mismatches() is { Count: > 0 } wrong)
+        {
+            var failure = new BoardFailureException(Name, BoardPhase.Settings, FailureClass.Infrastructure, FailureCodes.SettingMismatch, transient: false,
+                "the board does not hold its settings: " + string.Join("; ", wrong.Select(AppliedSettings.Describe)));
+            Record(failure);
+            throw failure;
+        }
+        return applied;
+    }
 
     /// <summary>Says bye to the agent (if one runs) and drops the connection.</summary>
     public async Task CloseAsync(CancellationToken cancellationToken = default)
@@ -351,7 +378,7 @@ public sealed class BoardSession : IAsyncDisposable
                     return reply;
                 case ErrorReply error:
                     throw new AgentErrorException(error);
-                case Mark or RunResult or EvaluationResult or ModelStatus or SensorReadings or Bye:
+                case Mark or RunResult or EvaluationResult or ModelStatus or SensorReadings or SettingsReport or Bye:
                     continue;
                 case var other:
                     throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected the agent's hello, got {other.GetType().Name}");

@@ -9,11 +9,12 @@ using QSLM.Cli.Rendering;
 using QSLM.CommandLine;
 using QSLM.Harness;
 using QSLM.Harness.Boards;
+using QSLM.Protocol.Messages;
 
 namespace QSLM.Cli.Commands;
 
 /// <summary><c>qslm boards check [FILE] [--board NAME]</c>: brings each board up to agent ready, reads its
-/// sensors, prints one line per board; exits 1 when any board is not ready, 2 on a bad bench file or name.</summary>
+/// sensors, pins the settings its profile names and shows them read back, prints one line per board; exits 1 when any board is not ready, 2 on a bad bench file or name.</summary>
 internal static class BoardsCheckCommand
 {
     public static Command Create()
@@ -23,7 +24,7 @@ internal static class BoardsCheckCommand
         var board = new Option<string?>("--board") { Description = "Check only this board." };
         var dotnet = new Option<bool>("--board-has-dotnet") { Description = "SSH boards have the .NET 10 runtime: deploy the framework-dependent agent instead of the self-contained one." };
         var runs = new Option<string>("--runs") { Description = "Folder for the framework-dependent agent's copies and local boards' folders.", DefaultValueFactory = _ => RepositoryPaths.Runs }.WritableFolder();
-        var command = new Command("check", "Bring each board of a bench file up to agent ready (connect, deploy and start the agent, hello), read its sensors, and report state, agent version, runtime and sensors; infrastructure and candidate failures are told apart.")
+        var command = new Command("check", "Bring each board of a bench file up to agent ready (connect, deploy and start the agent, hello), read its sensors, pin the settings its firmware profile names and read them back, and report state, agent version, runtime, sensors and settings; a setting read back other than asked for is an infrastructure failure; infrastructure and candidate failures are told apart.")
         {
             file, profiles, board, dotnet, runs,
         };
@@ -71,7 +72,8 @@ internal static class BoardsCheckCommand
             }
             await using (session)
             {
-                var report = (await BoardCheck.RunAsync([session]).ConfigureAwait(false))[0];
+                var settings = BoardSessions.Profile(BoardSessions.Find(bench, name), profiles)?.Settings;
+                var report = (await BoardCheck.RunAsync([session], settings is null ? null : new Dictionary<string, BoardSettings> { [name] = settings }).ConfigureAwait(false))[0];
                 Terminal.WriteLine(Line(report));
                 if (report.Failure is { Class: FailureClass.Candidate }) candidate++;
                 else if (report.Failure is not null || report.State < BoardState.AgentReady) infrastructure++;

@@ -1,7 +1,9 @@
 using QSLM.Boards.Sessions;
+using QSLM.Boards.Settings;
 using QSLM.Boards.Tests.Fixtures;
 using QSLM.Boards.Transports.Local;
 using QSLM.Protocol;
+using QSLM.Protocol.Messages;
 
 namespace QSLM.Boards.Tests.Transports.Local;
 
@@ -41,6 +43,21 @@ public sealed class EmulatedArm64AgentTests : IClassFixture<EmulatedArm64AgentTe
         var x64Result = await x64.RunAsync(model, settings);
         Assert.Equal(x64Result.MultiplyAccumulates, armResult.MultiplyAccumulates);
         Assert.Equal(x64Result.Accumulates, armResult.Accumulates);
+    }
+
+    [Fact]
+    public async Task The_arm64_agent_under_qemu_pins_the_governor_and_frequency_limits_of_a_fake_tree_and_reads_them_back()
+    {
+        using var temp = new TemporaryFolder();
+        // A Pi 5's one policy: raising the minimum above the present maximum needs the maximum raised first.
+        using var tree = new FakeBoardTree().Policy(0, "ondemand", 1_500_000, 1_800_000, 2_400_000);
+        await using var arm = new BoardSession("qemu-arm64", new LocalProcessTransport(AgentLaunch.Emulated(_publish.Qemu, _publish.Agent), temp.File("arm"), tree.ServeOptions));
+
+        var applied = await arm.ApplySettingsAsync(new BoardSettings(Governor: "performance", MinFreqKhz: 2_000_000, MaxFreqKhz: 2_400_000));
+
+        Assert.Equal(["governor performance (read back performance)", "min_freq_khz 2000000 (read back 2000000)", "max_freq_khz 2400000 (read back 2400000)"], applied.Settings.Select(AppliedSettings.Describe));
+        Assert.Equal("2000000\n", File.ReadAllText(tree.PolicyFile(0, "scaling_min_freq")));
+        Assert.Empty(arm.Failures);
     }
 
     /// <summary>The linux-arm64 agent, self-contained and trimmed, as the build placed it beside these tests
