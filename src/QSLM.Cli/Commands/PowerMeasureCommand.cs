@@ -40,7 +40,7 @@ internal static class PowerMeasureCommand
             {
                 if (board is not null) board.Busy = busy;
             });
-            var options = new MeasurementOptions
+            var options = new LabWindowRules
             {
                 Window = TimeSpan.FromSeconds(parse.GetValue(window)),
                 IdleWindow = TimeSpan.FromSeconds(parse.GetValue(window)),
