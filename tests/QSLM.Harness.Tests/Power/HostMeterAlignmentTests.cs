@@ -1,10 +1,11 @@
 using QSLM.Harness.Power;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Sampling;
+using Xunit.Abstractions;
 
 namespace QSLM.Harness.Tests.Power;
 
-public class HostMeterAlignmentTests
+public class HostMeterAlignmentTests(ITestOutputHelper output)
 {
     private const double MeterInterval = 0.02;
 
@@ -37,6 +38,9 @@ public class HostMeterAlignmentTests
         Assert.Equal(trueOffset, clock.OffsetSeconds, 0.002);
         Assert.InRange(trueOffset, 4.5, 4.6);
         Assert.InRange(clock.DriftPpm, 110, 190);
+        var worst = board.Windows.SelectMany(w => new[] { w.From, w.To }).Max(t => Math.Abs(clock.ToHost(board.AgentAt(t)) - board.HostAt(t)));
+        output.WriteLine(FormattableString.Invariant(
+            $"offset {clock.OffsetSeconds:F6} s (true {trueOffset:F6} s), drift {clock.DriftPpm:F1} ppm (true 150), bound {result.AlignmentErrorSeconds * 1000:F2} ms, worst mark {worst * 1000:F2} ms, sample period {MeterInterval * 1000:F0} ms"));
         // Every mark, mapped to the host's clock, lands within the stated bound of where it truly was, and the bound
         // is within one sample period of the meter.
         Assert.InRange(result.AlignmentErrorSeconds!.Value, 0, MeterInterval);
