@@ -9,12 +9,12 @@ namespace QSLM.Boards.Inventory;
 /// <summary>
 /// Reads a bench file (<c>hardware/*.yaml</c>, described in <c>hardware/README.md</c>): the bench's
 /// boards, each with how it is reached (local, SSH with a pinned host key, serial), its firmware
-/// profile and the sensors wired to it. Every problem is reported with the file, line and column; an
+/// profile, the sensors wired to it and the meters that measure it (on the board or on the host). Every problem is reported with the file, line and column; an
 /// SSH board without a host key pin is refused, since a key that is not pinned is never trusted.
 /// </summary>
 public static class BenchFile
 {
-    private static readonly string[] BoardKeys = ["name", "profile", "link", "ssh", "serial", "emulator", "sensors", "power_switch"];
+    private static readonly string[] BoardKeys = ["name", "profile", "link", "ssh", "serial", "emulator", "sensors", "meters", "power_switch"];
 
     /// <summary>The deepest nesting of mappings and lists accepted; a bench file needs five levels.
     /// The YAML library builds its node tree recursively, so a deeper file would overflow the stack.</summary>
@@ -88,7 +88,8 @@ public static class BenchFile
                 throw map.Error(map.NodeOf("profile"), $"board '{name}': unknown firmware profile '{profile}' (profiles in {profiles}: {string.Join(", ", known)})");
         }
         var sensors = map.Sequence("sensors").Select(n => ReadSensor(new YamlMap(map.File, n, "a sensor"))).ToList();
-        return new BoardEntry(name, profile, link, ssh, serial, map.OptionalString("emulator"), sensors, map.OptionalString("power_switch"));
+        var meters = map.Sequence("meters").Select(n => ReadMeter(new YamlMap(map.File, n, "a meter"), name)).ToList();
+        return new BoardEntry(name, profile, link, ssh, serial, map.OptionalString("emulator"), sensors, map.OptionalString("power_switch")) { Meters = meters };
     }
 
     /// <summary>Refuses nesting deeper than <see cref="MaxDepth"/> by reading the file's events, which
@@ -174,6 +175,22 @@ public static class BenchFile
     {
         map.Only("kind", "bus", "address", "shunt_ohms", "rail");
         return new SensorWiring(map.RequiredString("kind"), map.OptionalInt("bus", 0, 255), map.OptionalInt("address", 0, 127), map.OptionalPositive("shunt_ohms"), map.OptionalString("rail"));
+    }
+
+    private static MeterEntry ReadMeter(YamlMap map, string board)
+    {
+        map.Only("spec", "on");
+        if (map.Has("spec") && map.NodeOf("spec") is not YamlScalarNode { Value.Length: > 0 })
+            throw map.Error(map.NodeOf("spec"), $"board '{board}': a meter's 'spec' must be a sensor spec (as --sensor takes it), not empty");
+        var spec = map.RequiredString("spec");
+        if (spec.Any(char.IsWhiteSpace)) throw map.Error(map.NodeOf("spec"), $"board '{board}': a meter's spec has no spaces, and '{spec}' has");
+        var on = map.OptionalString("on") ?? "board";
+        return on switch
+        {
+            "board" => new MeterEntry(spec, MeterPlacement.Board),
+            "host" => new MeterEntry(spec, MeterPlacement.Host),
+            _ => throw map.Error(map.NodeOf("on"), $"board '{board}': a meter is on the board or on the host ('on: board' or 'on: host'), not '{on}'"),
+        };
     }
 
     /// <summary>A path from the file: <c>~/</c> is the user's home, a relative path is relative to the file's folder.</summary>

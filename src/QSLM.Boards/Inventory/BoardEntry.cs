@@ -17,7 +17,12 @@ public sealed record BoardEntry(
     SerialEntry? Serial,
     string? Emulator,
     IReadOnlyList<SensorWiring> Sensors,
-    string? PowerSwitch);
+    string? PowerSwitch)
+{
+    /// <summary>The meters that measure its power, in file order; empty when the file lists none, which means
+    /// the sensors its firmware profile names, on the board.</summary>
+    public IReadOnlyList<MeterEntry> Meters { get; init; } = [];
+}
 
 /// <summary>An SSH board's address and host key pin. Paths are absolute (resolved against the bench file's folder).</summary>
 /// <param name="Host">Host name or address.</param>

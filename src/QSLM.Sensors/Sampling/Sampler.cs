@@ -35,6 +35,9 @@ public sealed class Sampler
     /// <summary>The sampling clock's time now: use it to stamp start/stop marks.</summary>
     public TimeSpan Now => SensorClock.Now(_clock);
 
+    /// <summary>Waits <paramref name="duration"/> on the sampling clock without reading (a warm-up, a cool-down).</summary>
+    public Task WaitAsync(TimeSpan duration, CancellationToken cancel = default) => SensorClock.WaitAsync(_clock, duration, cancel);
+
     /// <summary>Samples for <paramref name="duration"/> from now, blocking: for a clock whose timers fire by themselves
     /// (the system clock).</summary>
     public SampleSeries Collect(TimeSpan duration, CancellationToken cancel = default) => CollectAsync(duration, cancel).GetAwaiter().GetResult();

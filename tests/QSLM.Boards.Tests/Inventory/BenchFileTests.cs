@@ -30,6 +30,8 @@ public sealed class BenchFileTests
         Assert.Equal(new SensorWiring("ina219", 1, 0x40, 0.1, "board"), Assert.Single(pi.Sensors));
         Assert.Equal(2223, bench.Boards[1].Ssh!.Port);
         Assert.Equal(new SerialEntry("/dev/ttyUSB0", 115200), bench.Boards[2].Serial);
+        Assert.Equal([new MeterEntry("ina219:1:0x40:0.1", MeterPlacement.Board)], pi.Meters);
+        Assert.Equal([new MeterEntry("ina219:1:0x41:0.1", MeterPlacement.Host)], bench.Boards[1].Meters);
         var local = BenchFile.Load(Path.Combine(RepositoryFiles.Root, "hardware", "local.yaml"));
         Assert.Equal("qemu-aarch64", local.Boards.Single(b => b.Name == "qemu-arm64").Emulator);
     }
@@ -46,6 +48,11 @@ public sealed class BenchFileTests
     [InlineData("bench: x\nboards:\n  - name: a\n    link: serial\n", 3, "needs a 'serial' section")]
     [InlineData("bench: x\nboards: []\n", 1, "at least one board")]
     [InlineData("boards:\n  - name: a\n    link: local\n", 1, "'bench' is required")]
+    [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    meters:\n      - spec: pmic\n        on: wall\n", 7, "a meter is on the board or on the host")]
+    [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    meters:\n      - spec: \"\"\n        on: host\n", 6, "board 'a': a meter's 'spec' must be a sensor spec")]
+    [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    meters:\n      - on: host\n", 6, "'spec' is required")]
+    [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    meters:\n      - spec: ina219:1:0x40\n        rail: x\n", 7, "unknown key 'rail'")]
+    [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    meters: pmic\n", 5, "'meters' must be a list")]
     public void A_bad_bench_file_is_refused_with_its_line(string yaml, int line, string problem)
     {
         var e = Assert.Throws<InventoryException>(() => BenchFile.Parse(yaml, "/lab/bench.yaml"));
@@ -53,6 +60,15 @@ public sealed class BenchFileTests
         Assert.True(e.Column >= 1);
         Assert.StartsWith($"/lab/bench.yaml:{line}:", e.Message, StringComparison.Ordinal);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Meters_say_where_each_sits_and_default_to_the_board()
+    {
+        var bench = BenchFile.Parse("bench: x\nboards:\n  - name: a\n    link: local\n    meters:\n      - spec: ina219:1:0x40:0.1\n        on: host\n      - spec: pmic\n  - name: b\n    link: local\n", "/lab/bench.yaml");
+
+        Assert.Equal([new MeterEntry("ina219:1:0x40:0.1", MeterPlacement.Host), new MeterEntry("pmic", MeterPlacement.Board)], bench.Boards[0].Meters);
+        Assert.Empty(bench.Boards[1].Meters);
     }
 
     [Fact]

@@ -96,6 +96,8 @@ public sealed class PowerCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("simulated:ina219-default-board: median 4.", result.StdOut.Split('\n').First(l => l.StartsWith("simulated:", StringComparison.Ordinal)));
         Assert.Contains("n = 1 windows of 10.0 s; idle 2.", result.StdOut);
+        Assert.Contains("warm-up 3.0 s discarded", result.StdOut);
+        Assert.DoesNotContain("quick", result.StdOut);
         var simulatedBaseline = QslmProcess.Run("power", "measure", "--repeats", "1", "--save-baseline", "local", "--calibration", _temp.Path, "--", "sleep", "600");
         Assert.Equal(2, simulatedBaseline.ExitCode);
         Assert.Contains("not measured", simulatedBaseline.StdErr);
@@ -104,6 +106,22 @@ public sealed class PowerCommandTests : IDisposable
         var tooShort = QslmProcess.Run("power", "measure", "--window-seconds", "2", "--", "true");
         Assert.Equal(2, tooShort.ExitCode);
         Assert.Contains("at least 10 s", tooShort.StdErr);
+    }
+
+    [Fact]
+    public void Measure_in_quick_mode_says_quick_and_reports_gross_and_net()
+    {
+        var result = QslmProcess.Run("power", "measure", "--quick", "--repeats", "2", "--", "sleep", "600");
+
+        Assert.Equal(0, result.ExitCode);
+        var summary = result.StdOut.Split('\n').First(l => l.StartsWith("simulated:", StringComparison.Ordinal));
+        Assert.Contains("n = 2 windows of 1.0 s", summary);
+        Assert.Matches(@"gross 4\.\d{3} W, net 2\.\d{3} W", summary);
+        Assert.Contains("warm-up 0.5 s discarded, cool-down 0.5 s", summary);
+        Assert.Contains("quick mode", summary);
+        var quickBaseline = QslmProcess.Run("power", "measure", "--quick", "--save-baseline", "local", "--calibration", _temp.Path, "--", "true");
+        Assert.Equal(2, quickBaseline.ExitCode);
+        Assert.Contains("only from full windows", quickBaseline.StdErr);
     }
 
     [Fact]

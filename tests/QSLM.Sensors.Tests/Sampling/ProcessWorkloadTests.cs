@@ -19,7 +19,7 @@ public class ProcessWorkloadTests
             board.Busy = busy;
         });
 
-        var report = clock.Run(() => RepeatedMeasurement.RunAsync(new Sampler(sensor, clock), new MeasurementOptions { Repeats = 3 }, workload));
+        var report = clock.Run(() => RepeatedMeasurement.RunAsync(new Sampler(sensor, clock), new LabWindowRules { Repeats = 3 }, workload));
 
         Assert.Equal([true, false, true, false, true, false], running);
         Assert.Equal(0, workload.EndedEarly);

@@ -44,7 +44,7 @@ public class CandidateComparerTests
         {
             var device = new SimulatedIna219(SimulatedLoad.FromFunction(ElectricPotential.FromVolts(5), Watts, "noisy-board"), clock);
             using var sensor = new Ina219Sensor(device, new Ina219Settings { BusAdc = Ina219Adc.Samples8, ShuntAdc = Ina219Adc.Samples8 }, clock);
-            var report = clock.Run(() => RepeatedMeasurement.RunAsync(new Sampler(sensor, clock), new MeasurementOptions(), this));
+            var report = clock.Run(() => RepeatedMeasurement.RunAsync(new Sampler(sensor, clock), new LabWindowRules(), this));
             return [.. report.Windows.Select(w => w.MeanWatts)];
         }
     }
