@@ -113,7 +113,7 @@ public sealed class SearchLedger
         // Replayed evaluations count against the evaluation budget as they did when they were made, so a
         // resumed search stops where an uninterrupted one with the same budget would; they take no time.
         if (Budget.MaxEvaluations is { } most && _all.Count >= most)
-            Stop(string.Create(CultureInfo.InvariantCulture, $"{most} host evaluations"));
+            Stop(string.Create(CultureInfo.InvariantCulture, $"{most} host evaluation{(most == 1 ? "" : "s")}"));
         if (!replay && Budget.MaxWallTime is { } time && Clock.GetElapsedTime(_started) >= time)
             Stop(string.Create(CultureInfo.InvariantCulture, $"{time.TotalMinutes:0.###} minutes of wall time, after {_all.Count} host evaluations"));
         Candidate candidate;
