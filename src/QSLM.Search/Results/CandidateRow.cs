@@ -7,8 +7,9 @@ namespace QSLM.Search.Results;
 /// One row of a search's CSV: a candidate and what was measured of it. Board columns stay empty
 /// for candidates that were only evaluated on the host; every power or energy figure carries its
 /// source (<c>measured:&lt;sensor&gt;</c>, <c>simulated:&lt;model&gt;</c> or <c>estimated:&lt;model&gt;</c>).
-/// The columns after <c>status</c> came later and are optional: a log written before them still reads (they stay
-/// empty), and <see cref="AppendOnlyCsv{T}"/> rewrites its header before appending.
+/// The lab window columns (<c>energy_ci95_j_per_token</c> to <c>throttled_windows</c>) came later and are optional: a
+/// log written before them still reads (they stay empty), and <see cref="AppendOnlyCsv{T}"/> rewrites its header
+/// before appending. <c>status</c> stays the last column.
 /// </summary>
 [CsvRecord]
 public sealed partial record CandidateRow
@@ -55,15 +56,6 @@ public sealed partial record CandidateRow
     /// <summary>Where the power and energy figures come from, written as the tag's text; a field that is not a tag is refused on reading.</summary>
     [CsvColumn("power_source")] [CsvConverter(typeof(SourceTagCsvConverter))] public SourceTag? PowerSource { get; init; }
 
-    /// <summary>The objective J.</summary>
-    [CsvColumn("objective")] public double Objective { get; init; }
-
-    /// <summary>Whether it meets constA and constM (and ran on the board where it was deployed).</summary>
-    [CsvColumn("feasible")] public bool Feasible { get; init; }
-
-    /// <summary>host-only, measured, or failed:infrastructure / failed:candidate with the reason.</summary>
-    [CsvColumn("status")] public string Status { get; init; } = "";
-
     /// <summary>Half-width of the energy per token's 95% confidence interval over the windows, joules.</summary>
     [CsvColumn("energy_ci95_j_per_token", Optional = true)] public double? EnergyCi95JoulesPerToken { get; init; }
 
@@ -94,4 +86,13 @@ public sealed partial record CandidateRow
 
     /// <summary>Windows that stayed throttled after being repeated.</summary>
     [CsvColumn("throttled_windows", Optional = true)] public int? ThrottledWindows { get; init; }
+
+    /// <summary>The objective J.</summary>
+    [CsvColumn("objective")] public double Objective { get; init; }
+
+    /// <summary>Whether it meets constA and constM (and ran on the board where it was deployed).</summary>
+    [CsvColumn("feasible")] public bool Feasible { get; init; }
+
+    /// <summary>host-only, measured, or failed:infrastructure / failed:candidate with the reason.</summary>
+    [CsvColumn("status")] public string Status { get; init; } = "";
 }

@@ -83,6 +83,6 @@ public sealed class BoardColumnsTests : IDisposable
         Assert.Equal(3, reopened.Rows.Count);
         Assert.Equal(0.0175, reopened.Rows[1].EnergyJoulesPerToken);
         Assert.Equal(Windowed(quick: true), BoardColumns.Read(reopened.Rows[2], failure: null));
-        Assert.EndsWith("quick,throttled_windows", File.ReadLines(path).First(), StringComparison.Ordinal);
+        Assert.EndsWith("quick,throttled_windows,objective,feasible,status", File.ReadLines(path).First(), StringComparison.Ordinal);
     }
 }
