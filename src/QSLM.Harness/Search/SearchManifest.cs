@@ -86,6 +86,9 @@ public sealed record SearchManifest(
         }
     }
 
+    /// <summary>The board limits, in words (<c>none</c> without any).</summary>
+    public string BoardLimitsText() => new BoardLimits(MaxLatencyMs, MaxPowerWatts, MaxEnergyJoulesPerToken).ToString();
+
     /// <summary>Whether <paramref name="other"/> searches the same thing (a resumed run must).</summary>
     public bool SameSearchAs(SearchManifest other) =>
         Task == other.Task && SameConstraint(ConstA, other.ConstA) && ConstM == other.ConstM && Alpha.Equals(other.Alpha) && Evaluation == other.Evaluation
