@@ -40,6 +40,11 @@ internal static class SearchCommand
         var sensor = new Option<string?>("--sensor") { Description = "Host-side power sensor sampled between the agent's marks: " + QSLM.Sensors.Discovery.SensorSpec.Help + ". Default: none, and power is estimated from the run's counted operations (labelled estimated)." };
         var boardTokens = new Option<int>("--board-tokens") { Description = "Tokens per timed repeat on the board.", DefaultValueFactory = _ => 256 }.InRange(1, 10_000_000);
         var boardRepeats = new Option<int>("--board-repeats") { Description = "Timed repeats on the board (each between acknowledged marks).", DefaultValueFactory = _ => 3 }.InRange(1, 1000);
+        var maxLatency = new Option<string?>("--max-latency-ms") { Description = "Board limit: latency per token at most this many milliseconds (the board's median). Only a candidate measured on the board within every board limit can be chosen. Default: none." };
+        var maxPower = new Option<string?>("--max-power-w") { Description = "Board limit: mean power while running at most this many watts, at the upper end of its 95% confidence interval. Default: none." };
+        var maxEnergy = new Option<string?>("--max-energy-mj") { Description = "Board limit: energy per token at most this many millijoules, at the upper end of its 95% confidence interval. Default: none." };
+        var maxEvaluations = new Option<int?>("--max-evaluations") { Description = "Budget: stop after this many host evaluations (sensitivity measurements included, counting those a resumed search already logged) and answer the best feasible candidate so far, confirmed on the board. Default: none." }.InRange(1, int.MaxValue);
+        var maxMinutes = new Option<string?>("--max-minutes") { Description = "Budget: stop before the next host evaluation once this run has searched this many minutes, and answer the best feasible candidate so far, confirmed on the board. Default: none." };
         var tolerance = new Option<double?>("--board-tolerance") { Description = "How far the board's score may be from the host's before the candidate counts as giving wrong output: accuracy as a fraction (default 0.005, half a point) or perplexity's relative change (default 0.01)." }.InRange(0.0, 1.0);
 
         var command = new Command("search", "Tiered search (global -> block -> module) for the precision of every part of a SpikeGPT under constA and constM, maximising J = A + alpha*M. "
@@ -47,6 +52,7 @@ internal static class SearchCommand
         {
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
             board, bench, boardTop, powerWeight, sensor, boardTokens, boardRepeats, tolerance,
+            maxLatency, maxPower, maxEnergy, maxEvaluations, maxMinutes,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -60,7 +66,9 @@ internal static class SearchCommand
         async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
         {
             var isSst2 = parse.GetValue(task) == "sst2";
-            var objective = ObjectiveOptions.Parse(isSst2, parse.GetValue(constA), parse.GetValue(constM), parse.GetValue(alpha), parse.GetValue(powerWeight));
+            var objective = ObjectiveOptions.Parse(isSst2, parse.GetValue(constA), parse.GetValue(constM), parse.GetValue(alpha), parse.GetValue(powerWeight))
+                with { Limits = BoardLimitOptions.Parse(parse.GetValue(maxLatency), parse.GetValue(maxPower), parse.GetValue(maxEnergy)) };
+            var budget = SearchBudgetOptions.Parse(parse.GetValue(maxEvaluations), parse.GetValue(maxMinutes));
             var formats = SearchMenu.Parse(parse.GetValue(menu)!);
             if (parse.GetValue(boardTop) < 1 || parse.GetValue(boardTokens) < 1 || parse.GetValue(boardRepeats) < 1)
                 throw new InputException("--board-top, --board-tokens and --board-repeats must be positive");
@@ -68,11 +76,13 @@ internal static class SearchCommand
             var hostOnly = boardName == "none";
             if (hostOnly && (objective.Beta > 0 || parse.GetValue(sensor) is not null))
                 throw new InputException("--power-weight and --sensor need a board; --board none searches on the host only");
+            if (hostOnly && objective.Limits.Any)
+                throw new InputException("--max-latency-ms, --max-power-w and --max-energy-mj need a board (a candidate is only chosen under them once measured there); --board none searches on the host only");
             var request = new SearchRequest(
                 $"qslm {Assembly.GetExecutingAssembly().GetName().Version}", isSst2, objective, formats,
                 parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens), parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens),
                 parse.GetValue(output), parse.GetValue(cache)!, hostOnly ? null : boardName, parse.GetValue(bench)!, parse.GetValue(boardTop),
-                parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance));
+                parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance), budget);
 
             var result = await SearchRunner.RunAsync(request, new SearchConsole(formats.Count), WarningLines.Instance, cancel);
             switch (result.Outcome)
@@ -129,9 +139,13 @@ internal static class SearchCommand
             table.AddRow($"on {board}: peak resident memory of the agent", Value(chosen.Board, m => (m.PeakRssBytes! / 1e6).Value.ToString("F1", inv) + " MB"), Value(fp32.Board, m => (m.PeakRssBytes! / 1e6).Value.ToString("F1", inv) + " MB"));
             string Power(BoardMeasurement m) => string.Create(inv, $"{m.PowerWatts:F3} W{(m.PowerCi95Watts is { } ci ? $" ± {ci:F3}" : "")}, {m.EnergyJoulesPerToken * 1e3:F4} mJ/token ({m.PowerSource})");
             table.AddRow($"on {board}: power", Value(chosen.Board, Power), Value(fp32.Board, Power));
+            if (ledger.BoardLimits.Any)
+                table.AddRow($"on {board}: limits {Markup.Escape(ledger.BoardLimits.ToString())}", Markup.Escape(chosen.Limits?.ToString() ?? "not checked"), "");
         }
         Terminal.Write(table);
         if (!ledger.HasBoard) Terminal.WriteAnsiLine("power: not measured (a host-only search, --board none)");
+        if (ledger.StoppedByBudget is { } budget)
+            Terminal.WriteAnsiLine($"stopped by budget: {budget}; the answer is the best feasible candidate so far{(ledger.HasBoard ? ", confirmed on the board" : "")}, and the same command with a larger budget continues the search");
         Terminal.WriteAnsiLine(string.Create(inv,
             $"{ledger.All.Count} candidates ({ledger.Replayed} replayed from the log, {result.CacheHits} from the evaluation cache), {ledger.All.Count(c => c.Board is not null)} measured on the board ({ledger.All.Count(c => c.Board?.Failure is not null)} failed there, {ledger.ReplayedMeasurements} replayed); results: {Path.Combine(folder, "search.csv")}"));
         if (result.ChosenModel is { } model) Terminal.WriteAnsiLine($"chosen model file: {model}");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using QSLM.Cli.Rendering;
 using QSLM.Harness.Search;
+using QSLM.Search.Objective;
+using QSLM.Search.Tiers;
 using Spectre.Console;
 
 namespace QSLM.Cli.Progress;
@@ -21,7 +23,7 @@ internal sealed class SearchConsole(int menu) : IProgress<SearchEvent>
                 _opened = opened;
                 if (opened.LoggedRows > 0) Terminal.Ansi.MarkupLineInterpolated($"resuming {opened.Folder}: {opened.LoggedRows} candidates already logged");
                 var (manifest, objective) = (opened.Manifest, opened.Objective);
-                Terminal.Ansi.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}");
+                Terminal.Ansi.MarkupLineInterpolated($"search: {manifest.Task}, constA {objective.ConstA}, constM {(objective.ConstM is { } cm ? cm.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "none")}, alpha {objective.Alpha.ToString(CultureInfo.InvariantCulture)}, menu {string.Join(",", manifest.Menu)}; {manifest.Evaluation}; {manifest.Board}{Limits(objective.Limits)}{Budget(manifest)}");
                 break;
             case SearchStarted:
                 var hierarchy = _opened!.Hierarchy;
@@ -34,5 +36,13 @@ internal sealed class SearchConsole(int menu) : IProgress<SearchEvent>
                 Terminal.WriteLine(board.Line);
                 break;
         }
+    }
+
+    private static string Limits(BoardLimits limits) => limits.Any ? $"; board limits {limits}" : "";
+
+    private static string Budget(SearchManifest manifest)
+    {
+        var budget = new SearchBudget(manifest.MaxEvaluations, manifest.MaxMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
+        return budget.Any ? $"; budget {budget}" : "";
     }
 }

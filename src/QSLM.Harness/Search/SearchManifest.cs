@@ -9,7 +9,9 @@ namespace QSLM.Harness.Search;
 
 /// <summary>What a search ran on and with, written beside its CSV as <c>manifest.json</c>, so a
 /// result can be traced to the exact model, data, board, settings and tool. <see cref="Chosen"/> is
-/// the answer's candidate number, written when the search ends (<c>qslm report</c> marks it).</summary>
+/// the answer's candidate number, written when the search ends (<c>qslm report</c> marks it). The board limits are
+/// part of what is searched; the budget is not (the same folder resumes with a larger one), and
+/// <see cref="StoppedByBudget"/> says when it decided the answer.</summary>
 /// <param name="Tool">The program and its version.</param>
 /// <param name="Task">sst2 or lm.</param>
 /// <param name="ModelSha256">Each model file's SHA-256, by file name.</param>
@@ -24,6 +26,12 @@ namespace QSLM.Harness.Search;
 /// <param name="PowerWeight">Weight of the measured power saving in the objective.</param>
 /// <param name="PowerSource">Where power figures come from, or null for a host-only search.</param>
 /// <param name="Chosen">The answer's candidate number, once the search has ended.</param>
+/// <param name="MaxLatencyMs">The bound on the board's latency per token, milliseconds, or null for none.</param>
+/// <param name="MaxPowerWatts">The bound on the board's mean power (upper end of its 95% interval), watts, or null for none.</param>
+/// <param name="MaxEnergyJoulesPerToken">The bound on the board's energy per token (upper end of its 95% interval), joules, or null for none.</param>
+/// <param name="MaxEvaluations">The run's budget of host evaluations, or null for none.</param>
+/// <param name="MaxMinutes">The run's budget of wall time, minutes, or null for none.</param>
+/// <param name="StoppedByBudget">Which bound of the budget stopped the search before its last tier, in words, or null.</param>
 public sealed record SearchManifest(
     string Tool,
     string Task,
@@ -38,7 +46,13 @@ public sealed record SearchManifest(
     string Started,
     double PowerWeight = 0,
     SourceTag? PowerSource = null,
-    int? Chosen = null)
+    int? Chosen = null,
+    double? MaxLatencyMs = null,
+    double? MaxPowerWatts = null,
+    double? MaxEnergyJoulesPerToken = null,
+    int? MaxEvaluations = null,
+    double? MaxMinutes = null,
+    string? StoppedByBudget = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -72,10 +86,14 @@ public sealed record SearchManifest(
         }
     }
 
+    /// <summary>The board limits, in words (<c>none</c> without any).</summary>
+    public string BoardLimitsText() => new BoardLimits(MaxLatencyMs, MaxPowerWatts, MaxEnergyJoulesPerToken).ToString();
+
     /// <summary>Whether <paramref name="other"/> searches the same thing (a resumed run must).</summary>
     public bool SameSearchAs(SearchManifest other) =>
         Task == other.Task && SameConstraint(ConstA, other.ConstA) && ConstM == other.ConstM && Alpha.Equals(other.Alpha) && Evaluation == other.Evaluation
         && Board == other.Board && PowerWeight.Equals(other.PowerWeight) && PowerSource == other.PowerSource
+        && MaxLatencyMs == other.MaxLatencyMs && MaxPowerWatts == other.MaxPowerWatts && MaxEnergyJoulesPerToken == other.MaxEnergyJoulesPerToken
         && Menu.SequenceEqual(other.Menu) && ModelSha256.OrderBy(k => k.Key).SequenceEqual(other.ModelSha256.OrderBy(k => k.Key))
         && DataSha256.OrderBy(k => k.Key).SequenceEqual(other.DataSha256.OrderBy(k => k.Key));
 

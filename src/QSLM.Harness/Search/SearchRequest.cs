@@ -1,12 +1,13 @@
 using QSLM.Format.Formats;
 using QSLM.Search.Objective;
+using QSLM.Search.Tiers;
 
 namespace QSLM.Harness.Search;
 
 /// <summary>What a search is asked to do: everything <c>qslm search</c>'s options say, parsed.</summary>
 /// <param name="Tool">The program and its version, for the manifest.</param>
 /// <param name="IsSst2">Candidates are scored on SST-2 accuracy (else WikiText-2 perplexity).</param>
-/// <param name="Objective">Constraints and objective.</param>
+/// <param name="Objective">Constraints (board limits included) and objective.</param>
 /// <param name="Menu">Precisions a module may get, highest first.</param>
 /// <param name="LmPath">The language model checkpoint.</param>
 /// <param name="Sst2Path">The SST-2 classifier checkpoint.</param>
@@ -23,6 +24,7 @@ namespace QSLM.Harness.Search;
 /// <param name="BoardTokens">Tokens per timed repeat on the board.</param>
 /// <param name="BoardRepeats">Timed repeats on the board.</param>
 /// <param name="Tolerance">How far the board's score may be from the host's, or null for the task's default.</param>
+/// <param name="Budget">When the search stops early, or null for no bound.</param>
 public sealed record SearchRequest(
     string Tool,
     bool IsSst2,
@@ -42,4 +44,5 @@ public sealed record SearchRequest(
     string? SensorSpec,
     int BoardTokens,
     int BoardRepeats,
-    double? Tolerance);
+    double? Tolerance,
+    SearchBudget? Budget = null);

@@ -32,6 +32,7 @@ public static class SearchRunner
     {
         logger ??= NullLogger.Instance;
         var objective = request.Objective;
+        var budget = request.Budget ?? SearchBudget.None;
         var inputs = HostSearchInputs.Load(request.IsSst2, request.LmPath, request.Sst2Path, request.Sentences, request.Tokens, request.SensitivitySentences, request.SensitivityTokens);
         var manifest = new SearchManifest(
             request.Tool,
@@ -42,7 +43,9 @@ public static class SearchRunner
             inputs.Evaluation,
             objective.ConstA.ToString(), objective.ConstM, objective.Alpha, request.Menu.Select(f => f.Name).ToList(),
             DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-            objective.Beta, PowerSourceOf(request));
+            objective.Beta, PowerSourceOf(request),
+            MaxLatencyMs: objective.Limits.MaxLatencyMs, MaxPowerWatts: objective.Limits.MaxPowerWatts, MaxEnergyJoulesPerToken: objective.Limits.MaxEnergyJoulesPerToken,
+            MaxEvaluations: budget.MaxEvaluations, MaxMinutes: budget.MaxWallTime?.TotalMinutes);
 
         var folder = request.OutputFolder ?? Path.Combine(RepositoryPaths.Runs, string.Create(CultureInfo.InvariantCulture, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
         using var opened = SearchFolder.Open(folder, manifest);
@@ -54,7 +57,10 @@ public static class SearchRunner
         await using var measurer = request.Board is null ? null : OpenBoard(request, inputs, folder, boardLines);
         progress?.Report(new SearchStarted());
         SearchLedger? ledger = null;
-        ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, opened.Log, opened.Completed, c => progress?.Report(new CandidateReported(c, ledger!.Describe(c))), measurer);
+        ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, opened.Log, opened.Completed, c => progress?.Report(new CandidateReported(c, ledger!.Describe(c))), measurer)
+        {
+            Budget = budget,
+        };
         Candidate chosen;
         try
         {
@@ -68,7 +74,7 @@ public static class SearchRunner
         {
             return new SearchResult(SearchOutcome.Cancelled, folder, ledger, CacheHits: host.CacheHits);
         }
-        (manifest with { Chosen = chosen.Id }).Write(Path.Combine(folder, SearchFolder.ManifestFile));
+        (manifest with { Chosen = chosen.Id, StoppedByBudget = ledger.StoppedByBudget }).Write(Path.Combine(folder, SearchFolder.ManifestFile));
         string? chosenModel = null;
         if (measurer is not null)
         {

@@ -10,8 +10,9 @@ namespace QSLM.Search.Objective;
 /// <c>P = 1 − E/E₀</c> the power saving measured on the board, as energy per token of the same
 /// timed workload against the fp32 baseline's (a slower candidate at the same power saves nothing;
 /// 0 where it was not measured). A
-/// candidate is feasible when it meets constA, fits constM and ran on the board. alpha = 0 picks the
-/// most accurate feasible candidate; a larger alpha trades accuracy for memory.
+/// candidate is feasible when it meets constA, fits constM and ran on the board, and under
+/// <see cref="Limits"/> (latency, power, energy per token) only once the board's measurement meets them.
+/// alpha = 0 picks the most accurate feasible candidate; a larger alpha trades accuracy for memory.
 /// </summary>
 public sealed record SearchObjective(AccuracyConstraint ConstA, long? ConstM, double Alpha, double Beta = 0)
 {
@@ -19,8 +20,11 @@ public sealed record SearchObjective(AccuracyConstraint ConstA, long? ConstM, do
     /// of a few hundredths, so a weight past 100 lets the saving alone decide, and is a typo.</summary>
     public const double MaxWeight = 100;
 
+    /// <summary>Bounds on the board's latency, power and energy per token (none by default).</summary>
+    public BoardLimits Limits { get; init; } = BoardLimits.None;
+
     /// <summary>Validates the settings.</summary>
-    /// <exception cref="InputException">alpha or beta negative, above <see cref="MaxWeight"/> or not finite, constM not positive.</exception>
+    /// <exception cref="InputException">alpha or beta negative, above <see cref="MaxWeight"/> or not finite, constM or a board bound not positive.</exception>
     public SearchObjective Validate()
     {
         if (!double.IsFinite(Alpha) || Alpha < 0) throw new InputException($"alpha must be a finite number >= 0, got {Alpha}");
@@ -28,6 +32,7 @@ public sealed record SearchObjective(AccuracyConstraint ConstA, long? ConstM, do
         if (Alpha > MaxWeight) throw new InputException(FormattableString.Invariant($"alpha must be at most {MaxWeight}, got {Alpha}"));
         if (Beta > MaxWeight) throw new InputException(FormattableString.Invariant($"the power weight must be at most {MaxWeight}, got {Beta}"));
         if (ConstM is <= 0) throw new InputException($"constM must be a positive number of bytes, got {ConstM}");
+        Limits.Validate();
         return this;
     }
 

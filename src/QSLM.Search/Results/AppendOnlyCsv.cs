@@ -7,7 +7,9 @@ namespace QSLM.Search.Results;
 /// <summary>
 /// A CSV of <typeparamref name="T"/> records that only grows, one flushed and synced row at a time,
 /// so that a killed process loses at most the row being written. Opening an existing file reads its
-/// complete rows back and cuts off a torn last line (a kill in the middle of a write).
+/// complete rows back and cuts off a torn last line (a kill in the middle of a write). A file written before
+/// <typeparamref name="T"/> gained its optional columns is rewritten once with the current header (its rows
+/// unchanged, the new columns empty), so that appended rows line up with the header.
 /// </summary>
 public sealed class AppendOnlyCsv<T> : IDisposable
 {
@@ -43,10 +45,11 @@ public sealed class AppendOnlyCsv<T> : IDisposable
         var text = File.ReadAllText(path);
         var complete = text.LastIndexOf('\n') + 1;
         if (complete < text.Length) File.WriteAllText(path, text[..complete]);
+        List<T> rows;
         try
         {
             using var reader = CsvReader.Create(new StringReader(text[..complete]), ReaderOptions);
-            return new AppendOnlyCsv<T>(path, reader.GetRecords<T>().ToList(), header: complete == 0);
+            rows = reader.GetRecords<T>().ToList();
         }
         catch (CsvFormatException e) when (e.LineNumber > 0)
         {
@@ -57,6 +60,33 @@ public sealed class AppendOnlyCsv<T> : IDisposable
         {
             throw new InputException($"{path}: not a CSV of {typeof(T).Name} records ({e.Message})", e);
         }
+        if (complete > 0 && text[..text.IndexOf('\n', StringComparison.Ordinal)] != Header()) Rewrite(path, rows);
+        return new AppendOnlyCsv<T>(path, rows, header: complete == 0);
+    }
+
+    // The header line the writer writes for T.
+    private static string Header()
+    {
+        using var text = new StringWriter();
+        using (var writer = CsvWriter.Create(text, WriterOptions, leaveOpen: true)) writer.WriteHeader<T>();
+        return text.ToString().TrimEnd('\n');
+    }
+
+    // Writes the rows under the current header beside the file, then replaces it, so a kill leaves the old file or the new.
+    private static void Rewrite(string path, IReadOnlyList<T> rows)
+    {
+        var temporary = path + ".rewrite";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        using (var writer = new StreamWriter(stream))
+        using (var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true))
+        {
+            csv.WriteHeader<T>();
+            foreach (var row in rows) csv.WriteRecord(row);
+            csv.Flush();
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>Appends a row and flushes it to the disk.</summary>

@@ -16,7 +16,10 @@ namespace QSLM.Search.Tiers;
 /// <see cref="Best"/>, since their metric is on another slice. With a board attached, the
 /// candidates the search builds on are also measured there (<see cref="MeasureAsync"/>): the board's
 /// verdict and measured power rescore them, a board row follows the host row in the log, and a
-/// resumed search replays those rows instead of measuring again.
+/// resumed search replays those rows instead of measuring again. Under <see cref="BoardLimits"/> a
+/// candidate is feasible only once its board measurement meets them, so the answer
+/// (<see cref="ConfirmAsync"/>) has always been measured there. A <see cref="Budget"/> stops new
+/// host evaluations (<see cref="SearchBudgetExhaustedException"/>).
 /// </summary>
 public sealed class SearchLedger
 {
@@ -31,6 +34,7 @@ public sealed class SearchLedger
     private readonly List<Candidate> _all = [];
     private readonly Action<Candidate>? _onCandidate;
     private Evaluation? _baseline;
+    private readonly long _started;
 
     /// <summary>Creates a ledger that writes to <paramref name="log"/> and replays <paramref name="completed"/>.</summary>
     /// <param name="hierarchy">The model's hierarchy.</param>
@@ -41,9 +45,13 @@ public sealed class SearchLedger
     /// <param name="completed">What an earlier run of the same search completed (read from <paramref name="log"/>'s rows), or <see cref="CompletedWork.None"/>.</param>
     /// <param name="onCandidate">Called with each candidate as it is known, and again once measured on the board.</param>
     /// <param name="board">The board candidates are measured on, or null for a host-only search.</param>
+    /// <param name="clock">The clock of the time budget (the system's by default).</param>
+    /// <exception cref="InputException"><paramref name="objective"/> bounds a board quantity and there is no board.</exception>
     public SearchLedger(ModelHierarchy hierarchy, ICandidateEvaluator evaluator, ICandidateEvaluator sensitivity, SearchObjective objective, ResultsLog log, CompletedWork completed,
-        Action<Candidate>? onCandidate = null, IBoardMeasurer? board = null)
+        Action<Candidate>? onCandidate = null, IBoardMeasurer? board = null, TimeProvider? clock = null)
     {
+        if (objective.Limits.Any && board is null)
+            throw new InputException($"the bounds on the board's latency, power or energy ({objective.Limits}) need a board: a candidate is only chosen under them once measured there");
         Hierarchy = hierarchy;
         Objective = objective;
         _evaluator = evaluator;
@@ -52,7 +60,18 @@ public sealed class SearchLedger
         _onCandidate = onCandidate;
         _board = board;
         _completed = completed;
+        Clock = clock ?? TimeProvider.System;
+        _started = Clock.GetTimestamp();
     }
+
+    /// <summary>When the search stops early (none by default).</summary>
+    public SearchBudget Budget { get; init; } = SearchBudget.None;
+
+    /// <summary>The clock of the time budget.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Which bound of <see cref="Budget"/> stopped the search, in words, or null while it has not.</summary>
+    public string? StoppedByBudget { get; private set; }
 
     /// <summary>Whether candidates are measured on a board.</summary>
     public bool HasBoard => _board is not null;
@@ -85,14 +104,22 @@ public sealed class SearchLedger
     /// a small host. Logged rows stay, so the same command resumes.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during a new evaluation.</exception>
+    /// <exception cref="SearchBudgetExhaustedException"><see cref="Budget"/> allows no more host evaluations; nothing is evaluated or logged.</exception>
     public async ValueTask<Candidate> EvaluateAsync(Precisions precisions, SearchTier tier, CancellationToken cancellationToken)
     {
         var sensitivity = tier == SearchTier.Sensitivity;
         if (_known.TryGetValue((precisions, sensitivity), out var known)) return known;
+        var replay = _completed.TryGetHost(precisions.Compact, sensitivity, out var row);
+        // Replayed evaluations count against the evaluation budget as they did when they were made, so a
+        // resumed search stops where an uninterrupted one with the same budget would; they take no time.
+        if (Budget.MaxEvaluations is { } most && _all.Count >= most)
+            Stop(string.Create(CultureInfo.InvariantCulture, $"{most} host evaluation{(most == 1 ? "" : "s")}"));
+        if (!replay && Budget.MaxWallTime is { } time && Clock.GetElapsedTime(_started) >= time)
+            Stop(string.Create(CultureInfo.InvariantCulture, $"{time.TotalMinutes:0.###} minutes of wall time, after {_all.Count} host evaluations"));
         Candidate candidate;
-        if (_completed.TryGetHost(precisions.Compact, sensitivity, out var row))
+        if (replay)
         {
-            candidate = Score(row.Candidate, tier, precisions, new Evaluation(row.HostValue, row.Bytes));
+            candidate = Score(row!.Candidate, tier, precisions, new Evaluation(row.HostValue, row.Bytes));
             Replayed++;
         }
         else
@@ -108,7 +135,15 @@ public sealed class SearchLedger
         return candidate;
     }
 
-    /// <summary>The best feasible candidate so far: highest objective, then fewest bytes, then first found.</summary>
+    private void Stop(string reason)
+    {
+        StoppedByBudget = reason;
+        throw new SearchBudgetExhaustedException(reason);
+    }
+
+    /// <summary>The best feasible candidate so far: highest objective, then fewest bytes, then first found. With a
+    /// board it may not have been measured yet (then its feasibility is the host's, and <see cref="BoardLimits"/> are
+    /// still to be checked); the answer is <see cref="ConfirmAsync"/>'s.</summary>
     public Candidate? Best => _all.Where(c => c.Feasible && c.Tier != SearchTier.Sensitivity).OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).FirstOrDefault();
 
     /// <summary>
@@ -130,8 +165,7 @@ public sealed class SearchLedger
         if (_completed.TryGetMeasurement(current.Id, out var row, out var status))
         {
             replayed = true;
-            measurement = new BoardMeasurement(row.BoardValue, row.LatencyMs, row.PeakRssBytes, row.PowerWatts, row.PowerCi95Watts, row.EnergyJoulesPerToken, row.PowerSource,
-                status.IsCandidateFailure ? status.Reason : null);
+            measurement = BoardColumns.Read(row, status.IsCandidateFailure ? status.Reason : null);
             ReplayedMeasurements++;
         }
         else
@@ -167,29 +201,38 @@ public sealed class SearchLedger
     }
 
     /// <summary>The best feasible candidate that ran on the board and checked out: the best is
-    /// measured, and while it fails there the next best is, until one holds (or none is left).
-    /// Without a board, <see cref="Best"/>.</summary>
+    /// measured, and while it fails there (or misses a bound of <see cref="BoardLimits"/>) the next
+    /// best is, until one holds (or none is left). Without a board, <see cref="Best"/>.</summary>
     public async Task<Candidate?> ConfirmAsync(CancellationToken cancellationToken)
     {
         while (_board is not null && Best is { Board: null } unmeasured) await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
         return Best;
     }
 
-    // A board's verdict: infeasible if the candidate failed there; the power term from the
-    // energy per token measured on the same workload against the measured baseline's.
+    /// <summary>The board limits of the objective.</summary>
+    public BoardLimits BoardLimits => Objective.Limits;
+
+    // A board's verdict: infeasible if the candidate failed there or misses a board bound; the power
+    // term is the saving measured against the baseline in interleaved windows of the same run where
+    // the board gives one (drift cancels), else the energy per token on the same workload against
+    // the baseline's separate measurement.
     private Candidate Rescore(Candidate c)
     {
         var baseline = Baseline;
-        var power = c.Board is { Failure: null, EnergyJoulesPerToken: { } joules } && _baselineEnergy is > 0 ? 1 - joules / _baselineEnergy.Value : (double?)null;
+        var board = c.Board!;
+        var power = board.Failure is not null ? null
+            : board.Saving ?? (board.EnergyJoulesPerToken is { } joules && _baselineEnergy is > 0 ? 1 - joules / _baselineEnergy.Value : null);
+        var verdict = board.Failure is null && BoardLimits.Any ? BoardLimits.Check(board) : null;
         return c with
         {
             Score = Objective.Score(c.Metric, baseline.Metric, c.Bytes, baseline.Bytes, power),
-            Feasible = Objective.IsFeasible(c.Metric, baseline.Metric, c.Bytes) && c.Board is not { Failure: not null },
+            Feasible = Objective.IsFeasible(c.Metric, baseline.Metric, c.Bytes) && board.Failure is null && verdict is not { Met: false },
+            Limits = verdict,
         };
     }
 
     /// <summary>The row a candidate is logged as.</summary>
-    public CandidateRow ToRow(Candidate c) => new()
+    public CandidateRow ToRow(Candidate c) => BoardColumns.With(new()
     {
         Candidate = c.Id,
         Tier = c.Tier.ToString().ToLowerInvariant(),
@@ -198,17 +241,10 @@ public sealed class SearchLedger
         MemoryReduction = 1 - (double)c.Bytes / Baseline.Bytes,
         Metric = Objective.ConstA.Metric == MetricKind.Accuracy ? "accuracy" : "perplexity",
         HostValue = c.Metric,
-        BoardValue = c.Board?.BoardValue,
-        LatencyMs = c.Board?.LatencyMs,
-        PeakRssBytes = c.Board?.PeakRssBytes,
-        PowerWatts = c.Board?.PowerWatts,
-        PowerCi95Watts = c.Board?.PowerCi95Watts,
-        EnergyJoulesPerToken = c.Board?.EnergyJoulesPerToken,
-        PowerSource = c.Board?.PowerSource,
         Objective = c.Score,
         Feasible = c.Feasible,
         Status = (c.Board?.Status ?? (c.Tier == SearchTier.Sensitivity ? CandidateStatus.HostOnlySensitivity : CandidateStatus.HostOnly)).ToString(),
-    };
+    }, c.Board);
 
     // The first candidate of each evaluator is its fp32 baseline; a sensitivity measurement is
     // scored against the sensitivity slice's own baseline.
@@ -225,7 +261,7 @@ public sealed class SearchLedger
 
     /// <summary>Formats a candidate for a progress line.</summary>
     public string Describe(Candidate c) => string.Create(CultureInfo.InvariantCulture,
-        $"#{c.Id} {c.Tier.ToString().ToLowerInvariant()}: {c.Metric:0.####} at {c.Bytes / 1e6:0.00} MB ({1 - (double)c.Bytes / Baseline.Bytes:P1} smaller), J {c.Score:0.0000}{(c.Feasible ? "" : ", infeasible")}{DescribeBoard(c.Board)}");
+        $"#{c.Id} {c.Tier.ToString().ToLowerInvariant()}: {c.Metric:0.####} at {c.Bytes / 1e6:0.00} MB ({1 - (double)c.Bytes / Baseline.Bytes:P1} smaller), J {c.Score:0.0000}{(c.Feasible ? "" : ", infeasible")}{DescribeBoard(c.Board)}{(c.Limits is { } v ? $"; {v}" : "")}");
 
     private string DescribeBoard(BoardMeasurement? m) => m switch
     {

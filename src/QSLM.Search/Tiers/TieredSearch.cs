@@ -15,6 +15,8 @@ namespace QSLM.Search.Tiers;
 /// With a board attached, the baseline and each tier's most promising candidates are measured on
 /// the board before the next tier starts from the best (a candidate that fails there drops out), and
 /// the answer is the best candidate that ran on the board and checked out (<see cref="SearchLedger.ConfirmAsync"/>).
+/// When the ledger's budget runs out, the search stops before its next host evaluation and answers the best
+/// feasible candidate so far the same way (<see cref="SearchLedger.StoppedByBudget"/> says so).
 /// </summary>
 public sealed class TieredSearch
 {
@@ -34,11 +36,24 @@ public sealed class TieredSearch
     /// <summary>How many of each tier's best feasible candidates are measured on the board before the next tier.</summary>
     public int BoardCandidatesPerTier { get; init; } = 2;
 
-    /// <summary>Runs every tier and returns the chosen candidate.</summary>
+    /// <summary>Runs every tier (or as many as the budget allows) and returns the chosen candidate.</summary>
     /// <exception cref="InputException">No candidate meets the constraints; the message says which one and by how much.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled: the search stops before
     /// its next candidate (a board run in progress is stopped); what is logged stays, and the same search resumes.</exception>
     public async Task<Candidate> RunAsync(CancellationToken cancel = default)
+    {
+        try
+        {
+            await SearchAsync(cancel).ConfigureAwait(false);
+        }
+        catch (SearchBudgetExhaustedException) when (_ledger.All.Count > 0)
+        {
+            // The best so far is the answer; the board still confirms it below.
+        }
+        return await _ledger.ConfirmAsync(cancel).ConfigureAwait(false) ?? throw Unsatisfiable(Candidates());
+    }
+
+    private async Task SearchAsync(CancellationToken cancel)
     {
         var fp32 = Precisions.Uniform(Hierarchy, QuantFormats.Fp32);
         var baseline = await _ledger.MeasureAsync(await _ledger.EvaluateAsync(fp32, SearchTier.Baseline, cancel).ConfigureAwait(false), cancel).ConfigureAwait(false);
@@ -92,7 +107,6 @@ public sealed class TieredSearch
         await LowerAsync(best, modules, (p, unit) => p[unit], (p, unit, f) => p.WithModule(unit, f), moduleCost, SearchTier.Module, cancel).ConfigureAwait(false);
         cancel.ThrowIfCancellationRequested();
         await _ledger.MeasurePromisingAsync(SearchTier.Module, BoardCandidatesPerTier, cancel).ConfigureAwait(false);
-        return await _ledger.ConfirmAsync(cancel).ConfigureAwait(false) ?? throw Unsatisfiable(Candidates());
     }
 
     // The smallest candidate so far that keeps constA (the lowering's best effort towards constM).
@@ -170,6 +184,14 @@ public sealed class TieredSearch
 
     private InputException Unsatisfiable(IReadOnlyList<Candidate> tried)
     {
+        var reason = Reason(tried);
+        return _ledger.StoppedByBudget is { } budget
+            ? new InputException($"the search budget ran out ({budget}) before a feasible candidate was found: {reason.Message}", reason)
+            : reason;
+    }
+
+    private InputException Reason(IReadOnlyList<Candidate> tried)
+    {
         var objective = _ledger.Objective;
         var baseline = _ledger.Baseline.Metric;
         var accurate = tried.Where(c => objective.ConstA.IsMet(c.Metric, baseline)).ToList();
@@ -182,6 +204,10 @@ public sealed class TieredSearch
         var fitting = accurate.Where(c => objective.ConstM is not { } cap || c.Bytes <= cap).ToList();
         if (fitting.Count > 0)
         {
+            var missed = fitting.Where(c => c.Limits is { Met: false }).ToList();
+            if (missed.Count > 0 && fitting.All(c => c.Board is not null))
+                return new InputException(FormattableString.Invariant(
+                    $"no candidate that meets constA {objective.ConstA} and constM meets the board limits ({objective.Limits}) on board {_ledger.Board}: {missed.Count} measured there missed them, the first ({missed[0].Precisions.Compact}) with: {missed[0].Limits}"));
             // Everything that meets both constraints failed on the board.
             var failed = fitting.Where(c => c.Board?.Failure is not null).ToList();
             return new InputException(FormattableString.Invariant(

@@ -55,6 +55,21 @@ public sealed class SearchFolderTests : IDisposable
         Assert.Equal("acc>=-1pt", SearchManifest.TryRead(Path.Combine(folder, SearchFolder.ManifestFile))!.ConstA);
     }
 
+    [Fact]
+    public void A_larger_budget_resumes_the_folder_and_other_board_limits_are_another_search()
+    {
+        var folder = _temp.File("run");
+        using (SearchFolder.Open(folder, Manifest() with { MaxLatencyMs = 20, MaxEvaluations = 10, StoppedByBudget = "10 host evaluations" })) { }
+
+        using (var resumed = SearchFolder.Open(folder, Manifest() with { MaxLatencyMs = 20, MaxEvaluations = 40 }))
+        {
+            Assert.Equal(40, resumed.Manifest.MaxEvaluations);
+            Assert.Null(resumed.Manifest.StoppedByBudget);
+        }
+        var e = Assert.Throws<InputException>(() => SearchFolder.Open(folder, Manifest() with { MaxLatencyMs = 15, MaxEvaluations = 40 }));
+        Assert.Contains("board limits latency<=20ms/token", e.Message, StringComparison.Ordinal);
+    }
+
     private static CandidateRow Row(int id, CandidateStatus status) => new()
     {
         Candidate = id, Tier = "baseline", Precisions = "fp32", Bytes = 1000, Metric = "accuracy", HostValue = 0.8, Feasible = true, Status = status.ToString(),

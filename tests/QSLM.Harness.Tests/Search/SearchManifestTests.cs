@@ -51,4 +51,46 @@ public sealed class SearchManifestTests : IDisposable
         Assert.StartsWith(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("'sensor ina219:1:0x40' is not a source tag", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Board_limits_are_part_of_what_is_searched_and_the_budget_is_not()
+    {
+        var limited = Manifest(null) with { MaxLatencyMs = 20, MaxEnergyJoulesPerToken = 0.002, MaxEvaluations = 40 };
+
+        Assert.True(limited.SameSearchAs(limited with { MaxEvaluations = 80, MaxMinutes = 30 }));
+        Assert.True(limited.SameSearchAs(limited with { MaxEvaluations = null, StoppedByBudget = "40 host evaluations" }));
+        Assert.False(limited.SameSearchAs(limited with { MaxLatencyMs = 25 }));
+        Assert.False(limited.SameSearchAs(limited with { MaxEnergyJoulesPerToken = null }));
+        Assert.False(limited.SameSearchAs(limited with { MaxPowerWatts = 5 }));
+    }
+
+    [Fact]
+    public void Limits_budget_and_a_stop_by_budget_are_written_and_read_back()
+    {
+        var path = _temp.File("manifest.json");
+        var written = Manifest(SourceTag.Estimated("horowitz-45nm")) with
+        {
+            MaxLatencyMs = 20, MaxPowerWatts = 4.5, MaxEnergyJoulesPerToken = 0.002, MaxEvaluations = 40, MaxMinutes = 2.5, StoppedByBudget = "40 host evaluations", Chosen = 7,
+        };
+        written.Write(path);
+
+        var read = SearchManifest.TryRead(path)!;
+        Assert.Equal((20.0, 4.5, 0.002), (read.MaxLatencyMs!.Value, read.MaxPowerWatts!.Value, read.MaxEnergyJoulesPerToken!.Value));
+        Assert.Equal((40, 2.5, "40 host evaluations"), (read.MaxEvaluations!.Value, read.MaxMinutes!.Value, read.StoppedByBudget));
+        Assert.True(read.SameSearchAs(written));
+    }
+
+    [Fact]
+    public void A_manifest_written_before_limits_and_budgets_reads_as_a_search_without_them()
+    {
+        var path = _temp.File("manifest.json");
+        Manifest(null).Write(path);
+        var text = string.Join('\n', File.ReadAllLines(path).Where(l => !l.Contains("\"Max", StringComparison.Ordinal) && !l.Contains("StoppedByBudget", StringComparison.Ordinal)));
+        File.WriteAllText(path, text.Replace("\"Chosen\": null,", "\"Chosen\": null", StringComparison.Ordinal));
+
+        var read = SearchManifest.TryRead(path)!;
+        Assert.Null(read.MaxLatencyMs);
+        Assert.Null(read.MaxEvaluations);
+        Assert.True(read.SameSearchAs(Manifest(null)));
+    }
 }

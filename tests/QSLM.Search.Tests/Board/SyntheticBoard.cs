@@ -22,6 +22,18 @@ internal sealed class SyntheticBoard : IBoardMeasurer
 
     public int InfrastructureFailureAt { get; init; } = int.MaxValue;
 
+    /// <summary>Half-width of the energy per token's 95% interval, as a fraction of it (null: the board gives none).</summary>
+    public double? EnergyCi95Fraction { get; init; }
+
+    /// <summary>The saving against the baseline in interleaved windows, by candidate (null: the board gives none).</summary>
+    public Func<Candidate, double?> Saving { get; init; } = _ => null;
+
+    /// <summary>Whether the board leaves latency out of its measurement.</summary>
+    public bool OmitsLatency { get; init; }
+
+    /// <summary>The label of its power figures.</summary>
+    public SourceTag Source { get; init; } = SourceTag.Simulated("synthetic-board");
+
     public List<int> Measured { get; } = [];
 
     public Task<BoardMeasurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
@@ -36,6 +48,10 @@ internal sealed class SyntheticBoard : IBoardMeasurer
         Measured.Add(candidate.Id);
         if (Crashes(candidate)) return new BoardMeasurement(null, null, null, null, null, null, null, "run-failed: the runtime crashed");
         var watts = Watts(candidate.Bytes);
-        return new BoardMeasurement(candidate.Metric, 1 + candidate.Bytes / 1e6, candidate.Bytes + 50_000_000, watts, 0.01, watts / 1000, SourceTag.Simulated("synthetic-board"));
+        return new BoardMeasurement(candidate.Metric, OmitsLatency ? null : 1 + candidate.Bytes / 1e6, candidate.Bytes + 50_000_000, watts, 0.01, watts / 1000, Source)
+        {
+            EnergyCi95JoulesPerToken = watts / 1000 * EnergyCi95Fraction,
+            Saving = Saving(candidate),
+        };
     }
 }

@@ -27,7 +27,7 @@ public sealed class SourceTagCsvConverterTests : IDisposable
         var path = Path.Combine(_temp.Path, "run.csv");
         using (var log = ResultsLog.Open(path)) log.Append(Row(1, SourceTag.Parse(text)));
 
-        Assert.Equal("1,block,input=int8 output=int8,1000,0.5,accuracy,0.79,0.79,,,3.25,,0.01," + text + ",0.1,True,measured", File.ReadAllLines(path)[1]);
+        Assert.Equal("1,block,input=int8 output=int8,1000,0.5,accuracy,0.79,0.79,,,3.25,,0.01," + text + ",,,,,,,,,,,0.1,True,measured", File.ReadAllLines(path)[1]);
         using var reopened = ResultsLog.Open(path);
         Assert.Equal(SourceTag.Parse(text), reopened.Rows.Single().PowerSource);
         Assert.Equal(text, reopened.Rows.Single().PowerSource.ToString());
@@ -39,7 +39,7 @@ public sealed class SourceTagCsvConverterTests : IDisposable
         var path = Path.Combine(_temp.Path, "run.csv");
         using (var log = ResultsLog.Open(path)) log.Append(Row(1, null) with { PowerWatts = null, EnergyJoulesPerToken = null });
 
-        Assert.Equal("1,block,input=int8 output=int8,1000,0.5,accuracy,0.79,0.79,,,,,,,0.1,True,measured", File.ReadAllLines(path)[1]);
+        Assert.Equal("1,block,input=int8 output=int8,1000,0.5,accuracy,0.79,0.79,,,,,,,,,,,,,,,,,0.1,True,measured", File.ReadAllLines(path)[1]);
         using var reopened = ResultsLog.Open(path);
         Assert.Null(reopened.Rows.Single().PowerSource);
     }
