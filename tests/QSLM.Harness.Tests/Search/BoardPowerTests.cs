@@ -3,7 +3,6 @@ using QSLM.Harness.Search;
 using QSLM.Protocol.Messages;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Sampling;
-using UnitsNet;
 
 namespace QSLM.Harness.Tests.Search;
 
@@ -16,7 +15,7 @@ public class BoardPowerTests
     {
         var t = i / 100.0;
         var busy = t is >= 0.9 and <= 3.1 or >= 4.9 and <= 7.1;
-        return new PowerReading { Timestamp = TimeSpan.FromSeconds(t), Power = Power.FromWatts(busy ? 6 : 2), Source = Sensor };
+        return new PowerReading { Timestamp = TimeSpan.FromSeconds(t), Power = UnitsNet.Power.FromWatts(busy ? 6 : 2), Source = Sensor };
     })]);
 
     [Fact]
