@@ -27,8 +27,9 @@ public sealed class SessionBoardWindowsTests : IDisposable
     public async Task On_the_arm64_agent_a_simulated_jetson_is_sampled_at_its_rate_tagged_simulated_and_its_power_follows_the_stated_energy_of_the_work()
     {
         var model = TinySpikeGpt.Write(_temp.File("m.qslm"), layers: 2, width: 96, vocab: 1200);
-        var low = await NetJoulesPerTokenAsync(model, "orin-sim-low", picojoulesPerMac: 20_000);
-        var high = await NetJoulesPerTokenAsync(model, "orin-sim-high", picojoulesPerMac: 40_000);
+        // Two emulated boards at once: each prices only its own agent's work.
+        var (lowRun, highRun) = (NetJoulesPerTokenAsync(model, "orin-sim-low", picojoulesPerMac: 20_000), NetJoulesPerTokenAsync(model, "orin-sim-high", picojoulesPerMac: 40_000));
+        var (low, high) = (await lowRun, await highRun);
 
         // Each window's net energy per token is what the stated energies make of the counted work, and doubling the
         // energy per multiply-accumulate doubles it (the window's length and speed under emulation cancel out).
