@@ -77,8 +77,9 @@ internal sealed class SensorSampler
                 if (due > now) _stop.Wait(TimeSpan.FromSeconds(due - now));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        catch (Exception e)
         {
+            // Reported by Stop on the run's thread: an exception left on this thread would end the agent.
             _failure = e;
         }
     }

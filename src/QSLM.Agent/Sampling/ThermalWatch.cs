@@ -59,7 +59,16 @@ internal sealed class ThermalWatch
 
     private void Take()
     {
-        var reading = _read();
+        ThermalReading reading;
+        try
+        {
+            reading = _read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        {
+            // A reading that failed says nothing about the window; the next one may.
+            return;
+        }
         lock (_gate)
         {
             if (reading.MaxCelsius is { } celsius && (_maxCelsius is null || celsius > _maxCelsius)) _maxCelsius = celsius;

@@ -70,7 +70,15 @@ internal sealed class BoardSimulation : IDisposable
             {
                 var watts = _energy.IdleWatts + joules / (now - time);
                 Volatile.Write(ref _watts, watts);
-                Ticked?.Invoke(watts);
+                try
+                {
+                    Ticked?.Invoke(watts);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The fake tree went away (its folder removed while the agent still ran): the power goes on.
+                    Console.Error.WriteLine("qslm-agent: simulated board: " + e.Message);
+                }
             }
             (cpu, macs, accumulates, time) = (nowCpu, nowMacs, nowAccumulates, now);
         }
