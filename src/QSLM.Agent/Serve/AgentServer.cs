@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using QSLM.Agent.Diagnostics;
+using QSLM.Agent.Sampling;
 using QSLM.Agent.Sensors;
 using QSLM.Agent.Settings;
 using QSLM.Format.Packed;
@@ -25,11 +26,16 @@ internal sealed class AgentServer
     private readonly TextWriter _log;
     private readonly OnboardSensors _sensors;
     private readonly BoardSettingsApplier _settings;
+    private readonly WorkMeter _work;
+    // Samplers send their chunks from their own threads: one message at a time on the line.
+    private readonly SemaphoreSlim _sending = new(1, 1);
 
-    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, long maxPartialBytes, TextWriter log, OnboardSensors sensors, BoardSettingsApplier? settings = null)
+    public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, long maxPartialBytes, TextWriter log, OnboardSensors sensors,
+        BoardSettingsApplier? settings = null, WorkMeter? work = null)
     {
         _sensors = sensors;
         _settings = settings ?? new BoardSettingsApplier("/", ProgramPath.Directories(null));
+        _work = work ?? new WorkMeter();
         _port = port;
         _store = new ModelStore(folder, maxModelBytes, maxPartialBytes);
         _maxMessageBytes = maxMessageBytes;
@@ -61,7 +67,7 @@ internal sealed class AgentServer
             if (request is Bye)
             {
                 SawBye = true;
-                await _port.SendAsync(new Bye()).ConfigureAwait(false);
+                await SendAsync(new Bye()).ConfigureAwait(false);
                 return AgentCommandRunner.Success;
             }
             Message reply;
@@ -81,7 +87,7 @@ internal sealed class AgentServer
                 _log.WriteLine("qslm-agent: a new hello arrived during a run; the run was abandoned");
                 reply = await AnswerAsync(restart.Hello).ConfigureAwait(false);
             }
-            await _port.SendAsync(reply).ConfigureAwait(false);
+            await SendAsync(reply).ConfigureAwait(false);
         }
     }
 
@@ -95,7 +101,9 @@ internal sealed class AgentServer
                 PutModel chunk => _store.Put(chunk),
                 ExpectModel expect => _store.Expect(expect),
                 QueryModel query => _store.Status(ModelHash.Require(query.Sha256)),
-                RunWorkload run => await new WorkloadRunner(_store, MarkAndWaitAsync, _port.HostGone).RunAsync(run).ConfigureAwait(false),
+                RunWorkload run => await new WorkloadRunner(_store, _sensors, _work, MarkAndWaitAsync, SendAsync, _port.HostGone).RunAsync(run).ConfigureAwait(false),
+                SampleIdle idle => await new IdleRunner(_sensors, SendAsync, _port.HostGone).RunAsync(idle).ConfigureAwait(false),
+                TimeSync sync => new TimeSyncReply(sync.Sequence, AgentClock.Seconds),
                 RunEvaluation evaluation => new EvaluationRunner(_store).Run(evaluation),
                 ReadSensors => new SensorReadings(_sensors.ReadAll()),
                 ApplySettings apply => _settings.Apply(apply.Settings),
@@ -118,7 +126,7 @@ internal sealed class AgentServer
         {
             return new ErrorReply(ErrorCodes.OutOfMemory, e.Message);
         }
-        catch (Exception e) when (request is RunWorkload or RunEvaluation && e is not IOException and not UnauthorizedAccessException and not OperationCanceledException and not SessionRestartException)
+        catch (Exception e) when (request is RunWorkload or RunEvaluation or SampleIdle && e is not IOException and not UnauthorizedAccessException and not OperationCanceledException and not SessionRestartException)
         {
             _log.WriteLine($"qslm-agent: run failed: {e}");
             return new ErrorReply(ErrorCodes.RunFailed, e.Message);
@@ -141,7 +149,7 @@ internal sealed class AgentServer
 
     private async Task MarkAndWaitAsync(Mark mark)
     {
-        await _port.SendAsync(mark).ConfigureAwait(false);
+        await SendAsync(mark).ConfigureAwait(false);
         var reply = await _port.ReceiveAsync().ConfigureAwait(false)
             ?? throw new EndOfStreamException("the host closed the channel while a mark was unacknowledged");
         if (reply is Hello hello) throw new SessionRestartException(hello);
@@ -149,5 +157,18 @@ internal sealed class AgentServer
             throw new ProtocolException(ErrorCodes.OutOfSequence, FormattableString.Invariant($"expected the host to acknowledge mark {mark.Phase} {mark.Repeat}, got {reply.GetType().Name}"));
     }
 
-    private Task ReplyErrorAsync(string code, string message) => _port.SendAsync(new ErrorReply(code, message));
+    private Task ReplyErrorAsync(string code, string message) => SendAsync(new ErrorReply(code, message));
+
+    private async Task SendAsync(Message message)
+    {
+        await _sending.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _port.SendAsync(message).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.IO.Ports;
+using QSLM.Agent.Sampling;
 using QSLM.Agent.Sensors;
 using QSLM.Agent.Settings;
+using QSLM.Agent.Simulation;
 using QSLM.Protocol;
 using QSLM.Protocol.Serial;
 
@@ -23,9 +25,13 @@ internal static class ServeCommand
         var baud = new Option<int>("--baud") { Description = "Baud rate of --serial.", DefaultValueFactory = _ => 115_200 };
         var sensorsRoot = new Option<string>("--sensors-root") { Description = "Where to look for sysfs and /proc sensor files (a fake tree in tests).", DefaultValueFactory = _ => "/" };
         var programsPath = new Option<string?>("--programs-path") { Description = "Where to look for the board's own programs (vcgencmd, nvidia-smi, nvpmodel, jetson_clocks), colon-separated; default: $PATH." };
-        var command = new Command("serve", "Serve the host's protocol: store models by SHA-256 (resumable, verified before use), run workloads with acknowledged start/stop marks, report results.")
+        var simulateBoard = new Option<string?>("--simulate-board")
         {
-            root, maxMessage, maxModel, maxPartial, serial, baud, sensorsRoot, programsPath,
+            Description = "Simulate a board's sensors from this JSON file (kind jetson-ina3221, pi5-pmic or ina219; power from the work the agent measures of itself); every reading is tagged simulated:<model>. A Jetson's fake sysfs tree is written under --sensors-root, which must then be a folder of its own.",
+        };
+        var command = new Command("serve", "Serve the host's protocol: store models by SHA-256 (resumable, verified before use), pin the board's settings, run workloads with acknowledged start/stop marks, sample the board's sensors between them, report results.")
+        {
+            root, maxMessage, maxModel, maxPartial, serial, baud, sensorsRoot, programsPath, simulateBoard,
         };
         command.SetAction(parse => AgentCommandRunner.Run(parse.GetValue(AgentOptions.Verbose), () =>
         {
@@ -36,19 +42,33 @@ internal static class ServeCommand
             var partialCap = parse.GetValue(maxPartial) ?? modelCap;
             if (partialCap < modelCap) throw new QSLM.Errors.InputException(FormattableString.Invariant($"--max-partial-bytes ({partialCap}) must be at least --max-model-bytes ({modelCap}): a model arrives as one partial copy"));
             var folder = new ConfinedFolder(parse.GetValue(root)!);
+            AgentClock.Start();
+            var work = new WorkMeter();
+            var sensorRoot = parse.GetValue(sensorsRoot)!;
+            using var simulation = parse.GetValue(simulateBoard) is { } file ? Simulate(file, sensorRoot, work) : null;
             // Found once: sensors do not come and go while a board runs.
             var programs = parse.GetValue(programsPath);
-            var sensors = OnboardSensors.Discover(parse.GetValue(sensorsRoot)!, programs);
-            var settings = new BoardSettingsApplier(parse.GetValue(sensorsRoot)!, ProgramPath.Directories(programs));
-            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, partialCap, sensors, settings).GetAwaiter().GetResult();
+            var sensors = simulation is null ? OnboardSensors.Discover(sensorRoot, programs) : SimulatedBoardSensors.Create(simulation, sensorRoot);
+            var settings = new BoardSettingsApplier(sensorRoot, ProgramPath.Directories(programs));
+            simulation?.Start();
+            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, partialCap, sensors, settings, work).GetAwaiter().GetResult();
             using var input = Console.OpenStandardInput();
             using var output = Console.OpenStandardOutput();
-            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings).ServeAsync().GetAwaiter().GetResult();
+            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings, work).ServeAsync().GetAwaiter().GetResult();
         }));
         return command;
     }
 
-    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, long partialCap, OnboardSensors sensors, BoardSettingsApplier settings)
+    private static BoardSimulation Simulate(string file, string sensorRoot, WorkMeter work)
+    {
+        var board = SimulatedBoardFile.Load(file);
+        if (board.Kind == SimulatedBoardKinds.JetsonIna3221 && Path.GetFullPath(sensorRoot) == Path.GetFullPath("/"))
+            throw new QSLM.Errors.InputException("--simulate-board writes a fake sysfs tree for a Jetson: give --sensors-root a folder of its own, not /");
+        Console.Error.WriteLine($"qslm-agent: simulating board {board.Model} ({board.Kind}); every reading is tagged simulated:{board.Model}");
+        return new BoardSimulation(board, work);
+    }
+
+    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, long partialCap, OnboardSensors sensors, BoardSettingsApplier settings, WorkMeter work)
     {
         using var port = new SerialPort(device, baud) { ReadTimeout = SerialPort.InfiniteTimeout, WriteTimeout = SerialPort.InfiniteTimeout };
         port.Open();
@@ -56,7 +76,7 @@ internal static class ServeCommand
         // A board's serial agent outlives host sessions: after a bye it waits for the next hello.
         while (true)
         {
-            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings);
+            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings, work);
             try
             {
                 var code = await server.ServeAsync().ConfigureAwait(false);

@@ -29,6 +29,7 @@ public sealed class BoardSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private IAgentChannel? _channel;
     private BoardPhase _phase;
+    private int _clockSequence;
 
     /// <summary>A session with <paramref name="name"/> reached through <paramref name="transport"/>.</summary>
     /// <param name="name">The board's name, the first word of every line logged.</param>
@@ -78,6 +79,10 @@ public sealed class BoardSession : IAsyncDisposable
     /// <summary>Raw model bytes per put-model chunk when the transport has no bulk uploader.</summary>
     public int ChunkBytes { get; init; } = ProtocolLimits.DefaultChunkBytes;
 
+    /// <summary>The host's monotonic clock in seconds (the session's time provider; the system's is Stopwatch based, the
+    /// clock host-side sensors stamp their readings with), the clock of <see cref="ClockReading"/>.</summary>
+    public double HostSeconds => _time.GetTimestamp() / (double)_time.TimestampFrequency;
+
     /// <summary>Brings the board up to agent ready and returns the agent's hello.</summary>
     public async Task<HelloReply> ConnectAsync(CancellationToken cancellationToken = default) =>
         await ExecuteAsync(BoardPhase.StartAgent, (_, _) => Task.FromResult(Agent!), cancellationToken).ConfigureAwait(false);
@@ -99,7 +104,15 @@ public sealed class BoardSession : IAsyncDisposable
     /// and the host has acknowledged, so sensor windows line up with the work. A failed attempt's marks
     /// are followed by a retry's fresh ones.
     /// </summary>
-    public async Task<RunResult> RunAsync(string modelPath, RunSettings settings, Func<Mark, CancellationToken, Task>? onMark = null, CancellationToken cancellationToken = default)
+    public async Task<RunResult> RunAsync(string modelPath, RunSettings settings, Func<Mark, CancellationToken, Task>? onMark = null, CancellationToken cancellationToken = default) =>
+        (await RunSampledAsync(modelPath, settings, onMark, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, and returns every sample the agent took of <see cref="RunSettings.Sensors"/> between the
+    /// marks (streamed before each stop mark). A sensor the agent cannot open refuses the run before any work, naming it
+    /// (an infrastructure failure with code <see cref="ErrorCodes.BadRequest"/>, not retried). A retried attempt's samples replace the failed one's.
+    /// </summary>
+    public async Task<SampledRun> RunSampledAsync(string modelPath, RunSettings settings, Func<Mark, CancellationToken, Task>? onMark = null, CancellationToken cancellationToken = default)
     {
         var model = await LocalModel.ReadAsync(modelPath, cancellationToken).ConfigureAwait(false);
         await PutModelAsync(modelPath, null, cancellationToken).ConfigureAwait(false);
@@ -136,6 +149,52 @@ public sealed class BoardSession : IAsyncDisposable
             }
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Has the agent sample <paramref name="sensors"/> for <paramref name="seconds"/> while it does no work.</summary>
+    public async Task<SampledIdle> IdleAsync(double seconds, IReadOnlyList<string> sensors, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(BoardPhase.Run, async (channel, token) =>
+        {
+            await channel.SendAsync(new SampleIdle(seconds, sensors), token).ConfigureAwait(false);
+            var samples = new List<SensorSamples>();
+            while (true)
+            {
+                switch (await channel.ReceiveAsync(token).ConfigureAwait(false))
+                {
+                    case SensorSamples chunk:
+                        samples.Add(chunk);
+                        break;
+                    case IdleResult result:
+                        return new SampledIdle(result, samples);
+                    case ErrorReply error:
+                        throw new AgentErrorException(error);
+                    case var other:
+                        throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected sensor samples or the idle result, got {other.GetType().Name}");
+                }
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>One clock exchange: the host's clock is read just before the request is sent and just after the reply arrives.</summary>
+    public async Task<ClockReading> SyncClockAsync(CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(BoardPhase.Sensors, async (channel, token) =>
+        {
+            var sequence = ++_clockSequence;
+            var sent = HostSeconds;
+            await channel.SendAsync(new TimeSync(sequence), token).ConfigureAwait(false);
+            while (true)
+            {
+                switch (await channel.ReceiveAsync(token).ConfigureAwait(false))
+                {
+                    case TimeSyncReply reply when reply.Sequence == sequence:
+                        return new ClockReading(sent, reply.AgentSeconds, HostSeconds);
+                    case TimeSyncReply:
+                        continue; // a late answer to an earlier exchange
+                    case ErrorReply error:
+                        throw new AgentErrorException(error);
+                    case var other:
+                        throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected the agent's clock, got {other.GetType().Name}");
+                }
+            }
+        }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads every on-board sensor once.</summary>
     public async Task<SensorReadings> ReadSensorsAsync(CancellationToken cancellationToken = default) =>
@@ -341,21 +400,26 @@ public sealed class BoardSession : IAsyncDisposable
         }
     }
 
-    private async Task<RunResult> RunOnceAsync(IAgentChannel channel, LocalModel model, RunSettings settings, Func<Mark, CancellationToken, Task>? onMark, CancellationToken cancellationToken)
+    private async Task<SampledRun> RunOnceAsync(IAgentChannel channel, LocalModel model, RunSettings settings, Func<Mark, CancellationToken, Task>? onMark, CancellationToken cancellationToken)
     {
         _states.MoveTo(BoardState.Running);
-        await channel.SendAsync(new RunWorkload(model.Sha256, settings.Tokens, settings.Warmup, settings.Repeats, settings.Seed, settings.Threads), cancellationToken).ConfigureAwait(false);
+        await channel.SendAsync(new RunWorkload(model.Sha256, settings.Tokens, settings.Warmup, settings.Repeats, settings.Seed, settings.Threads,
+            settings.MinSeconds, settings.WarmupSeconds, settings.Sensors), cancellationToken).ConfigureAwait(false);
+        var samples = new List<SensorSamples>();
         while (true)
         {
             switch (await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false))
             {
+                case SensorSamples chunk:
+                    samples.Add(chunk);
+                    break;
                 case Mark mark:
                     if (onMark is not null) await onMark(mark, cancellationToken).ConfigureAwait(false);
                     await channel.SendAsync(new MarkAck(mark.Phase, mark.Repeat), cancellationToken).ConfigureAwait(false);
                     break;
                 case RunResult result:
                     _states.MoveTo(BoardState.ModelLoaded);
-                    return result;
+                    return new SampledRun(result, samples);
                 case ErrorReply error:
                     _states.MoveTo(error.Code is ErrorCodes.HashMismatch or ErrorCodes.ModelMissing ? BoardState.AgentReady : BoardState.ModelLoaded);
                     throw new AgentErrorException(error);
@@ -378,7 +442,7 @@ public sealed class BoardSession : IAsyncDisposable
                     return reply;
                 case ErrorReply error:
                     throw new AgentErrorException(error);
-                case Mark or RunResult or EvaluationResult or ModelStatus or SensorReadings or SettingsReport or Bye:
+                case Mark or RunResult or EvaluationResult or ModelStatus or SensorReadings or SettingsReport or SensorSamples or IdleResult or TimeSyncReply or Bye:
                     continue;
                 case var other:
                     throw new ProtocolException(ErrorCodes.OutOfSequence, $"expected the agent's hello, got {other.GetType().Name}");

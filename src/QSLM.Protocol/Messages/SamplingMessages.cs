@@ -29,7 +29,7 @@ public sealed record SampleIdle(double Seconds, IReadOnlyList<string> Sensors) :
 /// <param name="StartSeconds">Its start on the agent's monotonic clock.</param>
 /// <param name="StopSeconds">Its end on the agent's monotonic clock.</param>
 /// <param name="Thermal">Temperature and throttle state over the window, where the board reports them.</param>
-public sealed record IdleResult(double StartSeconds, double StopSeconds, ThermalState? Thermal) : Message;
+public sealed record IdleResult(double StartSeconds, double StopSeconds, ThermalState? Thermal = null) : Message;
 
 /// <summary>One timed window of a run, as the agent saw it.</summary>
 /// <param name="Repeat">Zero-based repeat index.</param>
@@ -38,10 +38,11 @@ public sealed record IdleResult(double StartSeconds, double StopSeconds, Thermal
 /// <param name="Tokens">Tokens run in the window (at least the request's tokens; more to fill its minimum seconds).</param>
 /// <param name="CpuSeconds">Processor time the agent's process used in the window (all threads).</param>
 /// <param name="Thermal">Temperature and throttle state over the window, where the board reports them.</param>
-public sealed record RunWindow(int Repeat, double StartSeconds, double StopSeconds, long Tokens, double CpuSeconds, ThermalState? Thermal);
+public sealed record RunWindow(int Repeat, double StartSeconds, double StopSeconds, long Tokens, double CpuSeconds, ThermalState? Thermal = null);
 
-/// <summary>Temperature and throttling over a window.</summary>
+/// <summary>Temperature and throttling over a window. Every member is optional on the wire: an unknown
+/// temperature or detail is left out, not written as null.</summary>
 /// <param name="MaxCelsius">The hottest thermal zone's highest reading, when any zone is readable.</param>
 /// <param name="Throttled">Whether the board throttled (or was capped, or under-volted) at any time in the window.</param>
 /// <param name="Detail">What said so (<c>vcgencmd get_throttled=0x50005</c>, <c>oc1_event_cnt +2</c>), or null.</param>
-public sealed record ThermalState(double? MaxCelsius, bool Throttled, string? Detail);
+public sealed record ThermalState(double? MaxCelsius = null, bool Throttled = false, string? Detail = null);

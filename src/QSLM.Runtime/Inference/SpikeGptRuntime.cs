@@ -178,7 +178,7 @@ public sealed class SpikeGptRuntime : IDisposable
     private void Multiply(PackedMatrix matrix, ReadOnlySpan<float> x, Span<float> y)
     {
         matrix.Multiply(x, y, Options);
-        Counts.MultiplyAccumulates += (long)matrix.Rows * matrix.Columns;
+        Counts.AddMultiplyAccumulates(matrix.Format.Bits, (long)matrix.Rows * matrix.Columns);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -253,7 +253,7 @@ public sealed class SpikeGptRuntime : IDisposable
                 membrane[c] = charged;
             }
         }
-        Counts.Accumulates += fired;
+        Counts.AddAccumulates(fired);
         return fired;
     }
 
@@ -285,7 +285,7 @@ public sealed class SpikeGptRuntime : IDisposable
         var on = (float)((1 - mean) * inverse);
         var off = (float)(-mean * inverse);
         for (var c = 0; c < Width; c++) spikes[c] = (spikes[c] != 0f ? on : off) * weight[c] + bias[c];
-        Counts.Accumulates += fired;
+        Counts.AddAccumulates(fired);
     }
 
     private sealed class Scratch(int width)

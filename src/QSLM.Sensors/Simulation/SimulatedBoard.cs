@@ -1,4 +1,5 @@
 using QSLM.Sensors.Board.Ina219;
+using QSLM.Sensors.Board.Simulation;
 using UnitsNet;
 
 namespace QSLM.Sensors.Simulation;

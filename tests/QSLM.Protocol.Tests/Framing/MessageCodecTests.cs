@@ -23,6 +23,16 @@ public sealed class MessageCodecTests
         new RunResult(new string('f', 64), 128, 16, [0.25, 0.5], 1234567890123, 42, 0.125, [0.1, 0.2], 123456789, 5_000_000, 4_000_000, "Vector256", 2),
         new ReadSensors(),
         new SensorReadings([new SensorReading("VDD_IN", 4.788, "W", SourceTag.Measured("ina3221"), new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero))]),
+        new RunWorkload(new string('e', 64), 1, 1, 5, 7, 0, MinSeconds: 10, WarmupSeconds: 2, Sensors: ["jetson:VDD_IN", "ina219:1:0x40:0.1"]),
+        new Mark(MarkPhase.Stop, 4, 1234.5678),
+        new RunResult(new string('f', 64), 1, 1, [10.01], 99, 9, 0.5, [0.1], 1, 2, 3, "Vector128", 4,
+            [new RunWindow(0, 12.5, 22.51, 4321, 39.9, new ThermalState(61.5, true, "vcgencmd get_throttled=0x50005")), new RunWindow(1, 30, 40, 4000, 39, null), new RunWindow(2, 41, 51, 4100, 38, new ThermalState())]),
+        new TimeSync(3),
+        new TimeSyncReply(3, 812.000125),
+        new SampleIdle(10, ["pmic"]),
+        new IdleResult(100.25, 110.25, null),
+        new IdleResult(100.25, 110.25, new ThermalState(MaxCelsius: 48)),
+        new SensorSamples(SensorSamples.IdleWindow, "pmic", "power", "W", SourceTag.Simulated("pi5"), [100.25, 100.3], [3.25, 3.5]),
         new Bye(),
         new ErrorReply(ErrorCodes.HashMismatch, "nope", 17),
     ];
@@ -49,7 +59,8 @@ public sealed class MessageCodecTests
     [Fact]
     public void Expect_model_is_protocol_2s_and_names_its_kind_on_the_wire()
     {
-        Assert.Equal(2, ProtocolLimits.Version);
+        // Protocol 3 added board-side sampling and kept every message of 2.
+        Assert.Equal(3, ProtocolLimits.Version);
         var json = Encoding.UTF8.GetString(MessageCodec.Encode(new ExpectModel(new string('c', 64), 300)));
         Assert.Equal("{\"type\":\"expect-model\",\"sha256\":\"" + new string('c', 64) + "\",\"totalBytes\":300}", json);
     }

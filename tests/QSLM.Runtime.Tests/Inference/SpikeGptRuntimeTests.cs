@@ -38,6 +38,50 @@ public sealed class SpikeGptRuntimeTests : IDisposable
     }
 
     [Fact]
+    public void Multiply_accumulates_are_counted_by_the_bit_width_of_their_weights()
+    {
+        using var runtime = SpikeGptRuntime.Open(TinySpikeGpt.Write(_temp.File("int4.qslm"), layers: 1, width: 64, vocab: 50, format: "int4"), new RuntimeOptions(KernelPaths.Best, 1));
+        var state = runtime.NewState();
+        var features = new float[64];
+        var logits = new float[50];
+        for (var t = 0; t < 5; t++)
+        {
+            runtime.Step(t, state, features);
+            runtime.Logits(features, logits);
+        }
+        var c = runtime.Counts;
+        Assert.Equal(5 * ((5 * 64 * 64 + 2 * 4 * 64 * 64) + 50 * 64), c.MultiplyAccumulatesOfWeightBits(4));
+        Assert.Equal(0, c.MultiplyAccumulatesOfWeightBits(32));
+        Assert.Equal(new Dictionary<int, long> { [4] = c.MultiplyAccumulates }, c.MultiplyAccumulatesByWeightBits);
+    }
+
+    [Fact]
+    public void Operation_counts_read_from_another_thread_only_grow_while_the_runtime_runs()
+    {
+        using var runtime = SpikeGptRuntime.Open(TinySpikeGpt.Write(_temp.File("fp32.qslm"), layers: 1, width: 64, vocab: 50), new RuntimeOptions(KernelPaths.Best, 1));
+        var counts = runtime.Counts;
+        var seen = new List<(long Macs, long Of32, long Accumulates)>();
+        using var done = new ManualResetEventSlim();
+        var reader = new Thread(() =>
+        {
+            while (!done.IsSet) seen.Add((counts.MultiplyAccumulates, counts.MultiplyAccumulatesOfWeightBits(32), counts.Accumulates));
+        });
+        reader.Start();
+        var state = runtime.NewState();
+        var features = new float[64];
+        for (var t = 0; t < 200; t++) runtime.Step(t % 50, state, features);
+        done.Set();
+        reader.Join();
+        Assert.NotEmpty(seen);
+        for (var i = 1; i < seen.Count; i++)
+        {
+            Assert.True(seen[i].Macs >= seen[i - 1].Macs && seen[i].Accumulates >= seen[i - 1].Accumulates, $"a count went down between reads {i - 1} and {i}");
+        }
+        Assert.Equal(counts.MultiplyAccumulates, counts.MultiplyAccumulatesOfWeightBits(32));
+        Assert.Equal(200L * (5 * 64 * 64 + 2 * 4 * 64 * 64), counts.MultiplyAccumulates);
+    }
+
+    [Fact]
     public void A_fresh_state_replays_a_stream_exactly_and_a_carried_state_changes_the_output()
     {
         using var runtime = SpikeGptRuntime.Open(TinySpikeGpt.Write(_temp.File("lm.qslm")));

@@ -1,7 +1,7 @@
 using QSLM.Errors;
 using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Simulation;
 using QSLM.Sensors.Calibration;
-using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Tests.Ina219;
 using QSLM.Sensors.Tests.Simulation;
 using QSLM.Sensors.Tests.Timing;

@@ -1,8 +1,8 @@
 using QSLM.Sensors.Board.Ina219;
-using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 using BindingIna219 = Iot.Device.Adc.Ina219;
+using QSLM.Sensors.Board.Simulation;
 
 namespace QSLM.Sensors.Tests.Ina219;
 

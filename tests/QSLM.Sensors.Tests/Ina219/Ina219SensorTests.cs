@@ -1,6 +1,6 @@
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Board.Ina219;
-using QSLM.Sensors.Simulation;
+using QSLM.Sensors.Board.Simulation;
 using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using QSLM.Sensors.Board.Ina219;
+using QSLM.Sensors.Board.Simulation;
 using QSLM.Sensors.Board.Timing;
 using QSLM.Sensors.Sampling;
-using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Tests.Timing;
 using UnitsNet;
 

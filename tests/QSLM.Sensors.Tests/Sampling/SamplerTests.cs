@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Board.Ina219;
+using QSLM.Sensors.Board.Simulation;
 using QSLM.Sensors.Sampling;
-using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Tests.Simulation;
 using QSLM.Sensors.Tests.Timing;
 using UnitsNet;

@@ -1,6 +1,6 @@
 using QSLM.Sensors.Board;
+using QSLM.Sensors.Board.Simulation;
 using QSLM.Sensors.Board.Timing;
-using QSLM.Sensors.Simulation;
 using UnitsNet;
 
 namespace QSLM.Sensors.Tests.Simulation;

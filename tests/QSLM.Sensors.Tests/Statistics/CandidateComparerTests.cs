@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using QSLM.Sensors.Board.Ina219;
+using QSLM.Sensors.Board.Simulation;
 using QSLM.Sensors.Sampling;
-using QSLM.Sensors.Simulation;
 using QSLM.Sensors.Statistics;
 using QSLM.Sensors.Tests.Timing;
 using UnitsNet;

@@ -1,6 +1,6 @@
 using UnitsNet;
 
-namespace QSLM.Sensors.Simulation;
+namespace QSLM.Sensors.Board.Simulation;
 
 /// <summary>What a simulated shunt monitor sees: the supply voltage and the current through the shunt over time.</summary>
 public sealed class SimulatedLoad

@@ -1,4 +1,4 @@
-namespace QSLM.Sensors.Simulation;
+namespace QSLM.Sensors.Board.Simulation;
 
 /// <summary>
 /// A power trace given by its corner points (time, watts), linear in between and held constant

@@ -1,10 +1,9 @@
 using System.Buffers.Binary;
 using System.Device.I2c;
-using QSLM.Sensors.Board;
 using QSLM.Sensors.Board.Ina219;
 using QSLM.Sensors.Board.Timing;
 
-namespace QSLM.Sensors.Simulation;
+namespace QSLM.Sensors.Board.Simulation;
 
 /// <summary>
 /// A register-level INA219 (TI SBOS448) on a simulated I2C bus, driven by a <see cref="SimulatedLoad"/>

@@ -1,0 +1,94 @@
+using QSLM.Agent.Sampling;
+using QSLM.Sensors.Board.Thermal;
+
+namespace QSLM.Agent.Simulation;
+
+/// <summary>
+/// The power of a simulated board, updated every few milliseconds on a thread of its own: each tick prices the
+/// work the agent measured of itself since the last tick (<see cref="WorkMeter"/>, <see cref="EnergyModel"/>) and
+/// sets the power of that interval, idle plus work over the interval's length. The simulated sensors read
+/// <see cref="Watts"/>; <see cref="Ticked"/> lets a fake sysfs tree follow it.
+/// </summary>
+internal sealed class BoardSimulation : IDisposable
+{
+    /// <summary>How often the power is updated.</summary>
+    public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
+
+    private readonly SimulatedBoardFile _board;
+    private readonly EnergyModel _energy;
+    private readonly WorkMeter _work;
+    private readonly ManualResetEventSlim _stop = new();
+    private readonly Thread _thread;
+    private double _watts;
+    private int _timedWindows;
+
+    /// <summary>Starts simulating <paramref name="board"/> driven by <paramref name="work"/>.</summary>
+    public BoardSimulation(SimulatedBoardFile board, WorkMeter work)
+    {
+        _board = board;
+        _energy = new EnergyModel(board);
+        _work = work;
+        _watts = board.IdleWatts;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "simulated board" };
+    }
+
+    /// <summary>The simulated board's description.</summary>
+    public SimulatedBoardFile Board => _board;
+
+    /// <summary>Power over the last tick's interval.</summary>
+    public double Watts => Volatile.Read(ref _watts);
+
+    /// <summary>Called on the simulation's thread after each update, with the new power.</summary>
+    public event Action<double>? Ticked;
+
+    /// <summary>Starts the updates.</summary>
+    public void Start() => _thread.Start();
+
+    /// <summary>The thermal state during a window: the thermal model's temperature at the power now, and the stated
+    /// throttling of the window, counted among the timed windows when <paramref name="timed"/>.</summary>
+    public Func<ThermalReading> Thermal(bool timed)
+    {
+        var window = timed ? Interlocked.Increment(ref _timedWindows) - 1 : -1;
+        var throttled = _board.ThrottledWindows is { } list ? list.Contains(window) : (bool?)null;
+        var detail = throttled == true ? FormattableString.Invariant($"simulated:{_board.Model} throttles timed window {window}") : null;
+        return () => new ThermalReading(_board.Thermal is { } t ? t.AmbientCelsius + t.CelsiusPerWatt * Watts : null, throttled, detail);
+    }
+
+    private void Loop()
+    {
+        var cpu = WorkMeter.CpuSeconds;
+        var (macs, accumulates) = _work.Operations();
+        var time = AgentClock.Seconds;
+        while (!_stop.Wait(Tick))
+        {
+            var nowCpu = WorkMeter.CpuSeconds;
+            var (nowMacs, nowAccumulates) = _work.Operations();
+            var now = AgentClock.Seconds;
+            var added = nowMacs.ToDictionary(m => m.Key, m => m.Value - macs.GetValueOrDefault(m.Key));
+            var joules = _energy.Joules(nowCpu - cpu, added, nowAccumulates - accumulates);
+            if (now > time)
+            {
+                var watts = _energy.IdleWatts + joules / (now - time);
+                Volatile.Write(ref _watts, watts);
+                try
+                {
+                    Ticked?.Invoke(watts);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The fake tree went away (its folder removed while the agent still ran): the power goes on.
+                    Console.Error.WriteLine("qslm-agent: simulated board: " + e.Message);
+                }
+            }
+            (cpu, macs, accumulates, time) = (nowCpu, nowMacs, nowAccumulates, now);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _stop.Set();
+        if (_thread.IsAlive) _thread.Join();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using QSLM.Errors;
+using QSLM.Sensors.Board;
+
+namespace QSLM.Agent.Simulation;
+
+/// <summary>
+/// What <c>qslm-agent serve --simulate-board FILE</c> simulates: which board's sensors, and the energy model that
+/// turns the work the agent measures of itself into power. Power in each interval is <see cref="IdleWatts"/> plus
+/// the interval's processor seconds times <see cref="JoulesPerCpuSecond"/>, its multiply-accumulates of each weight
+/// width times <see cref="PicojoulesPerMultiplyAccumulate"/> of that width and its accumulates times
+/// <see cref="PicojoulesPerAccumulate"/>, over the interval's length. Nothing depends on a format's name.
+/// </summary>
+internal sealed record SimulatedBoardFile
+{
+    /// <summary>The model's name, tagged on every reading as <c>simulated:&lt;model&gt;</c>.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The sensors simulated: <see cref="SimulatedBoardKinds.JetsonIna3221"/>, <see cref="SimulatedBoardKinds.Pi5Pmic"/> or <see cref="SimulatedBoardKinds.Ina219"/>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Power with no work.</summary>
+    public double IdleWatts { get; init; }
+
+    /// <summary>Energy per second of processor time the agent's process uses.</summary>
+    public double JoulesPerCpuSecond { get; init; }
+
+    /// <summary>Energy of one multiply-accumulate by the bit width of its weight operand; a width not listed costs nothing.</summary>
+    public Dictionary<int, double> PicojoulesPerMultiplyAccumulate { get; init; } = [];
+
+    /// <summary>Energy of one accumulate (a spike's addition).</summary>
+    public double PicojoulesPerAccumulate { get; init; }
+
+    /// <summary>The INA3221 driver's conversion period (<c>update_interval</c>) of the fake Jetson tree, which sets the sampling rate.</summary>
+    public int UpdateIntervalMs { get; init; } = 20;
+
+    /// <summary>Temperature model; none: the board reports no temperature.</summary>
+    public SimulatedThermal? Thermal { get; init; }
+
+    /// <summary>Zero-based indices of the timed windows (each repeat of each run, counted over the agent's life; idle
+    /// windows not counted) that report throttling; null: the board reports no throttle state.</summary>
+    public IReadOnlyList<int>? ThrottledWindows { get; init; }
+
+    /// <summary>Reads and checks <paramref name="path"/>.</summary>
+    /// <exception cref="InputException">The file is missing, not JSON of this shape, or states an impossible board.</exception>
+    public static SimulatedBoardFile Load(string path)
+    {
+        SimulatedBoardFile? file;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            file = JsonSerializer.Deserialize(stream, SimulatedBoardJson.Default.SimulatedBoardFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new InputException($"--simulate-board {path}: {e.Message}", e);
+        }
+        return (file ?? throw new InputException($"--simulate-board {path}: the file holds null")).Check(path);
+    }
+
+    private SimulatedBoardFile Check(string path)
+    {
+        void Require(bool ok, string what)
+        {
+            if (!ok) throw new InputException($"--simulate-board {path}: {what}");
+        }
+        Require(SourceTag.TryParse("simulated:" + Model, out _), $"model '{Model}' must be a name without ':' or spaces");
+        Require(SimulatedBoardKinds.All.Contains(Kind), $"kind '{Kind}' is not one of {string.Join(", ", SimulatedBoardKinds.All)}");
+        Require(double.IsFinite(IdleWatts) && IdleWatts >= 0, "idleWatts must be 0 or more");
+        Require(double.IsFinite(JoulesPerCpuSecond) && JoulesPerCpuSecond >= 0, "joulesPerCpuSecond must be 0 or more");
+        Require(double.IsFinite(PicojoulesPerAccumulate) && PicojoulesPerAccumulate >= 0, "picojoulesPerAccumulate must be 0 or more");
+        Require(PicojoulesPerMultiplyAccumulate.All(p => p.Key is >= 1 and <= 64 && double.IsFinite(p.Value) && p.Value >= 0), "picojoulesPerMultiplyAccumulate maps weight widths of 1 to 64 bits to 0 or more picojoules");
+        Require(UpdateIntervalMs is >= 1 and <= 10_000, "updateIntervalMs must be 1 to 10000");
+        Require(Thermal is null || (double.IsFinite(Thermal.AmbientCelsius) && double.IsFinite(Thermal.CelsiusPerWatt)), "thermal needs finite ambientCelsius and celsiusPerWatt");
+        Require(ThrottledWindows is null || ThrottledWindows.All(w => w >= 0), "throttledWindows are zero-based window indices");
+        return this;
+    }
+}
