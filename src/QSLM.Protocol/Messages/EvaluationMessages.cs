@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace QSLM.Protocol.Messages;
 
 /// <summary>
@@ -49,4 +51,4 @@ public sealed record EvaluationResult(
     int Items,
     IReadOnlyList<int> Predictions,
     double Seconds,
-    long? PeakRssBytes) : Message;
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? PeakRssBytes) : Message;

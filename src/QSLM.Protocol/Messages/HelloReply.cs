@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace QSLM.Protocol.Messages;
 
 /// <summary>Agent → host: who the agent is, what the board has and which models it already holds,
@@ -19,8 +21,8 @@ public sealed record HelloReply(
     string RuntimeId,
     string Processor,
     int ProcessorCount,
-    long? MemTotalBytes,
-    long? MemAvailableBytes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? MemTotalBytes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? MemAvailableBytes,
     IReadOnlyList<SensorInfo> Sensors,
     IReadOnlyList<ModelStatus> Models,
     int MaxMessageBytes,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace QSLM.Protocol.Messages;
 
 /// <summary>
@@ -66,9 +68,9 @@ public sealed record RunResult(
     long Accumulates,
     double EmbeddingSpikeRate,
     IReadOnlyList<double> LayerSpikeRates,
-    long? PeakRssBytes,
-    long? MemAvailableBeforeBytes,
-    long? MemAvailableAfterBytes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? PeakRssBytes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? MemAvailableBeforeBytes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? MemAvailableAfterBytes,
     string KernelPath,
     int Threads,
     IReadOnlyList<RunWindow>? Windows = null) : Message;
