@@ -14,7 +14,7 @@ namespace QSLM.Boards.Inventory;
 /// </summary>
 public static class BenchFile
 {
-    private static readonly string[] BoardKeys = ["name", "profile", "link", "ssh", "serial", "emulator", "sensors", "meters", "power_switch"];
+    private static readonly string[] BoardKeys = ["name", "profile", "link", "ssh", "serial", "emulator", "sensors", "meters", "power_switch", "simulated_board"];
 
     /// <summary>The deepest nesting of mappings and lists accepted; a bench file needs five levels.
     /// The YAML library builds its node tree recursively, so a deeper file would overflow the stack.</summary>
@@ -74,7 +74,7 @@ public static class BenchFile
             "serial" => BoardLink.Serial,
             _ => throw map.Error(map.Node, $"board '{name}': link must be local, ssh or serial, not '{linkText}'"),
         };
-        foreach (var (key, needs) in new[] { ("ssh", BoardLink.Ssh), ("serial", BoardLink.Serial), ("emulator", BoardLink.Local) })
+        foreach (var (key, needs) in new[] { ("ssh", BoardLink.Ssh), ("serial", BoardLink.Serial), ("emulator", BoardLink.Local), ("simulated_board", BoardLink.Local) })
         {
             if (map.Has(key) && link != needs) throw map.Error(map.Node, $"board '{name}': '{key}' belongs to {needs.ToString().ToLowerInvariant()} boards, and this one is {linkText}");
         }
@@ -89,7 +89,9 @@ public static class BenchFile
         }
         var sensors = map.Sequence("sensors").Select(n => ReadSensor(new YamlMap(map.File, n, "a sensor"))).ToList();
         var meters = map.Sequence("meters").Select(n => ReadMeter(new YamlMap(map.File, n, "a meter"), name)).ToList();
-        return new BoardEntry(name, profile, link, ssh, serial, map.OptionalString("emulator"), sensors, map.OptionalString("power_switch")) { Meters = meters };
+        var simulated = map.OptionalString("simulated_board") is { } file ? Resolve(file, folder) : null;
+        if (simulated is not null && !File.Exists(simulated)) throw map.Error(map.NodeOf("simulated_board"), $"board '{name}': simulated board file {simulated} does not exist");
+        return new BoardEntry(name, profile, link, ssh, serial, map.OptionalString("emulator"), sensors, map.OptionalString("power_switch")) { Meters = meters, SimulatedBoard = simulated };
     }
 
     /// <summary>Refuses nesting deeper than <see cref="MaxDepth"/> by reading the file's events, which

@@ -22,6 +22,10 @@ public sealed record BoardEntry(
     /// <summary>The meters that measure its power, in file order; empty when the file lists none, which means
     /// the sensors its firmware profile names, on the board.</summary>
     public IReadOnlyList<MeterEntry> Meters { get; init; } = [];
+
+    /// <summary>For a local board: the file of a simulated board (<c>qslm-agent serve --simulate-board</c>) whose sensors the
+    /// agent offers instead of the machine's, every reading tagged <c>simulated:</c>; null for the machine's own sensors.</summary>
+    public string? SimulatedBoard { get; init; }
 }
 
 /// <summary>An SSH board's address and host key pin. Paths are absolute (resolved against the bench file's folder).</summary>

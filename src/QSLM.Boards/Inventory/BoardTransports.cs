@@ -15,9 +15,13 @@ public static class BoardTransports
         {
             case BoardLink.Local:
                 var folder = Path.Combine(agent.LocalBoardsFolder, board.Name);
-                if (board.Emulator is null) return new LocalProcessTransport(agent.Local, folder);
+                // A simulated board's fake sysfs tree lives in a folder of its own beside the agent's.
+                IReadOnlyList<string>? options = board.SimulatedBoard is { } simulated
+                    ? ["--sensors-root", Path.Combine(agent.LocalBoardsFolder, board.Name + ".sensors"), "--simulate-board", simulated]
+                    : null;
+                if (board.Emulator is null) return new LocalProcessTransport(agent.Local, folder, options);
                 var arm64 = agent.Arm64Executable ?? throw new ArgumentException($"board '{board.Name}' runs under {board.Emulator}, but no linux-arm64 agent was given");
-                return new LocalProcessTransport(AgentLaunch.Emulated(board.Emulator, arm64), folder);
+                return new LocalProcessTransport(AgentLaunch.Emulated(board.Emulator, arm64), folder, options);
             case BoardLink.Ssh:
                 var ssh = board.Ssh!;
                 var bundle = agent.Bundle ?? throw new ArgumentException($"board '{board.Name}' is reached over SSH, but no agent bundle was given to deploy");

@@ -37,7 +37,10 @@ internal static class SearchCommand
         var bench = new Option<string>("--bench") { Description = "Bench file that names the board (hardware/README.md).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "hardware", "local.yaml") };
         var boardTop = new Option<int>("--board-top") { Description = "How many of each tier's best feasible candidates are measured on the board before the next tier (the answer always is).", DefaultValueFactory = _ => 2 }.InRange(1, 1000);
         var powerWeight = new Option<double>("--power-weight") { Description = "beta: weight of the power saving measured on the board in J = A + alpha*M + beta*P (P = 1 - energy per token / the fp32 baseline's, same workload; at least 0 and at most 100).", DefaultValueFactory = _ => 0 };
-        var sensor = new Option<string?>("--sensor") { Description = "Host-side power sensor sampled between the agent's marks: " + QSLM.Sensors.Discovery.SensorSpec.Help + ". Default: none, and power is estimated from the run's counted operations (labelled estimated)." };
+        var sensor = new Option<string?>("--sensor") { Description = "A meter on the host beside the board, measuring its supply, aligned with the agent's marks: " + QSLM.Sensors.Discovery.SensorSpec.Help + ". Default: the bench file's meters for the board, else the first sensor its profile names that the board reads itself; with neither, power is estimated from the run's counted operations (labelled estimated)." };
+        var windowSeconds = new Option<double?>("--window-seconds") { Description = "With a meter: length of each measured window, at least 10 s outside --quick-windows (default 10, MLPerf Tiny)." }.InRange(0.05, 86_400.0, "s");
+        var windows = new Option<int?>("--windows") { Description = "With a meter: measured windows per candidate, each paired with one of the fp32 baseline in a seeded ABAB order (default 5, MLPerf Tiny; 3 with --quick-windows)." }.InRange(1, 1000);
+        var quickWindows = new Option<bool>("--quick-windows") { Description = "With a meter: short windows for tests and demonstrations (1 s, 3 pairs, short warm-up and cool-down); every CSV row, the manifest and the summary say quick." };
         var boardTokens = new Option<int>("--board-tokens") { Description = "Tokens per timed repeat on the board.", DefaultValueFactory = _ => 256 }.InRange(1, 10_000_000);
         var boardRepeats = new Option<int>("--board-repeats") { Description = "Timed repeats on the board (each between acknowledged marks).", DefaultValueFactory = _ => 3 }.InRange(1, 1000);
         var maxLatency = new Option<string?>("--max-latency-ms") { Description = "Board limit: latency per token at most this many milliseconds (the board's median). Only a candidate measured on the board within every board limit can be chosen. Default: none." };
@@ -51,7 +54,7 @@ internal static class SearchCommand
             + "Every candidate is numbered, evaluated on the host with the packed format's own codecs, and logged to search.csv; a killed search resumes where it stopped.")
         {
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
-            board, bench, boardTop, powerWeight, sensor, boardTokens, boardRepeats, tolerance,
+            board, bench, boardTop, powerWeight, sensor, windowSeconds, windows, quickWindows, boardTokens, boardRepeats, tolerance,
             maxLatency, maxPower, maxEnergy, maxEvaluations, maxMinutes,
         };
         command.SetAction(async (parse, cancel) =>
@@ -82,7 +85,8 @@ internal static class SearchCommand
                 $"qslm {Assembly.GetExecutingAssembly().GetName().Version}", isSst2, objective, formats,
                 parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens), parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens),
                 parse.GetValue(output), parse.GetValue(cache)!, hostOnly ? null : boardName, parse.GetValue(bench)!, parse.GetValue(boardTop),
-                parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance), budget);
+                parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance), budget,
+                LabWindowOptions.Parse(parse.GetValue(quickWindows), parse.GetValue(windowSeconds), parse.GetValue(windows)));
 
             var result = await SearchRunner.RunAsync(request, new SearchConsole(formats.Count), WarningLines.Instance, cancel);
             switch (result.Outcome)
@@ -137,8 +141,12 @@ internal static class SearchCommand
                 Value(fp32.Board, m => isSst2 ? m.BoardValue!.Value.ToString("P2", inv) : m.BoardValue!.Value.ToString("F2", inv)));
             table.AddRow($"on {board}: latency per token", Value(chosen.Board, m => m.LatencyMs!.Value.ToString("F3", inv) + " ms"), Value(fp32.Board, m => m.LatencyMs!.Value.ToString("F3", inv) + " ms"));
             table.AddRow($"on {board}: peak resident memory of the agent", Value(chosen.Board, m => (m.PeakRssBytes! / 1e6).Value.ToString("F1", inv) + " MB"), Value(fp32.Board, m => (m.PeakRssBytes! / 1e6).Value.ToString("F1", inv) + " MB"));
-            string Power(BoardMeasurement m) => string.Create(inv, $"{m.PowerWatts:F3} W{(m.PowerCi95Watts is { } ci ? $" ± {ci:F3}" : "")}, {m.EnergyJoulesPerToken * 1e3:F4} mJ/token ({m.PowerSource})");
-            table.AddRow($"on {board}: power", Value(chosen.Board, Power), Value(fp32.Board, Power));
+            table.AddRow($"on {board}: power", Value(chosen.Board, BoardPowerText.Power), Value(fp32.Board, BoardPowerText.Power));
+            table.AddRow($"on {board}: energy per token", Value(chosen.Board, BoardPowerText.Energy), Value(fp32.Board, BoardPowerText.Energy));
+            if (chosen.Board?.Windows is not null || fp32.Board?.Windows is not null)
+                table.AddRow($"on {board}: windows", Value(chosen.Board, BoardPowerText.Windows), Value(fp32.Board, BoardPowerText.Windows));
+            if (chosen.Board?.Saving is not null)
+                table.AddRow($"on {board}: energy saving against fp32, interleaved in the same run", Markup.Escape(BoardPowerText.Saving(chosen.Board)), "");
             if (ledger.BoardLimits.Any)
                 table.AddRow($"on {board}: limits {Markup.Escape(ledger.BoardLimits.ToString())}", Markup.Escape(chosen.Limits?.ToString() ?? "not checked"), "");
         }

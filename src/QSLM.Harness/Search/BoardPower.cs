@@ -1,7 +1,6 @@
 using QSLM.Protocol.Messages;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Estimation;
-using QSLM.Sensors.Sampling;
 using QSLM.Sensors.Statistics;
 
 namespace QSLM.Harness.Search;
@@ -13,19 +12,6 @@ namespace QSLM.Harness.Search;
 /// <param name="Source">measured:, simulated: or estimated:.</param>
 public sealed record BoardPower(double Watts, double? Ci95Watts, double JoulesPerToken, SourceTag Source)
 {
-    /// <summary>
-    /// From a sensor sampled over the run: each repeat's window is cut out between its acknowledged
-    /// start and stop marks, integrated (trapezoids), and the repeats' mean powers averaged.
-    /// </summary>
-    public static BoardPower FromWindows(SampleSeries series, IReadOnlyList<(TimeSpan Start, TimeSpan Stop)> windows, int tokensPerRepeat)
-    {
-        if (windows.Count == 0) throw new InvalidOperationException("the run sent no marks");
-        var watts = windows.Select(w => series.MeanWatts(w.Start, w.Stop)).ToList();
-        var joules = windows.Select(w => series.Joules(w.Start, w.Stop)).ToList();
-        var (mean, half) = StudentInterval.Of(watts);
-        return new BoardPower(mean, half, joules.Average() / tokensPerRepeat, series.Source);
-    }
-
     /// <summary>
     /// For a board with no sensor: the run's counted operations and the weight bytes each token reads,
     /// priced by <see cref="EnergyEstimator"/> (Horowitz, ISSCC 2014, 45 nm), over each repeat's

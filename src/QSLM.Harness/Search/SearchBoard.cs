@@ -6,22 +6,27 @@ using QSLM.Harness.Boards;
 namespace QSLM.Harness.Search;
 
 /// <summary>The board a search measures on: a named board of a bench file, brought up through its
-/// transport with the agent its profile needs (<see cref="BoardSessions"/>), and the memory budget
-/// its profile sets.</summary>
-public static class SearchBoard
+/// transport with the agent its profile needs (<see cref="BoardSessions"/>), the memory budget its
+/// profile sets, and what its bench entry and profile say about its meters and settings.</summary>
+/// <param name="Session">The board's session (not yet connected).</param>
+/// <param name="Budget">The memory a candidate may take there.</param>
+/// <param name="Entry">The board's bench entry (its meters).</param>
+/// <param name="Profile">Its firmware profile (sensors and settings), if it names one.</param>
+public sealed record SearchBoard(BoardSession Session, BoardMemoryBudget Budget, BoardEntry Entry, FirmwareProfile? Profile)
 {
-    /// <summary>The board named <paramref name="name"/> in <paramref name="benchPath"/>, and the memory a candidate may take there.</summary>
+    /// <summary>The board named <paramref name="name"/> in <paramref name="benchPath"/>.</summary>
     /// <remarks>Profiles come from the first <c>firmware-profiles/</c> folder at or above the bench file
     /// (the repository's for <c>hardware/*.yaml</c>), else the repository's: the folder a bench's profile
     /// names are checked against is the one they are read from.</remarks>
     /// <param name="benchPath">The bench file.</param>
     /// <param name="name">The board's name in it.</param>
-    public static (BoardSession Session, BoardMemoryBudget Budget) Open(string benchPath, string name)
+    public static SearchBoard Open(string benchPath, string name)
     {
         var profiles = ProfilesFolderFor(benchPath);
         var bench = BenchFile.Load(benchPath, profiles);
-        var profile = BoardSessions.Profile(BoardSessions.Find(bench, name), profiles);
-        return (BoardSessions.Open(bench, name, profilesFolder: profiles), BoardMemoryBudget.Of(profile));
+        var entry = BoardSessions.Find(bench, name);
+        var profile = BoardSessions.Profile(entry, profiles);
+        return new SearchBoard(BoardSessions.Open(bench, name, profilesFolder: profiles), BoardMemoryBudget.Of(profile), entry, profile);
     }
 
     /// <summary>The firmware profiles a bench file's boards are read with.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using QSLM.Errors;
 using QSLM.Protocol.Framing;
+using QSLM.Protocol.Messages;
 using QSLM.Sensors.Board;
 using QSLM.Search.Objective;
 
@@ -61,6 +62,13 @@ public sealed record SearchManifest(
         Converters = { new SourceTagJsonConverter() },
     };
 
+    /// <summary>The windows of every power measurement with a meter, in words (quick ones say so), or null when power is
+    /// estimated or there is no board. Part of what is searched: figures from other windows do not compare.</summary>
+    public string? PowerWindows { get; init; }
+
+    /// <summary>The board's settings as read back before anything was measured (the latest run's), or null.</summary>
+    public IReadOnlyList<SettingOutcome>? BoardSettings { get; init; }
+
     /// <summary>The lower-case hex SHA-256 of the file at <paramref name="path"/>.</summary>
     public static string Sha256(string path)
     {
@@ -92,7 +100,7 @@ public sealed record SearchManifest(
     /// <summary>Whether <paramref name="other"/> searches the same thing (a resumed run must).</summary>
     public bool SameSearchAs(SearchManifest other) =>
         Task == other.Task && SameConstraint(ConstA, other.ConstA) && ConstM == other.ConstM && Alpha.Equals(other.Alpha) && Evaluation == other.Evaluation
-        && Board == other.Board && PowerWeight.Equals(other.PowerWeight) && PowerSource == other.PowerSource
+        && Board == other.Board && PowerWeight.Equals(other.PowerWeight) && PowerSource == other.PowerSource && PowerWindows == other.PowerWindows
         && MaxLatencyMs == other.MaxLatencyMs && MaxPowerWatts == other.MaxPowerWatts && MaxEnergyJoulesPerToken == other.MaxEnergyJoulesPerToken
         && Menu.SequenceEqual(other.Menu) && ModelSha256.OrderBy(k => k.Key).SequenceEqual(other.ModelSha256.OrderBy(k => k.Key))
         && DataSha256.OrderBy(k => k.Key).SequenceEqual(other.DataSha256.OrderBy(k => k.Key));

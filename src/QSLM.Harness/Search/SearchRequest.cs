@@ -1,5 +1,6 @@
 using QSLM.Format.Formats;
 using QSLM.Search.Objective;
+using QSLM.Sensors.Sampling;
 using QSLM.Search.Tiers;
 
 namespace QSLM.Harness.Search;
@@ -25,6 +26,7 @@ namespace QSLM.Harness.Search;
 /// <param name="BoardRepeats">Timed repeats on the board.</param>
 /// <param name="Tolerance">How far the board's score may be from the host's, or null for the task's default.</param>
 /// <param name="Budget">When the search stops early, or null for no bound.</param>
+/// <param name="Windows">The windows of every power measurement with a meter, or null for a lab's (MLPerf Tiny's) defaults.</param>
 public sealed record SearchRequest(
     string Tool,
     bool IsSst2,
@@ -45,4 +47,5 @@ public sealed record SearchRequest(
     int BoardTokens,
     int BoardRepeats,
     double? Tolerance,
-    SearchBudget? Budget = null);
+    SearchBudget? Budget = null,
+    LabWindowRules? Windows = null);

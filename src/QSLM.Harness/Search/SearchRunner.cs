@@ -2,6 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QSLM.Boards.Sessions;
+using QSLM.Boards.Settings;
+using QSLM.Format.Formats;
+using QSLM.Sensors.Sampling;
 using QSLM.Errors;
 using QSLM.Model.Evaluation;
 using QSLM.Model.Quantization;
@@ -10,9 +13,6 @@ using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
 using QSLM.Search.Tiers;
 using QSLM.Sensors.Board;
-using QSLM.Sensors.Discovery;
-using QSLM.Sensors.Estimation;
-using QSLM.Sensors.Simulation;
 
 namespace QSLM.Harness.Search;
 
@@ -34,6 +34,14 @@ public static class SearchRunner
         var objective = request.Objective;
         var budget = request.Budget ?? SearchBudget.None;
         var inputs = HostSearchInputs.Load(request.IsSst2, request.LmPath, request.Sst2Path, request.Sentences, request.Tokens, request.SensitivitySentences, request.SensitivityTokens);
+        var folder = request.OutputFolder ?? Path.Combine(RepositoryPaths.Runs, string.Create(CultureInfo.InvariantCulture, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
+        using var host = inputs.OpenEvaluators(request.CacheFolder, logger);
+
+        // The board comes up first: the tag its meter's figures carry and the settings it read back go into the manifest.
+        var boardLines = progress is null ? null : new BoardLines(progress);
+        await using var measurer = request.Board is null ? null : OpenBoard(request, inputs, folder, Precisions.Uniform(host.Hierarchy, QuantFormats.Fp32), boardLines);
+        var (powerSource, settings) = (default(SourceTag?), default(AppliedSettings?));
+        if (measurer is not null) (powerSource, settings) = await measurer.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var manifest = new SearchManifest(
             request.Tool,
             inputs.Task,
@@ -43,18 +51,18 @@ public static class SearchRunner
             inputs.Evaluation,
             objective.ConstA.ToString(), objective.ConstM, objective.Alpha, request.Menu.Select(f => f.Name).ToList(),
             DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-            objective.Beta, PowerSourceOf(request),
+            objective.Beta, powerSource,
             MaxLatencyMs: objective.Limits.MaxLatencyMs, MaxPowerWatts: objective.Limits.MaxPowerWatts, MaxEnergyJoulesPerToken: objective.Limits.MaxEnergyJoulesPerToken,
-            MaxEvaluations: budget.MaxEvaluations, MaxMinutes: budget.MaxWallTime?.TotalMinutes);
+            MaxEvaluations: budget.MaxEvaluations, MaxMinutes: budget.MaxWallTime?.TotalMinutes)
+        {
+            PowerWindows = measurer?.PowerWindows,
+            BoardSettings = settings?.Settings,
+        };
 
-        var folder = request.OutputFolder ?? Path.Combine(RepositoryPaths.Runs, string.Create(CultureInfo.InvariantCulture, $"search-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
         using var opened = SearchFolder.Open(folder, manifest);
-        manifest = opened.Manifest;
-        using var host = inputs.OpenEvaluators(request.CacheFolder, logger);
+        manifest = opened.Manifest with { BoardSettings = settings?.Settings };
+        manifest.Write(Path.Combine(folder, SearchFolder.ManifestFile));
         progress?.Report(new SearchOpened(folder, opened.Completed.RowCount, manifest, objective, host.Hierarchy));
-
-        var boardLines = progress is null ? null : new BoardLines(progress);
-        await using var measurer = request.Board is null ? null : OpenBoard(request, inputs, folder, boardLines);
         progress?.Report(new SearchStarted());
         SearchLedger? ledger = null;
         ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, opened.Log, opened.Completed, c => progress?.Report(new CandidateReported(c, ledger!.Describe(c))), measurer)
@@ -96,37 +104,23 @@ public static class SearchRunner
         return new LmPerplexity(ppl, basePpl, inputs.Test.Length);
     }
 
-    private static AgentBoardMeasurer OpenBoard(SearchRequest request, HostSearchInputs inputs, string folder, IProgress<string>? lines)
+    private static AgentBoardMeasurer OpenBoard(SearchRequest request, HostSearchInputs inputs, string folder, Precisions fp32, IProgress<string>? lines)
     {
         var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
         var run = new RunSettings(request.BoardTokens, Warmup: Math.Max(64, request.BoardTokens / 4), request.BoardRepeats, Seed: 1, Threads: 0);
         var tolerance = request.Tolerance ?? (isSst2 ? 0.005 : 0.01);
-        var (session, budget) = SearchBoard.Open(request.BenchPath, request.Board!);
+        var board = SearchBoard.Open(request.BenchPath, request.Board!);
         var evaluation = isSst2
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
-        var sensorSpec = request.SensorSpec;
-        var simulated = sensorSpec == "simulated" ? new SimulatedBoard() : null;
-        Func<IPowerSensor>? openSensor = sensorSpec is null ? null : () => OpenSensor(sensorSpec, simulated);
+        var power = BoardMeters.Plan(board, request.SensorSpec, request.Windows ?? new LabWindowRules());
         var model = HostModels.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
-        return new AgentBoardMeasurer(session, model, inputs.Vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
-            new BoardCheckSettings(evaluation, tolerance, run), openSensor, simulated, budget, lines);
+        return new AgentBoardMeasurer(board.Session, model, inputs.Vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
+            new BoardCheckSettings(evaluation, tolerance, run), power, fp32, board.Budget, lines)
+        {
+            WindowsLog = Path.Combine(folder, "windows.csv"),
+        };
     }
-
-    // The tag every power figure of the search will carry, for the manifest. A sensor is opened for its tag (a
-    // host-side sensor's figures are measured:<its id>, which only the opened sensor knows), which also makes a bad
-    // --sensor fail before the search rather than at its first measurement.
-    private static SourceTag? PowerSourceOf(SearchRequest request)
-    {
-        if (request.Board is null) return null;
-        if (request.SensorSpec is not { } spec) return SourceTag.Estimated(EnergyConstants.Horowitz45nm.Model);
-        using var sensor = OpenSensor(spec, null);
-        return sensor.Source;
-    }
-
-    // SensorSpec throws InputException for a spec it refuses; anything else is a fault, not bad input.
-    private static IPowerSensor OpenSensor(string spec, SimulatedBoard? simulated) =>
-        SensorSpec.Open(spec, TimeProvider.System, simulated);
 
     private sealed class BoardLines(IProgress<SearchEvent> progress) : IProgress<string>
     {

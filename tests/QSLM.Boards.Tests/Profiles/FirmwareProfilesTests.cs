@@ -12,7 +12,7 @@ public sealed class FirmwareProfilesTests
     public void Every_profile_in_the_repository_loads_with_a_tagged_idle_range_and_typed_settings_or_notes_saying_why_none()
     {
         var names = FirmwareProfiles.Names(Folder);
-        Assert.Equal(["emulated-arm64", "jetson-nano", "jetson-orin-nano", "local", "rpi4-ina219", "rpi5"], names);
+        Assert.Equal(["emulated-arm64", "jetson-nano", "jetson-orin-nano", "local", "rpi4-ina219", "rpi5", "simulated-jetson", "simulated-jetson-arm64"], names);
         foreach (var name in names)
         {
             var profile = FirmwareProfiles.Load(Folder, name);
@@ -20,7 +20,7 @@ public sealed class FirmwareProfilesTests
             Assert.Contains(profile.RuntimeId, new[] { "linux-x64", "linux-arm64" });
             Assert.NotEmpty(profile.Sensors);
             // A board pins typed settings the agent reads back; a profile on a shared host pins none and says why in notes.
-            if (name is "local" or "emulated-arm64") Assert.True(profile.Settings.IsEmpty && profile.Notes.Count > 0, name);
+            if (name is "local" or "emulated-arm64" or "simulated-jetson" or "simulated-jetson-arm64") Assert.True(profile.Settings.IsEmpty && profile.Notes.Count > 0, name);
             else Assert.NotEmpty(profile.Settings.Requested());
             Assert.Null(profile.Settings.Problem());
             Assert.All(profile.Notes, n => Assert.False(string.IsNullOrWhiteSpace(n)));

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using QSLM.Search.Results;
+
+namespace QSLM.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>qslm search</c> with a meter in the loop, in quick windows: the emulated arm64 board (the linux-arm64 agent
+/// under qemu-aarch64) simulating a Jetson INA3221 tree that the agent samples itself between its own marks, and the
+/// local board beside the built-in simulated INA219 read by the host and aligned with the agent's marks. Every power
+/// figure must come from the meter, tagged simulated, and reach the objective as the saving paired in the same run.
+/// </summary>
+public sealed class BoardPowerSearchCommandTests : IDisposable
+{
+    private const double SampleSeconds = 0.020;
+
+    private readonly TemporaryFolder _temp = new("qslm-board-power-search-");
+
+    public void Dispose() => _temp.Dispose();
+
+    private string[] Small(string output, string board, string bench) =>
+        ["search", "--sst2-sentences", "4", "--menu", "int8,sign1", "--lm-tokens", "32", "--alpha", "1", "--power-weight", "1", "--out", output, "--cache", _temp.File("cache"),
+            "--bench", bench, "--board", board, "--board-top", "1", "--quick-windows", "--max-evaluations", "4"];
+
+    private static IReadOnlyList<CandidateRow> Rows(string output)
+    {
+        using var log = ResultsLog.Open(Path.Combine(output, "search.csv"));
+        return log.Rows;
+    }
+
+    private static List<Dictionary<string, string>> Windows(string output)
+    {
+        var lines = File.ReadAllLines(Path.Combine(output, "windows.csv"));
+        var header = lines[0].Split(',');
+        return [.. lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second))];
+    }
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    // A budget of four host evaluations (the baseline, both uniform precisions, one sensitivity) keeps the board's
+    // work to the baseline and the best uniform candidate, each measured in its windows.
+    // Every measured row carries the meter's figures, tagged and marked quick, and the objective of a measured
+    // candidate is its host objective plus the power weight (1) times its saving paired in the same run.
+    private static void AssertMeterFiguresInEveryMeasuredRow(string output, string source, ChildProcess.Result result)
+    {
+        Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
+        var rows = Rows(output);
+        var measured = rows.Where(r => r.Status == "measured").ToList();
+        Assert.Contains(measured, r => r.Tier == "baseline");
+        Assert.Contains(measured, r => r.Tier != "baseline");
+        Assert.All(measured, r =>
+        {
+            Assert.Equal(source, r.PowerSource?.ToString());
+            Assert.True(r.PowerWatts > 0 && r.EnergyJoulesPerToken > 0 && r.EnergyCi95JoulesPerToken >= 0, $"candidate {r.Candidate}: {r.PowerWatts} W, {r.EnergyJoulesPerToken} J/token");
+            Assert.True(r.IdleWatts > 0 && r.NetWatts is not null, $"candidate {r.Candidate}: idle {r.IdleWatts} W, net {r.NetWatts} W");
+            Assert.Equal((true, 3), (r.Quick, r.Windows));
+            if (r.Tier == "baseline") return;
+            Assert.NotNull(r.Saving);
+            var host = rows.First(h => h.Candidate == r.Candidate);
+            Assert.Equal(host.Objective + r.Saving!.Value, r.Objective, 1e-9);
+        });
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
+        Assert.Equal(source, manifest.RootElement.GetProperty("PowerSource").GetString());
+        Assert.StartsWith("quick", manifest.RootElement.GetProperty("PowerWindows").GetString(), StringComparison.Ordinal);
+        Assert.Contains("quick windows, not a lab figure", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("energy saving against fp32, interleaved in the same run", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_the_emulated_arm64_board_a_simulated_jetson_sampled_by_the_agent_gives_every_measured_row_its_power_at_the_sensors_rate_and_repeats_a_throttled_window()
+    {
+        // The agent's second timed window reports throttling: the baseline's second window is repeated, then kept.
+        SimulatedBoardFiles.Write(_temp.File("orin-test.json"), "orin-test", "jetson-ina3221", idleWatts: 3, joulesPerCpuSecond: 1,
+            picojoulesPerMac: new Dictionary<int, double> { [32] = 3.7, [8] = 0.6, [1] = 0.1 }, updateIntervalMs: (int)(SampleSeconds * 1000),
+            extra: "\"throttledWindows\": [1]");
+        var bench = _temp.File("bench.yaml");
+        File.WriteAllText(bench, "bench: simulated\nboards:\n  - name: sim\n    profile: simulated-jetson-arm64\n    link: local\n    emulator: qemu-aarch64\n    simulated_board: orin-test.json\n");
+        var output = _temp.File("qemu");
+
+        var result = QslmProcess.Run(Small(output, "sim", bench));
+
+        AssertMeterFiguresInEveryMeasuredRow(output, "simulated:orin-test", result);
+        Assert.Matches(@"board sim: agent \S+ on linux-arm64 via local process \S*qemu-aarch64", result.StdOut);
+        var windows = Windows(output);
+        // Each window holds the samples of the sensor's update interval over its length (within two).
+        Assert.All(windows.Where(w => w["kept"] == "true"), w =>
+            Assert.InRange(Number(w["samples"]), Number(w["seconds"]) / SampleSeconds - 2, Number(w["seconds"]) / SampleSeconds + 2));
+        var throttled = Assert.Single(windows, w => w["throttled"] == "true");
+        Assert.Equal(("1", "baseline", "1", "false"), (throttled["candidate"], throttled["side"], throttled["attempt"], throttled["kept"]));
+        Assert.Contains(windows, w => w["candidate"] == "1" && w["side"] == "baseline" && w["repeat"] == throttled["repeat"] && w["attempt"] == "2" && w["kept"] == "true");
+    }
+
+    [Fact]
+    public void A_meter_on_the_host_beside_the_local_board_is_aligned_with_the_agents_marks_and_sees_the_board_busy_only_in_its_windows()
+    {
+        var bench = Path.Combine(RepositoryFiles.Root, "hardware", "local.yaml");
+        var output = _temp.File("host-meter");
+
+        var result = QslmProcess.Run([.. Small(output, "local", bench), "--sensor", "simulated"]);
+
+        AssertMeterFiguresInEveryMeasuredRow(output, "simulated:ina219-default-board", result);
+        // The simulated board draws 2.7 W idle and 4.9 W while a window runs: the host's windows, cut at the agent's
+        // marks mapped to the host's clock, see the difference.
+        Assert.All(Rows(output).Where(r => r.Status == "measured"), r =>
+        {
+            Assert.InRange(r.IdleWatts!.Value, 2.6, 2.8);
+            Assert.InRange(r.NetWatts!.Value, 2.0, 2.3);
+        });
+    }
+}
