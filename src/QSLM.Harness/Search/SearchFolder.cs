@@ -30,7 +30,7 @@ public static class SearchFolder
         if (SearchManifest.TryRead(manifestPath) is { } earlier)
         {
             if (!earlier.SameSearchAs(manifest))
-                throw new InputException($"{folder} holds a different search ({earlier.Task}, {earlier.ConstA}, alpha {earlier.Alpha}, board limits {earlier.BoardLimitsText()}); choose another --out");
+                throw new InputException($"{folder} holds a different search ({earlier.Task}, {earlier.ConstA}, alpha {earlier.Alpha}, board limits {earlier.BoardLimitsText()}, power windows {earlier.PowerWindows ?? "none"}); choose another --out");
             manifest = manifest with { Started = earlier.Started };
         }
         manifest.Write(manifestPath);

@@ -107,4 +107,44 @@ public sealed class BoardPowerSearchCommandTests : IDisposable
             Assert.InRange(r.NetWatts!.Value, 2.0, 2.3);
         });
     }
+
+    [Fact]
+    public void The_profiles_settings_are_pinned_before_the_search_and_one_that_does_not_hold_fails_the_board_as_infrastructure_naming_it()
+    {
+        // A profile of its own beside the bench pins the performance governor; the agent's simulated board keeps its
+        // sysfs under a folder of its own, where the test plays the kernel's cpufreq policy.
+        var folder = _temp.File("pinned");
+        Directory.CreateDirectory(Path.Combine(folder, "firmware-profiles"));
+        File.WriteAllText(Path.Combine(folder, "firmware-profiles", "pinned-sim.yaml"), string.Join('\n',
+            "profile: pinned-sim", "description: a simulated Jetson whose governor is pinned", "runtime: linux-x64", "memory_for_model: mem_available",
+            "sensors:", "  - spec: jetson:VDD_IN", "    how: the simulated board's tree", "    board_total: VDD_IN",
+            "settings:", "  governor: performance", "idle_watts:", "  min: 2", "  max: 4", "  source: simulated:pinned-sim", ""));
+        SimulatedBoardFiles.Write(Path.Combine(folder, "pinned-sim.json"), "pinned-sim", "jetson-ina3221", idleWatts: 3);
+        var board = "pinned-" + Guid.NewGuid().ToString("N")[..8];
+        var bench = Path.Combine(folder, "bench.yaml");
+        File.WriteAllText(bench, $"bench: pinned\nboards:\n  - name: {board}\n    profile: pinned-sim\n    link: local\n    simulated_board: pinned-sim.json\n");
+        var policy = Path.Combine(Environment.GetEnvironmentVariable("QSLM_RUNS")!, "boards", board + ".sensors", "sys", "devices", "system", "cpu", "cpufreq", "policy0");
+        Directory.CreateDirectory(policy);
+        File.WriteAllText(Path.Combine(policy, "scaling_governor"), "schedutil\n");
+        File.WriteAllText(Path.Combine(policy, "scaling_available_governors"), "schedutil powersave\n");
+
+        var refused = QslmProcess.Run(Small(_temp.File("refused"), board, bench));
+
+        Assert.True(refused.ExitCode == 3, refused.StdOut + refused.StdErr);
+        Assert.Contains("setting-mismatch", refused.StdErr, StringComparison.Ordinal);
+        Assert.Contains("governor performance (read back schedutil", refused.StdErr, StringComparison.Ordinal);
+        // The board is brought up before the search starts: nothing was evaluated or logged.
+        Assert.False(File.Exists(Path.Combine(_temp.File("refused"), "search.csv")));
+
+        File.WriteAllText(Path.Combine(policy, "scaling_available_governors"), "schedutil performance powersave\n");
+        var output = _temp.File("pinned-out");
+        var pinned = QslmProcess.Run(Small(output, board, bench));
+
+        Assert.True(pinned.ExitCode == 0, pinned.StdOut + pinned.StdErr);
+        Assert.Equal("performance", File.ReadAllText(Path.Combine(policy, "scaling_governor")).Trim());
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
+        var governor = Assert.Single(manifest.RootElement.GetProperty("BoardSettings").EnumerateArray());
+        Assert.Equal(("governor", "performance"), (governor.GetProperty("Name").GetString(), governor.GetProperty("ReadBack").GetString()));
+        Assert.Contains($"board {board}: settings read back: governor performance", pinned.StdOut, StringComparison.Ordinal);
+    }
 }

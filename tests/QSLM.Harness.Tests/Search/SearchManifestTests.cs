@@ -1,5 +1,6 @@
 using QSLM.Errors;
 using QSLM.Harness.Search;
+using QSLM.Protocol.Messages;
 using QSLM.Sensors.Board;
 
 namespace QSLM.Harness.Tests.Search;
@@ -62,6 +63,24 @@ public sealed class SearchManifestTests : IDisposable
         Assert.False(limited.SameSearchAs(limited with { MaxLatencyMs = 25 }));
         Assert.False(limited.SameSearchAs(limited with { MaxEnergyJoulesPerToken = null }));
         Assert.False(limited.SameSearchAs(limited with { MaxPowerWatts = 5 }));
+    }
+
+    [Fact]
+    public void The_power_windows_are_part_of_what_is_searched_and_the_settings_read_back_are_not()
+    {
+        var path = _temp.File("windows-manifest.json");
+        var written = Manifest(SourceTag.Simulated("orin-sim")) with
+        {
+            PowerWindows = "quick (shorter or fewer than a lab accepts): 3 windows of 1 s",
+            BoardSettings = [new SettingOutcome("governor", "performance", true, "performance")],
+        };
+        written.Write(path);
+
+        var read = SearchManifest.TryRead(path)!;
+        Assert.Equal(written.PowerWindows, read.PowerWindows);
+        Assert.Equal(("governor", "performance"), (read.BoardSettings![0].Name, read.BoardSettings[0].ReadBack));
+        Assert.True(read.SameSearchAs(written with { BoardSettings = null }));
+        Assert.False(read.SameSearchAs(written with { PowerWindows = "5 windows of 10 s" }));
     }
 
     [Fact]
