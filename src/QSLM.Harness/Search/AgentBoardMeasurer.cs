@@ -98,7 +98,6 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
                 applied = await _session.ApplySettingsAsync(_power.Settings, cancellationToken).ConfigureAwait(false);
                 _progress?.Report($"board {_session.Name}: settings read back: {applied.Describe()}");
             }
-            Announce();
             return (await MeterSourceAsync(cancellationToken).ConfigureAwait(false), applied);
         }
         catch (BoardFailureException e) when (e.Code == ErrorCodes.BadRequest)
@@ -179,8 +178,17 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
         if (failure is not null) return onto;
         var isBaseline = candidate.Precisions.Equals(_fp32);
         var baseline = isBaseline ? path : BaselinePath();
-        var result = await new LabMeasurement(_windows, meter, _power.Rules)
-            .MeasureAsync(baseline, isBaseline ? null : path, seed: candidate.Id, cancellationToken).ConfigureAwait(false);
+        LabResult result;
+        try
+        {
+            result = await new LabMeasurement(_windows, meter, _power.Rules)
+                .MeasureAsync(baseline, isBaseline ? null : path, seed: candidate.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            // A meter that went silent or changed its tag mid-run says nothing about the candidate.
+            throw new InfrastructureFailureException($"board {_session.Name}: meter {meter.Spec}: {e.Message}", e);
+        }
         LogWindows(candidate, result);
         CheckIdle(result);
         return result.ToBoardMeasurement(isBaseline ? LabSide.Baseline : LabSide.Candidate, onto);
@@ -249,6 +257,7 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
         // Says bye to the agent and closes the link, then frees the packing copy of the model.
         await _session.DisposeAsync().ConfigureAwait(false);
         _power.HostSensor?.Dispose();
+        if (_baselinePath is not null) File.Delete(_baselinePath);
         _model.Dispose();
     }
 }

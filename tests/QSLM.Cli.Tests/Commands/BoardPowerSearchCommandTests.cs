@@ -82,9 +82,10 @@ public sealed class BoardPowerSearchCommandTests : IDisposable
         AssertMeterFiguresInEveryMeasuredRow(output, "simulated:orin-test", result);
         Assert.Matches(@"board sim: agent \S+ on linux-arm64 via local process \S*qemu-aarch64", result.StdOut);
         var windows = Windows(output);
-        // Each window holds the samples of the sensor's update interval over its length (within two).
+        // Each window holds one sample per update interval of the sensor over its length: a sampler starved of processor
+        // time (qemu on a loaded machine) catches up by reading at once and may end a few slots short, never over.
         Assert.All(windows.Where(w => w["kept"] == "true"), w =>
-            Assert.InRange(Number(w["samples"]), Number(w["seconds"]) / SampleSeconds - 2, Number(w["seconds"]) / SampleSeconds + 2));
+            Assert.InRange(Number(w["samples"]), 0.8 * Number(w["seconds"]) / SampleSeconds, Number(w["seconds"]) / SampleSeconds + 2));
         var throttled = Assert.Single(windows, w => w["throttled"] == "true");
         Assert.Equal(("1", "baseline", "1", "false"), (throttled["candidate"], throttled["side"], throttled["attempt"], throttled["kept"]));
         Assert.Contains(windows, w => w["candidate"] == "1" && w["side"] == "baseline" && w["repeat"] == throttled["repeat"] && w["attempt"] == "2" && w["kept"] == "true");

@@ -78,7 +78,9 @@ public sealed class SessionBoardWindowsTests : IDisposable
         var samples = Assert.Single(window.Samples);
         Assert.Equal("simulated:" + name, samples.Source.ToString());
         var expected = length / SampleSeconds;
-        Assert.True(Math.Abs(samples.Values.Count - expected) <= 2, $"{samples.Values.Count} samples in {length:F3} s at one per {SampleSeconds} s; gaps (ms): {string.Join(", ", samples.AgentSeconds.Zip(samples.AgentSeconds.Skip(1), (a, b) => ((b - a) * 1000).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        // One sample per update interval; a sampler starved of processor time (qemu on a loaded machine) catches up by
+        // reading at once, and may end the window a few slots short, never with more than the window holds.
+        Assert.True(samples.Values.Count >= 0.8 * expected && samples.Values.Count <= expected + 2, $"{samples.Values.Count} samples in {length:F3} s at one per {SampleSeconds} s; gaps (ms): {string.Join(", ", samples.AgentSeconds.Zip(samples.AgentSeconds.Skip(1), (a, b) => ((b - a) * 1000).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
         Assert.All(samples.AgentSeconds, t => Assert.InRange(t, window.StartSeconds, window.StopSeconds));
         return (samples.Values.Average() - IdleWatts) * length / window.Tokens;
     }

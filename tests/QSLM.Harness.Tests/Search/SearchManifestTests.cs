@@ -104,12 +104,14 @@ public sealed class SearchManifestTests : IDisposable
     {
         var path = _temp.File("manifest.json");
         Manifest(null).Write(path);
-        var text = string.Join('\n', File.ReadAllLines(path).Where(l => !l.Contains("\"Max", StringComparison.Ordinal) && !l.Contains("StoppedByBudget", StringComparison.Ordinal)));
+        var text = string.Join('\n', File.ReadAllLines(path).Where(l => !l.Contains("\"Max", StringComparison.Ordinal) && !l.Contains("StoppedByBudget", StringComparison.Ordinal)
+            && !l.Contains("PowerWindows", StringComparison.Ordinal) && !l.Contains("BoardSettings", StringComparison.Ordinal)));
         File.WriteAllText(path, text.Replace("\"Chosen\": null,", "\"Chosen\": null", StringComparison.Ordinal));
 
         var read = SearchManifest.TryRead(path)!;
         Assert.Null(read.MaxLatencyMs);
         Assert.Null(read.MaxEvaluations);
+        Assert.Null(read.PowerWindows);
         Assert.True(read.SameSearchAs(Manifest(null)));
     }
 }
