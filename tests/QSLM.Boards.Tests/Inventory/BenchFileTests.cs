@@ -1,4 +1,5 @@
 using QSLM.Boards.Inventory;
+using QSLM.Boards.Transports.Local;
 
 namespace QSLM.Boards.Tests.Inventory;
 
@@ -53,6 +54,8 @@ public sealed class BenchFileTests
     [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    meters:\n      - on: host\n", 6, "'spec' is required")]
     [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    meters:\n      - spec: ina219:1:0x40\n        rail: x\n", 7, "unknown key 'rail'")]
     [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    meters: pmic\n", 5, "'meters' must be a list")]
+    [InlineData("bench: x\nboards:\n  - name: a\n    link: serial\n    serial:\n      device: /dev/ttyS0\n    simulated_board: sim.json\n", 3, "'simulated_board' belongs to local boards")]
+    [InlineData("bench: x\nboards:\n  - name: a\n    link: local\n    simulated_board: no-such-board.json\n", 5, "simulated board file /lab/no-such-board.json does not exist")]
     public void A_bad_bench_file_is_refused_with_its_line(string yaml, int line, string problem)
     {
         var e = Assert.Throws<InventoryException>(() => BenchFile.Parse(yaml, "/lab/bench.yaml"));
@@ -69,6 +72,20 @@ public sealed class BenchFileTests
 
         Assert.Equal([new MeterEntry("ina219:1:0x40:0.1", MeterPlacement.Host), new MeterEntry("pmic", MeterPlacement.Board)], bench.Boards[0].Meters);
         Assert.Empty(bench.Boards[1].Meters);
+    }
+
+    [Fact]
+    public void A_local_boards_simulated_board_file_is_found_beside_the_bench_and_given_to_its_agent()
+    {
+        using var temp = new TemporaryFolder("qslm-bench-simulated-");
+        File.WriteAllText(temp.File("sim.json"), "{}");
+        var bench = BenchFile.Parse("bench: x\nboards:\n  - name: a\n    link: local\n    simulated_board: sim.json\n  - name: b\n    link: local\n", temp.File("bench.yaml"));
+
+        Assert.Equal(temp.File("sim.json"), bench.Boards[0].SimulatedBoard);
+        Assert.Null(bench.Boards[1].SimulatedBoard);
+        var transport = BoardTransports.Create(bench.Boards[0], new AgentDeployment(AgentLaunch.Executable("/opt/qslm-agent"), temp.File("boards")));
+        var options = Assert.IsType<LocalProcessTransport>(transport).ServeOptions;
+        Assert.Equal(["--sensors-root", Path.Combine(temp.File("boards"), "a.sensors"), "--simulate-board", temp.File("sim.json")], options);
     }
 
     [Fact]

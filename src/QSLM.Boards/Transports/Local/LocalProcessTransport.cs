@@ -19,6 +19,9 @@ public sealed class LocalProcessTransport(AgentLaunch launch, string workingDire
     /// <inheritdoc/>
     public string Description => $"local process {launch.FileName} (folder {workingDirectory})";
 
+    /// <summary>The options <c>serve</c> is started with beyond its folder (caps, a simulated board's sensors).</summary>
+    public IReadOnlyList<string> ServeOptions => serveOptions ?? [];
+
     /// <summary>Process id of the running agent, or null; lets fault-injection tests kill it.</summary>
     public int? AgentProcessId => _process is { HasExited: false } p ? p.Id : null;
 
