@@ -47,6 +47,7 @@ internal static class SearchCommand
         var maxPower = new Option<string?>("--max-power-w") { Description = "Board limit: mean power while running at most this many watts, at the upper end of its 95% confidence interval. Default: none." };
         var maxEnergy = new Option<string?>("--max-energy-mj") { Description = "Board limit: energy per token at most this many millijoules, at the upper end of its 95% confidence interval. Default: none." };
         var maxEvaluations = new Option<int?>("--max-evaluations") { Description = "Budget: stop after this many host evaluations (sensitivity measurements included, counting those a resumed search already logged) and answer the best feasible candidate so far, confirmed on the board. Default: none." }.InRange(1, int.MaxValue);
+        var maxBoardMeasurements = new Option<int?>("--max-board-measurements") { Description = "Budget: measure at most this many candidates on the board (the baseline included, counting those a resumed search already measured); past it the answer is the best feasible candidate among those measured. With a meter each measurement takes minutes. Default: none." }.InRange(1, int.MaxValue);
         var maxMinutes = new Option<string?>("--max-minutes") { Description = "Budget: stop before the next host evaluation once this run has searched this many minutes, and answer the best feasible candidate so far, confirmed on the board. Default: none." };
         var tolerance = new Option<double?>("--board-tolerance") { Description = "How far the board's score may be from the host's before the candidate counts as giving wrong output: accuracy as a fraction (default 0.005, half a point) or perplexity's relative change (default 0.01)." }.InRange(0.0, 1.0);
 
@@ -55,7 +56,7 @@ internal static class SearchCommand
         {
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
             board, bench, boardTop, powerWeight, sensor, windowSeconds, windows, quickWindows, boardTokens, boardRepeats, tolerance,
-            maxLatency, maxPower, maxEnergy, maxEvaluations, maxMinutes,
+            maxLatency, maxPower, maxEnergy, maxEvaluations, maxMinutes, maxBoardMeasurements,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -71,7 +72,7 @@ internal static class SearchCommand
             var isSst2 = parse.GetValue(task) == "sst2";
             var objective = ObjectiveOptions.Parse(isSst2, parse.GetValue(constA), parse.GetValue(constM), parse.GetValue(alpha), parse.GetValue(powerWeight))
                 with { Limits = BoardLimitOptions.Parse(parse.GetValue(maxLatency), parse.GetValue(maxPower), parse.GetValue(maxEnergy)) };
-            var budget = SearchBudgetOptions.Parse(parse.GetValue(maxEvaluations), parse.GetValue(maxMinutes));
+            var budget = SearchBudgetOptions.Parse(parse.GetValue(maxEvaluations), parse.GetValue(maxMinutes), parse.GetValue(maxBoardMeasurements));
             var formats = SearchMenu.Parse(parse.GetValue(menu)!);
             if (parse.GetValue(boardTop) < 1 || parse.GetValue(boardTokens) < 1 || parse.GetValue(boardRepeats) < 1)
                 throw new InputException("--board-top, --board-tokens and --board-repeats must be positive");
@@ -79,6 +80,8 @@ internal static class SearchCommand
             var hostOnly = boardName == "none";
             if (hostOnly && (objective.Beta > 0 || parse.GetValue(sensor) is not null))
                 throw new InputException("--power-weight and --sensor need a board; --board none searches on the host only");
+            if (hostOnly && budget.MaxBoardMeasurements is not null)
+                throw new InputException("--max-board-measurements needs a board; --board none searches on the host only");
             if (hostOnly && objective.Limits.Any)
                 throw new InputException("--max-latency-ms, --max-power-w and --max-energy-mj need a board (a candidate is only chosen under them once measured there); --board none searches on the host only");
             var request = new SearchRequest(

@@ -9,7 +9,7 @@ internal static class SearchBudgetOptions
 {
     /// <summary>Parses the budget; minutes with the invariant culture.</summary>
     /// <exception cref="InputException">An evaluation count below 1, or minutes that are not a positive number.</exception>
-    public static SearchBudget Parse(int? maxEvaluations, string? maxMinutes)
+    public static SearchBudget Parse(int? maxEvaluations, string? maxMinutes, int? maxBoardMeasurements = null)
     {
         TimeSpan? time = null;
         if (maxMinutes is not null)
@@ -19,6 +19,7 @@ internal static class SearchBudgetOptions
             time = TimeSpan.FromMinutes(minutes);
         }
         if (maxEvaluations is < 1) throw new InputException(string.Create(CultureInfo.InvariantCulture, $"--max-evaluations must be at least 1, got {maxEvaluations}"));
-        return new SearchBudget(maxEvaluations, time).Validate();
+        if (maxBoardMeasurements is < 1) throw new InputException(string.Create(CultureInfo.InvariantCulture, $"--max-board-measurements must be at least 1 (the baseline), got {maxBoardMeasurements}"));
+        return new SearchBudget(maxEvaluations, time, maxBoardMeasurements).Validate();
     }
 }

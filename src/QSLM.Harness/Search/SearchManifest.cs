@@ -66,6 +66,9 @@ public sealed record SearchManifest(
     /// estimated or there is no board. Part of what is searched: figures from other windows do not compare.</summary>
     public string? PowerWindows { get; init; }
 
+    /// <summary>The run's budget of board measurements, or null for none (not part of what is searched).</summary>
+    public int? MaxBoardMeasurements { get; init; }
+
     /// <summary>The board's settings as read back before anything was measured (the latest run's), or null.</summary>
     public IReadOnlyList<SettingOutcome>? BoardSettings { get; init; }
 

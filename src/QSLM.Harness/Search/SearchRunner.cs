@@ -56,6 +56,7 @@ public static class SearchRunner
             MaxEvaluations: budget.MaxEvaluations, MaxMinutes: budget.MaxWallTime?.TotalMinutes)
         {
             PowerWindows = measurer?.PowerWindows,
+            MaxBoardMeasurements = budget.MaxBoardMeasurements,
             BoardSettings = settings?.Settings,
         };
 

@@ -197,16 +197,38 @@ public sealed class SearchLedger
         if (_board is null) return;
         var promising = _all.Where(c => c.Tier == tier && c.Feasible && c.Board is null)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).Take(count).ToList();
-        foreach (var candidate in promising) await MeasureAsync(candidate, cancellationToken).ConfigureAwait(false);
+        foreach (var candidate in promising)
+        {
+            if (BoardBudgetSpent()) return;
+            await MeasureAsync(candidate, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The best feasible candidate that ran on the board and checked out: the best is
     /// measured, and while it fails there (or misses a bound of <see cref="BoardLimits"/>) the next
-    /// best is, until one holds (or none is left). Without a board, <see cref="Best"/>.</summary>
+    /// best is, until one holds (or none is left, or the budget's board measurements are spent: then the
+    /// best feasible candidate among those measured). Without a board, <see cref="Best"/>.</summary>
     public async Task<Candidate?> ConfirmAsync(CancellationToken cancellationToken)
     {
-        while (_board is not null && Best is { Board: null } unmeasured) await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
+        while (_board is not null && Best is { Board: null } unmeasured)
+        {
+            if (BoardBudgetSpent())
+            {
+                return _all.Where(c => c.Feasible && c.Board is not null && c.Tier != SearchTier.Sensitivity)
+                    .OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).FirstOrDefault();
+            }
+            await MeasureAsync(unmeasured, cancellationToken).ConfigureAwait(false);
+        }
         return Best;
+    }
+
+    // Board measurements so far count replayed ones, as the evaluation budget counts replayed evaluations, so a
+    // resumed search stops where an uninterrupted one would. The first bound reached is the one recorded.
+    private bool BoardBudgetSpent()
+    {
+        if (Budget.MaxBoardMeasurements is not { } most || _all.Count(c => c.Board is not null) < most) return false;
+        StoppedByBudget ??= string.Create(CultureInfo.InvariantCulture, $"{most} board measurement{(most == 1 ? "" : "s")}");
+        return true;
     }
 
     /// <summary>The board limits of the objective.</summary>

@@ -12,6 +12,7 @@ public sealed class SearchBudgetOptionsTests
     {
         Assert.Equal(new SearchBudget(40, TimeSpan.FromMinutes(2.5)), SearchBudgetOptions.Parse(40, "2.5"));
         Assert.Equal(SearchBudget.None, SearchBudgetOptions.Parse(null, null));
+        Assert.Equal(new SearchBudget(MaxBoardMeasurements: 3), SearchBudgetOptions.Parse(null, null, 3));
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class SearchBudgetOptionsTests
     public void Fewer_than_one_evaluation_is_bad_input()
     {
         Assert.Throws<InputException>(() => SearchBudgetOptions.Parse(0, null));
+        Assert.Contains("--max-board-measurements", Assert.Throws<InputException>(() => SearchBudgetOptions.Parse(null, null, 0)).Message, StringComparison.Ordinal);
     }
 
     // A culture that writes 2,5 for two and a half (the globalization-invariant runtime has no named cultures).

@@ -145,4 +145,32 @@ public sealed class SearchBudgetTests : IDisposable
             return inner.EvaluateAsync(precisions, cancellationToken);
         }
     }
+
+    [Fact]
+    public async Task A_board_measurement_budget_measures_exactly_that_many_candidates_and_answers_the_best_of_them()
+    {
+        var unbounded = new SyntheticBoard();
+        await Search("board-unbounded", SearchBudget.None, unbounded);
+        Assert.True(unbounded.Measured.Count > 2, $"{unbounded.Measured.Count} measured without a budget");
+
+        var board = new SyntheticBoard();
+        var (best, ledger, _) = await Search("board-bounded", new SearchBudget(MaxBoardMeasurements: 2), board);
+
+        Assert.Equal(2, board.Measured.Count);
+        Assert.Contains(best.Id, board.Measured);
+        Assert.Equal("2 board measurements", ledger.StoppedByBudget);
+        var measuredFeasible = ledger.All.Where(c => c.Board is not null && c.Feasible && c.Tier != SearchTier.Sensitivity).ToList();
+        Assert.Equal(measuredFeasible.Max(c => c.Score), best.Score);
+    }
+
+    [Fact]
+    public async Task A_search_resumed_with_more_board_measurements_answers_as_an_uninterrupted_one()
+    {
+        await Search("board-resumed", new SearchBudget(MaxBoardMeasurements: 2), new SyntheticBoard());
+        var (resumed, _, _) = await Search("board-resumed", new SearchBudget(MaxBoardMeasurements: 4), new SyntheticBoard());
+        var (direct, _, _) = await Search("board-direct", new SearchBudget(MaxBoardMeasurements: 4), new SyntheticBoard());
+
+        Assert.Equal(direct.Precisions, resumed.Precisions);
+        Assert.Equal(direct.Id, resumed.Id);
+    }
 }
