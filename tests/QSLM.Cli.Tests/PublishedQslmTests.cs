@@ -1,4 +1,3 @@
-using System.Globalization;
 using QSLM.Benchmarks.Deployment;
 
 namespace QSLM.Cli.Tests;
@@ -25,20 +24,7 @@ public sealed class PublishedQslmTests : IDisposable
         var profiles = Directory.CreateDirectory(_temp.File("profiles")).FullName;
         File.Copy(Path.Combine(RepositoryFiles.Root, "firmware-profiles", "local.yaml"), Path.Combine(profiles, "local.yaml"));
         var bench = _temp.File("bench.yaml");
-        File.WriteAllText(bench, $"""
-            bench: installed
-            boards:
-              - name: over-ssh
-                profile: local
-                link: ssh
-                ssh:
-                  host: {LoopbackSshd.Host}
-                  port: {sshd.Port.ToString(CultureInfo.InvariantCulture)}
-                  user: {LoopbackSshd.User}
-                  key: {sshd.UserKey}
-                  host_key: {sshd.HostKeyFingerprint}
-                  folder: {_temp.File("board")}
-            """);
+        LoopbackSshBench.Write(bench, "installed", sshd, _temp.File("board"));
         var outside = Directory.CreateDirectory(_temp.File("elsewhere")).FullName;
         var result = ChildProcess.Run(Path.Combine(install, "qslm"), ["boards", "check", bench, "--profiles", profiles, "--runs", _temp.File("runs")],
             new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1" }, workingDirectory: outside);

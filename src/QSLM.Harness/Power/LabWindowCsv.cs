@@ -17,6 +17,17 @@ public static class LabWindowCsv
         foreach (var w in result.Windows) writer.WriteLine(Row(w, result.Quick));
     }
 
+    /// <summary>Appends the windows of <paramref name="result"/> to the search's log at <paramref name="path"/>, each row led by
+    /// <paramref name="candidate"/>'s number (the header, with a <c>candidate</c> column first, when the file is new).</summary>
+    public static void Append(string path, int candidate, LabResult result)
+    {
+        var fresh = !File.Exists(path);
+        using var writer = new StreamWriter(path, append: true);
+        if (fresh) writer.WriteLine("candidate," + Header);
+        var prefix = Number(candidate) + ",";
+        foreach (var w in result.Windows) writer.WriteLine(prefix + Row(w, result.Quick));
+    }
+
     /// <summary>One window's row.</summary>
     public static string Row(LabWindow w, bool quick)
     {

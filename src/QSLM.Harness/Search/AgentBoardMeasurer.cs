@@ -77,7 +77,7 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
 
     /// <summary>The file each lab measurement's windows are appended to (one row per window, discarded ones included,
     /// each led by the candidate's number); default <c>windows.csv</c> beside the packed candidates.</summary>
-    public string WindowsLog { get; init; } = "";
+    public string? WindowsLog { get; init; }
 
     /// <summary>
     /// Brings the board up before the search: connects, pins the profile's settings and reads each back (a mismatch
@@ -189,7 +189,7 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
             // A meter that went silent or changed its tag mid-run says nothing about the candidate.
             throw new InfrastructureFailureException($"board {_session.Name}: meter {meter.Spec}: {e.Message}", e);
         }
-        LogWindows(candidate, result);
+        LabWindowCsv.Append(WindowsLog ?? Path.Combine(_folder, "windows.csv"), candidate.Id, result);
         CheckIdle(result);
         return result.ToBoardMeasurement(isBaseline ? LabSide.Baseline : LabSide.Candidate, onto);
     }
@@ -213,16 +213,6 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
             _baselinePath = path;
         }
         return _baselinePath;
-    }
-
-    private void LogWindows(Candidate candidate, LabResult result)
-    {
-        var log = WindowsLog.Length > 0 ? WindowsLog : Path.Combine(_folder, "windows.csv");
-        var fresh = !File.Exists(log);
-        using var writer = new StreamWriter(log, append: true);
-        if (fresh) writer.WriteLine("candidate," + LabWindowCsv.Header);
-        var prefix = candidate.Id.ToString(CultureInfo.InvariantCulture) + ",";
-        foreach (var window in result.Windows) writer.WriteLine(prefix + LabWindowCsv.Row(window, result.Quick));
     }
 
     private string? WrongOutput(double host, double board)

@@ -61,8 +61,7 @@ public static class SearchRunner
         };
 
         using var opened = SearchFolder.Open(folder, manifest);
-        manifest = opened.Manifest with { BoardSettings = settings?.Settings };
-        manifest.Write(Path.Combine(folder, SearchFolder.ManifestFile));
+        manifest = opened.Manifest;
         progress?.Report(new SearchOpened(folder, opened.Completed.RowCount, manifest, objective, host.Hierarchy));
         progress?.Report(new SearchStarted());
         SearchLedger? ledger = null;

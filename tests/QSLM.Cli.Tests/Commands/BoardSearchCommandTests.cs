@@ -78,20 +78,7 @@ public sealed class BoardSearchCommandTests : IDisposable
         var bench = _temp.File("ssh-bench.yaml");
         // The loopback board is this x64 machine: the `local` profile gives it the linux-x64 agent,
         // published self-contained as a real SSH board's agent is.
-        File.WriteAllText(bench, $"""
-            bench: loopback-ssh
-            boards:
-              - name: over-ssh
-                profile: local
-                link: ssh
-                ssh:
-                  host: {LoopbackSshd.Host}
-                  port: {sshd.Port.ToString(CultureInfo.InvariantCulture)}
-                  user: {LoopbackSshd.User}
-                  key: {sshd.UserKey}
-                  host_key: {sshd.HostKeyFingerprint}
-                  folder: {boardFolder}
-            """);
+        LoopbackSshBench.Write(bench, "loopback-ssh", sshd, boardFolder);
         var output = _temp.File("ssh");
         var result = QslmProcess.Run(Small(output, "over-ssh", bench));
         AssertMeasuredOn(output, "over-ssh", bench, result);
