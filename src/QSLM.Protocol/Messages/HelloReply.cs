@@ -15,6 +15,7 @@ namespace QSLM.Protocol.Messages;
 /// <param name="Models">Complete and partial models in the agent's store.</param>
 /// <param name="MaxMessageBytes">The agent's cap on one message.</param>
 /// <param name="MaxModelBytes">The agent's cap on one model.</param>
+/// <param name="Identity">Which board this is (host name, model, serial, kernel, firmware); null from an agent that does not say.</param>
 public sealed record HelloReply(
     int ProtocolVersion,
     string AgentVersion,
@@ -26,4 +27,5 @@ public sealed record HelloReply(
     IReadOnlyList<SensorInfo> Sensors,
     IReadOnlyList<ModelStatus> Models,
     int MaxMessageBytes,
-    long MaxModelBytes) : Message;
+    long MaxModelBytes,
+    BoardIdentity? Identity = null) : Message;
