@@ -1,3 +1,4 @@
+using QSLM.Reports.Plots;
 using QSLM.Search.Results;
 
 namespace QSLM.Cli.Reports;
@@ -17,13 +18,14 @@ internal static class RunPlots
     public static IReadOnlyList<string> Save(SearchRun run, IReadOnlyList<CandidateRow> front, CandidateRow chosen, string png, SizeAxis axis = SizeAxis.Bytes, int width = 1200, int height = 800)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(png))!);
-        ParetoPlot.Save(png, width, height, run, front, chosen, axis);
+        var data = SearchPlotPoints.Of(run, front, chosen);
+        ParetoPlot.Save(png, width, height, data, axis);
         var written = new List<string> { $"plot: {png}" };
-        var sources = PowerPlot.Sources(run);
+        var sources = PowerPlot.Sources(data.Candidates);
         if (sources.Count > 0)
         {
             var powerPng = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(png))!, Path.GetFileNameWithoutExtension(png) + "-power.png");
-            PowerPlot.Save(powerPng, width, height, run, chosen, axis);
+            PowerPlot.Save(powerPng, width, height, data, axis);
             written.Add($"power plot: {powerPng} ({PowerPlot.YLabel(sources)})");
         }
         return written;

@@ -1,64 +1,56 @@
 using System.Globalization;
-using QSLM.Search.Results;
 using ScottPlot;
 
-namespace QSLM.Cli.Reports;
+namespace QSLM.Reports.Plots;
 
 /// <summary>
-/// The report's main figure: every candidate as a faint point (feasible filled, infeasible hollow),
-/// the Pareto front of size against the metric as a line with markers, the fp32 baseline and the
-/// chosen candidate marked and labelled.
+/// A search's main figure: every candidate by tier (feasible filled, infeasible hollow), the Pareto front of size
+/// against the metric as a line, the fp32 baseline and the chosen candidate marked and labelled clear of the front.
+/// The legend sits outside the data area; the axes run over the data (an accuracy axis within 0 to 100%).
 /// </summary>
-internal static class ParetoPlot
+public static class ParetoPlot
 {
-    private static readonly Color Feasible = Color.FromHex("#1f77b4");
-    private static readonly Color Infeasible = Color.FromHex("#d62728");
-    private static readonly Color Chosen = Color.FromHex("#2ca02c");
-    private static readonly Color Baseline = Color.FromHex("#000000");
+    private static readonly Color Front = Color.FromHex("#1f77b4");
 
-    public static void Save(string path, int width, int height, SearchRun run, IReadOnlyList<CandidateRow> front, CandidateRow chosen, SizeAxis axis)
+    /// <summary>The figure for <paramref name="data"/>.</summary>
+    public static Plot Build(SearchPlotData data, SizeAxis axis)
     {
-        var plot = new Plot();
-        ReportFonts.Apply(plot);
-        Points(plot, run.Candidates.Where(r => r.Feasible).ToList(), axis, Feasible.WithAlpha(0.35), MarkerShape.FilledCircle, 6, "feasible candidate");
-        Points(plot, run.Candidates.Where(r => !r.Feasible).ToList(), axis, Infeasible.WithAlpha(0.45), MarkerShape.OpenCircle, 6, "infeasible candidate");
+        var plot = PlotLayout.New();
+        double X(SearchPoint p) => PlotAxes.X(p, axis);
+        double Y(SearchPoint p) => PlotAxes.Y(p, data.IsPerplexity);
+        CandidateMarkers.AddByTier(plot, data.Candidates, X, Y);
 
-        var line = plot.Add.ScatterLine(front.Select(r => PlotAxes.X(r, axis)).ToArray(), front.Select(PlotAxes.Y).ToArray(), Feasible);
+        var line = plot.Add.ScatterLine(data.Front.Select(X).ToArray(), data.Front.Select(Y).ToArray(), Front);
         line.LineWidth = 2;
         line.LegendText = "Pareto front";
-        Points(plot, front.Where(r => r.Feasible).ToList(), axis, Feasible, MarkerShape.FilledCircle, 9, null);
-        Points(plot, front.Where(r => !r.Feasible).ToList(), axis, Infeasible, MarkerShape.OpenCircle, 9, null);
 
-        // The baseline is the largest point, at the right edge: its label goes to its left.
-        if (run.Baseline is { } baseline) Mark(plot, baseline, axis, Baseline, MarkerShape.FilledSquare, "fp32 baseline", "fp32", labelLeft: axis == SizeAxis.Bytes);
-        Mark(plot, chosen, axis, Chosen, MarkerShape.FilledDiamond, "chosen",
-            string.Create(CultureInfo.InvariantCulture, $"chosen #{chosen.Candidate}"));
+        var xRange = PlotAxes.SizeRange(data.Candidates.Select(X), axis);
+        var yRange = PlotAxes.MetricRange(data.Candidates.Select(Y), data.IsPerplexity);
+        var frontPoints = data.Front.Select(p => (X(p), Y(p))).ToList();
+        if (data.Baseline is { } baseline)
+        {
+            CandidateMarkers.AddMark(plot, X(baseline), Y(baseline), CandidateMarkers.Baseline, MarkerShape.FilledSquare, "fp32 baseline");
+            Label(plot, "fp32", baseline, X, Y, frontPoints, xRange, yRange, CandidateMarkers.Baseline);
+        }
+        CandidateMarkers.AddMark(plot, X(data.Chosen), Y(data.Chosen), CandidateMarkers.Chosen, MarkerShape.FilledDiamond, "chosen");
+        Label(plot, string.Create(CultureInfo.InvariantCulture, $"chosen #{data.Chosen.Candidate}"), data.Chosen, X, Y, frontPoints, xRange, yRange, CandidateMarkers.Chosen);
 
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{(run.IsPerplexity ? "Perplexity" : "Accuracy")} against size: {run.Candidates.Count} candidates, {front.Count} on the Pareto front"));
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{(data.IsPerplexity ? "Perplexity" : "Accuracy")} against size: {data.Candidates.Count} candidates, {data.Front.Count} on the Pareto front"));
         plot.XLabel(PlotAxes.XLabel(axis));
-        plot.YLabel(PlotAxes.YLabel(run.IsPerplexity));
-        plot.ShowLegend(run.IsPerplexity ? Alignment.UpperRight : Alignment.LowerRight);
-        plot.SavePng(path, width, height);
+        plot.YLabel(PlotAxes.YLabel(data.IsPerplexity));
+        PlotLayout.LegendOutside(plot);
+        PlotAxes.Fit(plot, xRange, yRange);
+        return plot;
     }
 
-    internal static void Points(Plot plot, IReadOnlyList<CandidateRow> rows, SizeAxis axis, Color color, MarkerShape shape, float size, string? legend, Func<CandidateRow, double>? y = null)
-    {
-        if (rows.Count == 0) return;
-        var points = plot.Add.ScatterPoints(rows.Select(r => PlotAxes.X(r, axis)).ToArray(), rows.Select(y ?? PlotAxes.Y).ToArray(), color);
-        points.MarkerShape = shape;
-        points.MarkerSize = size;
-        if (legend is not null) points.LegendText = legend;
-    }
+    /// <summary>Saves the figure as a PNG.</summary>
+    public static void Save(string path, int width, int height, SearchPlotData data, SizeAxis axis) => File.WriteAllBytes(path, PlotLayout.Png(Build(data, axis), width, height));
 
-    internal static void Mark(Plot plot, CandidateRow row, SizeAxis axis, Color color, MarkerShape shape, string legend, string label, Func<CandidateRow, double>? y = null, bool labelLeft = false)
+    // The label goes to the side of the point away from the front's line and the other marks.
+    internal static void Label(Plot plot, string text, SearchPoint point, Func<SearchPoint, double> x, Func<SearchPoint, double> y, IReadOnlyList<(double X, double Y)> line,
+        (double Low, double High) xRange, (double Low, double High) yRange, Color color)
     {
-        var (x, yValue) = (PlotAxes.X(row, axis), (y ?? PlotAxes.Y)(row));
-        Points(plot, [row], axis, color, shape, 14, legend, y);
-        var text = plot.Add.Text(label, x, yValue);
-        text.LabelFontColor = color;
-        text.LabelFontSize = 14;
-        text.OffsetX = labelLeft ? -10 : 10;
-        text.OffsetY = -10;
-        if (labelLeft) text.LabelAlignment = Alignment.LowerRight;
+        var quadrant = PointLabel.AwayFrom((x(point), y(point)), line, xRange.High - xRange.Low, yRange.High - yRange.Low);
+        PointLabel.Add(plot, text, x(point), y(point), quadrant, color);
     }
 }

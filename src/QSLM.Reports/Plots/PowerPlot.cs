@@ -1,47 +1,66 @@
 using System.Globalization;
-using QSLM.Search.Results;
 using ScottPlot;
 
-namespace QSLM.Cli.Reports;
+namespace QSLM.Reports.Plots;
 
 /// <summary>
-/// Power against size for the candidates that have a power figure, one series per source, with
-/// the sources in the axis label: a simulated or estimated figure is never shown as measured.
+/// Power against size for the candidates that have a power figure, one series per source, with the sources in the
+/// axis label: a simulated or estimated figure is never shown as measured. The legend sits outside the data area.
 /// </summary>
-internal static class PowerPlot
+public static class PowerPlot
 {
     private static readonly Color[] Palette = new[] { "#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2" }.Select(Color.FromHex).ToArray();
 
-    /// <summary>The sources of the run's power figures, in first-seen order ("unknown source" where a row names none).</summary>
-    public static IReadOnlyList<string> Sources(SearchRun run) =>
-        run.Candidates.Where(r => r.PowerWatts is not null).Select(Source).Distinct().ToList();
+    /// <summary>The sources of the candidates' power figures, in first-seen order ("unknown source" where a candidate names none).</summary>
+    public static IReadOnlyList<string> Sources(IEnumerable<SearchPoint> candidates) =>
+        candidates.Where(r => r.PowerWatts is not null).Select(Source).Distinct().ToList();
 
     /// <summary>The y axis label, e.g. <c>power (W, estimated:horowitz-45nm)</c>.</summary>
     public static string YLabel(IReadOnlyList<string> sources) => $"power (W, {string.Join("; ", sources)})";
 
-    public static void Save(string path, int width, int height, SearchRun run, CandidateRow chosen, SizeAxis axis)
+    /// <summary>The figure for <paramref name="data"/>.</summary>
+    public static Plot Build(SearchPlotData data, SizeAxis axis)
     {
-        var rows = run.Candidates.Where(r => r.PowerWatts is not null).ToList();
-        var sources = Sources(run);
-        var plot = new Plot();
-        ReportFonts.Apply(plot);
+        var rows = data.Candidates.Where(r => r.PowerWatts is not null).ToList();
+        var sources = Sources(rows);
+        var plot = PlotLayout.New();
+        double X(SearchPoint p) => PlotAxes.X(p, axis);
+        static double Y(SearchPoint p) => p.PowerWatts ?? double.NaN;
         for (var i = 0; i < sources.Count; i++)
         {
-            var own = rows.Where(r => Source(r) == sources[i]).ToList();
-            ParetoPlot.Points(plot, own.Where(r => r.Feasible).ToList(), axis, Palette[i % Palette.Length], MarkerShape.FilledCircle, 8, sources[i], Power);
-            ParetoPlot.Points(plot, own.Where(r => !r.Feasible).ToList(), axis, Palette[i % Palette.Length], MarkerShape.OpenCircle, 8, $"{sources[i]}, infeasible", Power);
+            foreach (var feasible in new[] { true, false })
+            {
+                var own = rows.Where(r => Source(r) == sources[i] && r.Feasible == feasible).ToList();
+                if (own.Count == 0) continue;
+                var points = plot.Add.ScatterPoints(own.Select(X).ToArray(), own.Select(Y).ToArray(), Palette[i % Palette.Length].WithAlpha(0.7));
+                points.MarkerShape = feasible ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
+                points.MarkerSize = 9;
+                points.LegendText = feasible ? sources[i] : $"{sources[i]}, infeasible";
+            }
         }
-        if (run.Baseline is { PowerWatts: not null } baseline) ParetoPlot.Mark(plot, baseline, axis, Color.FromHex("#000000"), MarkerShape.FilledSquare, "fp32 baseline", "fp32", Power, labelLeft: axis == SizeAxis.Bytes);
-        if (chosen.PowerWatts is not null)
-            ParetoPlot.Mark(plot, chosen, axis, Color.FromHex("#2ca02c"), MarkerShape.FilledDiamond, "chosen", string.Create(CultureInfo.InvariantCulture, $"chosen #{chosen.Candidate}"), Power);
+        var xRange = PlotAxes.SizeRange(rows.Select(X), axis);
+        var yRange = PlotAxes.Range(rows.Select(Y), floor: 0);
+        var others = rows.Select(p => (X(p), Y(p))).ToList();
+        if (data.Baseline is { PowerWatts: not null } baseline)
+        {
+            CandidateMarkers.AddMark(plot, X(baseline), Y(baseline), CandidateMarkers.Baseline, MarkerShape.FilledSquare, "fp32 baseline");
+            ParetoPlot.Label(plot, "fp32", baseline, X, Y, others, xRange, yRange, CandidateMarkers.Baseline);
+        }
+        if (data.Chosen.PowerWatts is not null)
+        {
+            CandidateMarkers.AddMark(plot, X(data.Chosen), Y(data.Chosen), CandidateMarkers.Chosen, MarkerShape.FilledDiamond, "chosen");
+            ParetoPlot.Label(plot, string.Create(CultureInfo.InvariantCulture, $"chosen #{data.Chosen.Candidate}"), data.Chosen, X, Y, others, xRange, yRange, CandidateMarkers.Chosen);
+        }
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"Power against size: {rows.Count} candidates with a power figure"));
         plot.XLabel(PlotAxes.XLabel(axis));
         plot.YLabel(YLabel(sources));
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, width, height);
+        PlotLayout.LegendOutside(plot);
+        PlotAxes.Fit(plot, xRange, yRange);
+        return plot;
     }
 
-    private static double Power(CandidateRow row) => row.PowerWatts ?? double.NaN;
+    /// <summary>Saves the figure as a PNG.</summary>
+    public static void Save(string path, int width, int height, SearchPlotData data, SizeAxis axis) => File.WriteAllBytes(path, PlotLayout.Png(Build(data, axis), width, height));
 
-    private static string Source(CandidateRow row) => row.PowerSource?.ToString() ?? "unknown source";
+    private static string Source(SearchPoint row) => row.PowerSource ?? "unknown source";
 }

@@ -1,14 +1,15 @@
 using ScottPlot;
 
-namespace QSLM.Cli.Reports;
+namespace QSLM.Reports.Plots;
 
 /// <summary>
 /// The font every plot's text is drawn with: DejaVu Sans, bundled beside the program. SkiaSharp's
 /// Linux assets here come without fontconfig and, on a machine without fonts, draw no text at all
 /// (no error), so a plot must not depend on what fonts a machine has.
 /// </summary>
-internal static class ReportFonts
+public static class ReportFonts
 {
+    /// <summary>The font family the plots are drawn with.</summary>
     public const string Name = "DejaVu Sans";
 
     private static readonly Lazy<string> Registered = new(() =>

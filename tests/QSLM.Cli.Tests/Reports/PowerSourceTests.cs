@@ -1,5 +1,6 @@
 using QSLM.Cli.Reports;
 using QSLM.Errors;
+using QSLM.Reports.Plots;
 using QSLM.Sensors.Board;
 using Spectre.Console;
 
@@ -28,8 +29,9 @@ public sealed class PowerSourceTests : IDisposable
         var five = run.Latest.Single(r => r.Candidate == 5);
         Assert.Equal(SourceTag.Measured("ina219-1-0x40"), five.PowerSource);
 
-        Assert.Equal(["measured:ina219-1-0x40"], PowerPlot.Sources(run));
-        Assert.Equal("power (W, measured:ina219-1-0x40)", PowerPlot.YLabel(PowerPlot.Sources(run)));
+        var sources = PowerPlot.Sources(run.Candidates.Select(SearchPlotPoints.Point));
+        Assert.Equal(["measured:ina219-1-0x40"], sources);
+        Assert.Equal("power (W, measured:ina219-1-0x40)", PowerPlot.YLabel(sources));
 
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
