@@ -24,4 +24,37 @@ public sealed class ReportSetTests
         Assert.Equal("supported", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal("passed", json.RootElement.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public void The_four_forms_and_every_figure_are_written_together()
+    {
+        using var folder = new TemporaryFolder();
+        var report = SampleReports.Search();
+        var written = ReportSet.Write(report, folder.Path);
+        Assert.Equal([ReportSet.HtmlFile, ReportSet.MarkdownFile, ReportSet.JsonFile, ReportSet.JUnitFile, .. report.Figures.Select(f => f.Name)], written.Select(Path.GetFileName));
+        Assert.All(written, f => Assert.True(File.Exists(f), f));
+    }
+
+    [Fact]
+    public void The_json_references_each_figure_s_file_instead_of_inlining_its_png()
+    {
+        using var folder = new TemporaryFolder();
+        var report = SampleReports.Claim();
+        ReportSet.Write(report, folder.Path);
+        var text = File.ReadAllText(folder.File(ReportSet.JsonFile));
+        using var json = JsonDocument.Parse(text);
+        var figures = json.RootElement.GetProperty("figures").EnumerateArray().ToList();
+        Assert.Equal(report.Figures.Select(f => f.Name), figures.Select(f => f.GetProperty("file").GetString()));
+        Assert.All(figures, f => Assert.False(f.TryGetProperty("png", out _)));
+        Assert.DoesNotContain(Convert.ToBase64String(report.Figures[0].Png)[..64], text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_figure_named_with_a_folder_is_refused_before_anything_is_written()
+    {
+        using var folder = new TemporaryFolder();
+        var report = SampleReports.Regress() with { Figures = [new ReportFigure("../escape.png", "x", [1])] };
+        Assert.Throws<ArgumentException>(() => ReportSet.Write(report, folder.File("out")));
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
 }
