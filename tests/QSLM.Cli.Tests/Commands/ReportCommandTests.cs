@@ -49,6 +49,26 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_report_writes_the_report_set_beside_the_csv_with_the_pareto_power_and_sensitivity_figures()
+    {
+        var csv = RunCsv.Write(_temp.Path, RunCsv.Accuracy.TrimEnd() + "\n" + RunCsv.SensitivityBaseline + "\n");
+        var result = QslmProcess.Run("report", csv);
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Equal((1200, 800), PngSize(Path.Combine(_temp.Path, "pareto.png")));
+        foreach (var name in new[] { "report.html", "report.md", "report.json", "report.junit.xml", "figure-pareto.png", "figure-power.png", "figure-sensitivity.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(_temp.Path, name)), name);
+            Assert.Contains($"report: {Path.Combine(_temp.Path, name)}", result.StdOut, StringComparison.Ordinal);
+        }
+        var html = File.ReadAllText(Path.Combine(_temp.Path, "report.html"));
+        Assert.Contains("<div id=\"verdict\" class=\"status-passed\">chosen #5 (block tier)", html, StringComparison.Ordinal);
+        Assert.Contains("3.2 W (estimated:horowitz-45nm)", html, StringComparison.Ordinal);
+        Assert.Contains($"qslm report {csv}", html, StringComparison.Ordinal);
+        Assert.Empty(JUnitSchema.Load(Path.Combine(_temp.Path, "report.junit.xml")).Root!.Elements("testsuite"));
+        Assert.Contains("](figure-sensitivity.png)", File.ReadAllText(Path.Combine(_temp.Path, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_csv_is_named()
     {
         var path = Path.Combine(_temp.Path, "absent.csv");

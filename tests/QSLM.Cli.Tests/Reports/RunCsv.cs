@@ -20,6 +20,9 @@ internal static class RunCsv
 
         """;
 
+    /// <summary>The sensitivity slice's fp32 row, which the sensitivity figure measures the other sensitivity rows against.</summary>
+    public const string SensitivityBaseline = "8,sensitivity,input=fp32 blocks.0=fp32 output=fp32,4000000,0,accuracy,0.93,,,,,,,,0,True,\"host-only, sensitivity slice\"";
+
     public static string Write(string folder, string text, string name = "search.csv")
     {
         Directory.CreateDirectory(folder);
