@@ -46,13 +46,16 @@ public static class FigureBuilder
         {
             new("figure-pareto.png",
                 string.Create(CultureInfo.InvariantCulture, $"Host {metric} against {PlotAxes.XLabel(axis)} for {search.Candidates.Count} candidates, the Pareto front, the fp32 baseline and the chosen candidate #{search.Chosen.Candidate}."),
-                PlotLayout.Png(ParetoPlot.Build(search, axis), Width, Height)),
+                PlotLayout.Png(ParetoPlot.Build(search, axis, Width, Height), Width, Height)),
+            new("figure-pareto-front.png",
+                string.Create(CultureInfo.InvariantCulture, $"The Pareto front in detail (the fp32 baseline apart): host {metric} against {PlotAxes.XLabel(axis)}, each front candidate labelled with its number."),
+                PlotLayout.Png(ParetoPlot.Build(search, axis, Width, Height, frontOnly: true), Width, Height)),
         };
         var sources = PowerPlot.Sources(search.Candidates);
         if (sources.Count > 0)
         {
             figures.Add(new ReportFigure("figure-power.png", $"Power in W ({string.Join("; ", sources)}) against {PlotAxes.XLabel(axis)} for the candidates with a power figure.",
-                PlotLayout.Png(PowerPlot.Build(search, axis), Width, Height)));
+                PlotLayout.Png(PowerPlot.Build(search, axis, Width, Height), Width, Height)));
         }
         if (search.Sensitivity.Count > 0 && search.SensitivityBaseline is { } baseline)
         {

@@ -53,4 +53,13 @@ public static class PlotAxes
 
     /// <summary>The x range of a size axis: never below 0; a reduction never above 100%.</summary>
     public static (double Low, double High) SizeRange(IEnumerable<double> values, SizeAxis axis) => axis == SizeAxis.Reduction ? Range(values, 0, 100) : Range(values, floor: 0);
+
+    /// <summary><paramref name="range"/> widened by <paramref name="share"/> of its span on each side, held within
+    /// <paramref name="floor"/> and <paramref name="ceiling"/>.</summary>
+    public static (double Low, double High) Widen((double Low, double High) range, double share, double? floor = null, double? ceiling = null)
+    {
+        var span = range.High - range.Low;
+        var (low, high) = (range.Low - span * share, range.High + span * share);
+        return (floor is { } f ? Math.Max(low, f) : low, ceiling is { } c ? Math.Min(high, c) : high);
+    }
 }

@@ -18,8 +18,8 @@ public static class PowerPlot
     /// <summary>The y axis label, e.g. <c>power (W, estimated:horowitz-45nm)</c>.</summary>
     public static string YLabel(IReadOnlyList<string> sources) => $"power (W, {string.Join("; ", sources)})";
 
-    /// <summary>The figure for <paramref name="data"/>.</summary>
-    public static Plot Build(SearchPlotData data, SizeAxis axis)
+    /// <summary>The figure for <paramref name="data"/>, to be drawn at <paramref name="width"/> by <paramref name="height"/> pixels.</summary>
+    public static Plot Build(SearchPlotData data, SizeAxis axis, int width = 1200, int height = 700)
     {
         var rows = data.Candidates.Where(r => r.PowerWatts is not null).ToList();
         var sources = Sources(rows);
@@ -41,15 +41,16 @@ public static class PowerPlot
         var xRange = PlotAxes.SizeRange(rows.Select(X), axis);
         var yRange = PlotAxes.Range(rows.Select(Y), floor: 0);
         var others = rows.Select(p => (X(p), Y(p))).ToList();
-        if (data.Baseline is { PowerWatts: not null } baseline)
-        {
-            CandidateMarkers.AddMark(plot, X(baseline), Y(baseline), CandidateMarkers.Baseline, MarkerShape.FilledSquare, "fp32 baseline");
-            ParetoPlot.Label(plot, "fp32", baseline, X, Y, others, xRange, yRange, CandidateMarkers.Baseline);
-        }
+        var labels = new LabelLayout(xRange, yRange, (width, height), others);
         if (data.Chosen.PowerWatts is not null)
         {
             CandidateMarkers.AddMark(plot, X(data.Chosen), Y(data.Chosen), CandidateMarkers.Chosen, MarkerShape.FilledDiamond, "chosen");
-            ParetoPlot.Label(plot, string.Create(CultureInfo.InvariantCulture, $"chosen #{data.Chosen.Candidate}"), data.Chosen, X, Y, others, xRange, yRange, CandidateMarkers.Chosen);
+            labels.Add(plot, string.Create(CultureInfo.InvariantCulture, $"chosen #{data.Chosen.Candidate}"), (X(data.Chosen), Y(data.Chosen)), others, CandidateMarkers.Chosen);
+        }
+        if (data.Baseline is { PowerWatts: not null } baseline)
+        {
+            CandidateMarkers.AddMark(plot, X(baseline), Y(baseline), CandidateMarkers.Baseline, MarkerShape.FilledSquare, "fp32 baseline");
+            labels.Add(plot, "fp32", (X(baseline), Y(baseline)), others, CandidateMarkers.Baseline);
         }
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"Power against size: {rows.Count} candidates with a power figure"));
         plot.XLabel(PlotAxes.XLabel(axis));
@@ -60,7 +61,7 @@ public static class PowerPlot
     }
 
     /// <summary>Saves the figure as a PNG.</summary>
-    public static void Save(string path, int width, int height, SearchPlotData data, SizeAxis axis) => File.WriteAllBytes(path, PlotLayout.Png(Build(data, axis), width, height));
+    public static void Save(string path, int width, int height, SearchPlotData data, SizeAxis axis) => File.WriteAllBytes(path, PlotLayout.Png(Build(data, axis, width, height), width, height));
 
     private static string Source(SearchPoint row) => row.PowerSource ?? "unknown source";
 }

@@ -50,7 +50,8 @@ public static class SensitivityPlot
         plot.Axes.Bottom.SetTicks(units.Select((_, i) => (double)i).ToArray(), units.ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 110;
+        // Room for the longest module name turned 45° under the axis, and the axis title below it.
+        plot.Axes.Bottom.MinimumSize = 60 + (float)(units.Max(u => u.Length) * 7 * Math.Sin(Math.PI / 4));
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"Sensitivity: each of {units.Count} units lowered alone to {precisions.Count} precisions"));
         plot.XLabel("unit lowered from fp32 (block or module)");
         plot.YLabel(YLabel(perplexity));

@@ -55,7 +55,7 @@ public sealed class ReportCommandTests : IDisposable
         var result = QslmProcess.Run("report", csv);
         Assert.True(result.ExitCode == 0, result.StdErr);
         Assert.Equal((1200, 800), PngSize(Path.Combine(_temp.Path, "pareto.png")));
-        foreach (var name in new[] { "report.html", "report.md", "report.json", "report.junit.xml", "figure-pareto.png", "figure-power.png", "figure-sensitivity.png" })
+        foreach (var name in new[] { "report.html", "report.md", "report.json", "report.junit.xml", "figure-pareto.png", "figure-pareto-front.png", "figure-power.png", "figure-sensitivity.png" })
         {
             Assert.True(File.Exists(Path.Combine(_temp.Path, name)), name);
             Assert.Contains($"report: {Path.Combine(_temp.Path, name)}", result.StdOut, StringComparison.Ordinal);

@@ -15,9 +15,9 @@ public sealed class FigureBuilderTests
     }
 
     [Fact]
-    public void A_search_gets_its_pareto_power_and_sensitivity_figures()
+    public void A_search_gets_its_pareto_front_whole_and_in_detail_its_power_and_its_sensitivity_figures()
     {
-        Assert.Equal(["figure-pareto.png", "figure-power.png", "figure-sensitivity.png"], SampleReports.Search().Figures.Select(f => f.Name));
+        Assert.Equal(["figure-pareto.png", "figure-pareto-front.png", "figure-power.png", "figure-sensitivity.png"], SampleReports.Search().Figures.Select(f => f.Name));
     }
 
     [Fact]

@@ -64,6 +64,18 @@ public sealed class ParetoPlotTests
     }
 
     [Fact]
+    public void The_front_in_detail_runs_over_the_front_without_the_baseline_and_labels_every_front_candidate()
+    {
+        var plot = ParetoPlot.Build(Data(Candidates[3]), SizeAxis.Bytes, frontOnly: true);
+        var limits = plot.Axes.GetLimits();
+        Assert.True(limits.Right < 40, $"the x axis runs to {limits.Right} MB: the baseline is not apart");
+        Assert.True(limits.Top <= 100 && limits.Bottom >= 0);
+        foreach (var c in Candidates.Where(c => c.Candidate is 3 or 6)) Assert.InRange(c.Bytes / 1e6, limits.Left, limits.Right);
+        Assert.Equal(["#3", "#6", "chosen #4"], plot.GetPlottables().OfType<ScottPlot.Plottables.Text>().Select(t => t.LabelText).Order(StringComparer.Ordinal));
+        Assert.True(PlotLayout.HasLegendOutside(plot));
+    }
+
+    [Fact]
     public void A_perplexity_axis_is_labelled_dimensionless_and_never_runs_below_zero()
     {
         List<SearchPoint> rows = [P(1, "baseline", 40_000_000, 1.1), P(2, "global", 10_000_000, 1.3), P(3, "block", 9_000_000, 1.2)];
