@@ -16,33 +16,6 @@ public static class PointLabel
     public static (int X, int Y) AwayFrom((double X, double Y) point, IEnumerable<(double X, double Y)> neighbours, double xSpan, double ySpan) =>
         Ranked(point, neighbours, xSpan, ySpan)[0];
 
-    /// <summary>
-    /// As <see cref="AwayFrom(ValueTuple{double, double}, IEnumerable{ValueTuple{double, double}}, double, double)"/>, among the quadrants where
-    /// a label of <paramref name="size"/> (in data units) beside the point stays within <paramref name="x"/> and <paramref name="y"/>, the axes'
-    /// limits: a label cut off by the frame is no clearer than one struck through. When none has room, the clearest of all.
-    /// </summary>
-    public static (int X, int Y) AwayFrom((double X, double Y) point, IEnumerable<(double X, double Y)> neighbours, (double Low, double High) x, (double Low, double High) y, (double Width, double Height) size)
-    {
-        var ranked = Ranked(point, neighbours, x.High - x.Low, y.High - y.Low);
-        bool Fits((int X, int Y) q)
-        {
-            var far = (X: point.X + q.X * size.Width, Y: point.Y + q.Y * size.Height);
-            return far.X >= x.Low && far.X <= x.High && far.Y >= y.Low && far.Y <= y.High;
-        }
-        return ranked.Where(Fits).DefaultIfEmpty(ranked[0]).First();
-    }
-
-    /// <summary>The size of a label of <paramref name="text"/> in data units, on a data area of about
-    /// <paramref name="pixels"/> showing <paramref name="x"/> and <paramref name="y"/>.</summary>
-    public static (double Width, double Height) Size(string text, (int Width, int Height) pixels, (double Low, double High) x, (double Low, double High) y)
-    {
-        // DejaVu Sans at 14 px averages under 9 px a character; the box adds its padding and the offset. The data
-        // area is most of the image; the legend panel and the axes take the rest.
-        var (width, height) = (text.Length * 9.0 + 2 * 3 + Offset, 14 + 2 * 3 + Offset);
-        var (areaWidth, areaHeight) = (pixels.Width * 0.7, pixels.Height * 0.8);
-        return (width / areaWidth * (x.High - x.Low), height / areaHeight * (y.High - y.Low));
-    }
-
     /// <summary>The four quadrants, the one pointing least towards any of <paramref name="neighbours"/> first.</summary>
     internal static List<(int X, int Y)> Ranked((double X, double Y) point, IEnumerable<(double X, double Y)> neighbours, double xSpan, double ySpan)
     {
