@@ -51,20 +51,34 @@ public sealed class RenderedReportTests(Chromium chromium) : IClassFixture<Chrom
     }
 
     [Fact]
-    public async Task A_screenshot_of_the_rendered_page_is_a_png_of_the_whole_page()
+    public async Task A_screenshot_of_each_rendered_page_is_a_png_of_the_whole_page()
     {
-        // QSLM_REPORT_SCREENSHOTS names a folder to keep the screenshots in (docs/results); else they go to a temporary one.
+        // For docs/results: QSLM_REPORT_PAGES names report.html files (separated by ':') to shoot instead of the
+        // samples, and QSLM_REPORT_SCREENSHOTS the folder to keep the screenshots in; else a temporary one.
         var keep = Environment.GetEnvironmentVariable("QSLM_REPORT_SCREENSHOTS");
         var folder = keep is { Length: > 0 } ? keep : _temp.File("screenshots");
         Directory.CreateDirectory(folder);
-        ReportSet.Write(SampleReports.Claim(), _temp.File("claim"));
-        await using var rendered = await RenderedPage.OpenAsync(chromium.Browser, Path.Combine(_temp.File("claim"), ReportSet.HtmlFile));
-        var png = Path.Combine(folder, "report-claim-sample.png");
-        await rendered.ScreenshotAsync(png);
-        var bytes = await File.ReadAllBytesAsync(png);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
-        var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20));
-        Assert.True(height > 900, $"the screenshot is {height} px high: the page below the first screen is missing");
+        var pages = (Environment.GetEnvironmentVariable("QSLM_REPORT_PAGES") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(page => (Name: Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(page)))!, Html: page)).ToList();
+        if (pages.Count == 0)
+        {
+            foreach (var kind in Kinds)
+            {
+                ReportSet.Write(Sample(kind), _temp.File(kind));
+                pages.Add((kind, Path.Combine(_temp.File(kind), ReportSet.HtmlFile)));
+            }
+        }
+        foreach (var (name, html) in pages)
+        {
+            await using var rendered = await RenderedPage.OpenAsync(chromium.Browser, html);
+            var png = Path.Combine(folder, $"report-{name}.png");
+            await rendered.ScreenshotAsync(png);
+            var bytes = await File.ReadAllBytesAsync(png);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+            var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20));
+            var pageHeight = await rendered.Page.EvaluateExpressionAsync<int>("document.documentElement.scrollHeight");
+            Assert.True(height >= pageHeight, $"{png} is {height} px high, the page {pageHeight} px: its lower part is missing");
+        }
     }
 
     private static RunReport Sample(string kind) => kind switch
