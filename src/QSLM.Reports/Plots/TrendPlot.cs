@@ -46,9 +46,8 @@ public static class TrendPlot
         Mark(plot, ordered, xs, "baseline", Color.FromHex("#000000"), MarkerShape.FilledSquare);
         Mark(plot, ordered, xs, "compared", Color.FromHex("#d62728"), MarkerShape.FilledDiamond);
 
-        plot.Axes.Bottom.SetTicks(xs, [.. ordered.Select(p => p.Started.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture))]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        // Date over time, on two lines: ten runs' labels fit side by side without overlapping.
+        plot.Axes.Bottom.SetTicks(xs, [.. ordered.Select(p => p.Started.UtcDateTime.ToString("MM-dd'\n'HH:mm", CultureInfo.InvariantCulture))]);
         plot.XLabel("run, by start time (UTC)");
         plot.YLabel(string.IsNullOrEmpty(unit) ? quantity : $"{quantity} ({unit})");
         plot.Title(title);
