@@ -114,6 +114,7 @@ internal static class SearchCommand
             var run = SearchRun.Load(Path.Combine(result.Folder, SearchFolder.LogFile));
             var pick = run.Candidates.First(r => r.Candidate == chosen.Id);
             foreach (var line in RunPlots.Save(run, RunPlots.Front(run), pick, Path.Combine(result.Folder, "pareto.png"))) Terminal.WriteAnsiLine(line);
+            if (result.HistoryRunId is { } recorded) Terminal.WriteAnsiLine($"history: run {recorded} in {runs.Location}");
             return CommandRunner.Success;
         }
     }

@@ -66,12 +66,10 @@ public static class SearchRunner
 
         using var opened = SearchFolder.Open(folder, manifest);
         manifest = opened.Manifest;
-        // Recorded from here on: the inputs, the board and the folder are known good, so bad input never reaches the history.
-        using var recording = Record(request, manifest, folder, opened.Completed.RowCount, measurer is null ? null : measurer.WindowsLog);
-        if (board is not null) recording?.Board(board.Session, board.Profile?.Name);
         progress?.Report(new SearchOpened(folder, opened.Completed.RowCount, manifest, objective, host.Hierarchy));
         progress?.Report(new SearchStarted());
         SearchLedger? ledger = null;
+        SearchRecording? recording = null;
         ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, opened.Log, opened.Completed, c =>
         {
             recording?.Candidate(ledger!.ToRow(c));
@@ -80,6 +78,10 @@ public static class SearchRunner
         {
             Budget = budget,
         };
+        // Recorded from here on: the inputs, the board, the folder and the search's own checks are known good, so bad
+        // input never reaches the history.
+        using var recorded = recording = Record(request, manifest, folder, opened.Completed.RowCount, measurer?.WindowsLog);
+        if (board is not null) recording?.Board(board.Session, board.Profile?.Name);
         Candidate chosen;
         try
         {
@@ -89,6 +91,12 @@ public static class SearchRunner
         {
             recording?.Finish(RunStatus.InfrastructureError, $"infrastructure failure on board {request.Board} after {ledger.All.Count} candidates: {e.Message}");
             return new SearchResult(SearchOutcome.InfrastructureFailure, folder, ledger, CacheHits: host.CacheHits, Failure: e.Message);
+        }
+        catch (InputException e)
+        {
+            // No feasible candidate: the run ended, without an answer.
+            recording?.Finish(RunStatus.Completed, $"no answer after {ledger.All.Count} candidates: {e.Message}");
+            throw;
         }
         catch (OperationCanceledException)
         {
@@ -104,7 +112,7 @@ public static class SearchRunner
         }
         var lm = inputs.IsSst2 ? LmAtSamePrecisions(chosen, inputs) : null;
         recording?.Finish(RunStatus.Completed, Outcome(chosen, ledger));
-        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel);
+        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel) { HistoryRunId = recording?.RunId };
     }
 
     // The LM with the classifier's precisions (its head at the classifier head's format).

@@ -36,6 +36,7 @@ public sealed class SearchHistoryTests : IDisposable
         Assert.Equal("ana", before.Summary.Operator);
         Assert.Equal(File.ReadAllLines(Path.Combine(_temp.File("whole"), "search.csv")).Length - 1, before.Candidates.Count);
         Assert.StartsWith("chose #", before.Summary.Outcome);
+        Assert.Contains($"history: run {before.Summary.Id} in {History}", whole.StdOut);
 
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "qslm")) { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in Search(_temp.File("killed"), sentences: 16)) start.ArgumentList.Add(a);
