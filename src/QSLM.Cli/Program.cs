@@ -48,6 +48,8 @@ public static class Program
         root.Subcommands.Add(PowerCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(BoardsCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(RegressCommand.Create());
         return root;
     }
 }

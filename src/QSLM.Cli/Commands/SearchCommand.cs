@@ -4,6 +4,7 @@ using System.Reflection;
 using QSLM.Cli.Progress;
 using QSLM.Cli.Rendering;
 using QSLM.Cli.Reports;
+using QSLM.Cli.RunOptions;
 using QSLM.Cli.SearchOptions;
 using QSLM.CommandLine;
 using QSLM.Errors;
@@ -49,6 +50,8 @@ internal static class SearchCommand
         var maxEvaluations = new Option<int?>("--max-evaluations") { Description = "Budget: stop after this many host evaluations (sensitivity measurements included, counting those a resumed search already logged) and answer the best feasible candidate so far, confirmed on the board. Default: none." }.InRange(1, int.MaxValue);
         var maxBoardMeasurements = new Option<int?>("--max-board-measurements") { Description = "Budget: measure at most this many candidates on the board (the baseline included, counting those a resumed search already measured); past it the answer is the best feasible candidate among those measured. With a meter each measurement takes minutes. Default: none." }.InRange(1, int.MaxValue);
         var maxMinutes = new Option<string?>("--max-minutes") { Description = "Budget: stop before the next host evaluation once this run has searched this many minutes, and answer the best feasible candidate so far, confirmed on the board. Default: none." };
+        var history = HistoryOptions.History();
+        var @operator = HistoryOptions.Operator();
         var tolerance = new Option<double?>("--board-tolerance") { Description = "How far the board's score may be from the host's before the candidate counts as giving wrong output: accuracy as a fraction (default 0.005, half a point) or perplexity's relative change (default 0.01)." }.InRange(0.0, 1.0);
 
         var command = new Command("search", "Tiered search (global -> block -> module) for the precision of every part of a SpikeGPT under constA and constM, maximising J = A + alpha*M. "
@@ -56,7 +59,7 @@ internal static class SearchCommand
         {
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
             board, bench, boardTop, powerWeight, sensor, windowSeconds, windows, quickWindows, boardTokens, boardRepeats, tolerance,
-            maxLatency, maxPower, maxEnergy, maxEvaluations, maxMinutes, maxBoardMeasurements,
+            maxLatency, maxPower, maxEnergy, maxEvaluations, maxMinutes, maxBoardMeasurements, history, @operator,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -84,12 +87,15 @@ internal static class SearchCommand
                 throw new InputException("--max-board-measurements needs a board; --board none searches on the host only");
             if (hostOnly && objective.Limits.Any)
                 throw new InputException("--max-latency-ms, --max-power-w and --max-energy-mj need a board (a candidate is only chosen under them once measured there); --board none searches on the host only");
+            var windowRules = LabWindowOptions.Parse(parse.GetValue(quickWindows), parse.GetValue(windowSeconds), parse.GetValue(windows));
+            // Opened once the options are known good: a history of a newer schema is refused before anything runs.
+            using var runs = HistoryOptions.Open(parse.GetValue(history));
             var request = new SearchRequest(
                 $"qslm {Assembly.GetExecutingAssembly().GetName().Version}", isSst2, objective, formats,
                 parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens), parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens),
                 parse.GetValue(output), parse.GetValue(cache)!, hostOnly ? null : boardName, parse.GetValue(bench)!, parse.GetValue(boardTop),
                 parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance), budget,
-                LabWindowOptions.Parse(parse.GetValue(quickWindows), parse.GetValue(windowSeconds), parse.GetValue(windows)));
+                windowRules, runs, parse.GetValue(@operator), CommandText.Of(parse));
 
             var result = await SearchRunner.RunAsync(request, new SearchConsole(formats.Count), WarningLines.Instance, cancel);
             switch (result.Outcome)
@@ -108,6 +114,7 @@ internal static class SearchCommand
             var run = SearchRun.Load(Path.Combine(result.Folder, SearchFolder.LogFile));
             var pick = run.Candidates.First(r => r.Candidate == chosen.Id);
             foreach (var line in RunPlots.Save(run, RunPlots.Front(run), pick, Path.Combine(result.Folder, "pareto.png"))) Terminal.WriteAnsiLine(line);
+            if (result.HistoryRunId is { } recorded) Terminal.WriteAnsiLine($"history: run {recorded} in {runs.Location}");
             return CommandRunner.Success;
         }
     }

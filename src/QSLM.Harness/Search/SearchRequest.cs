@@ -1,4 +1,5 @@
 using QSLM.Format.Formats;
+using QSLM.History.Store;
 using QSLM.Search.Objective;
 using QSLM.Sensors.Sampling;
 using QSLM.Search.Tiers;
@@ -27,6 +28,9 @@ namespace QSLM.Harness.Search;
 /// <param name="Tolerance">How far the board's score may be from the host's, or null for the task's default.</param>
 /// <param name="Budget">When the search stops early, or null for no bound.</param>
 /// <param name="Windows">The windows of every power measurement with a meter, or null for a lab's (MLPerf Tiny's) defaults.</param>
+/// <param name="History">The run history the search records itself into as it goes, or null to record nothing.</param>
+/// <param name="Operator">Who runs it, as the history names them, or null.</param>
+/// <param name="CommandLine">The command as typed, for the history.</param>
 public sealed record SearchRequest(
     string Tool,
     bool IsSst2,
@@ -48,4 +52,7 @@ public sealed record SearchRequest(
     int BoardRepeats,
     double? Tolerance,
     SearchBudget? Budget = null,
-    LabWindowRules? Windows = null);
+    LabWindowRules? Windows = null,
+    IRunHistory? History = null,
+    string? Operator = null,
+    string? CommandLine = null);

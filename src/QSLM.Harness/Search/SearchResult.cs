@@ -38,4 +38,8 @@ public sealed record SearchResult(
     int CacheHits = 0,
     LmPerplexity? Lm = null,
     string? ChosenModel = null,
-    string? Failure = null);
+    string? Failure = null)
+{
+    /// <summary>The run's id in the history it recorded itself into, or null when it recorded nothing.</summary>
+    public string? HistoryRunId { get; init; }
+}

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using QSLM.Boards.Sessions;
 using QSLM.Boards.Settings;
 using QSLM.Format.Formats;
+using QSLM.Harness.History;
+using QSLM.Harness.Reporting;
+using QSLM.History.Records;
 using QSLM.Sensors.Sampling;
 using QSLM.Errors;
 using QSLM.Model.Evaluation;
@@ -39,7 +42,8 @@ public static class SearchRunner
 
         // The board comes up first: the tag its meter's figures carry and the settings it read back go into the manifest.
         var boardLines = progress is null ? null : new BoardLines(progress);
-        await using var measurer = request.Board is null ? null : OpenBoard(request, inputs, folder, Precisions.Uniform(host.Hierarchy, QuantFormats.Fp32), boardLines);
+        var board = request.Board is null ? null : SearchBoard.Open(request.BenchPath, request.Board);
+        await using var measurer = board is null ? null : OpenBoard(request, board, inputs, folder, Precisions.Uniform(host.Hierarchy, QuantFormats.Fp32), boardLines);
         var (powerSource, settings) = (default(SourceTag?), default(AppliedSettings?));
         if (measurer is not null) (powerSource, settings) = await measurer.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var manifest = new SearchManifest(
@@ -65,10 +69,19 @@ public static class SearchRunner
         progress?.Report(new SearchOpened(folder, opened.Completed.RowCount, manifest, objective, host.Hierarchy));
         progress?.Report(new SearchStarted());
         SearchLedger? ledger = null;
-        ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, opened.Log, opened.Completed, c => progress?.Report(new CandidateReported(c, ledger!.Describe(c))), measurer)
+        SearchRecording? recording = null;
+        ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, opened.Log, opened.Completed, c =>
+        {
+            recording?.Candidate(ledger!.ToRow(c));
+            progress?.Report(new CandidateReported(c, ledger!.Describe(c)));
+        }, measurer)
         {
             Budget = budget,
         };
+        // Recorded from here on: the inputs, the board, the folder and the search's own checks are known good, so bad
+        // input never reaches the history.
+        using var recorded = recording = Record(request, manifest, folder, opened.Completed.RowCount, measurer?.WindowsLog);
+        if (board is not null) recording?.Board(board.Session, board.Profile?.Name);
         Candidate chosen;
         try
         {
@@ -76,10 +89,18 @@ public static class SearchRunner
         }
         catch (InfrastructureFailureException e)
         {
+            recording?.Finish(RunStatus.InfrastructureError, $"infrastructure failure on board {request.Board} after {ledger.All.Count} candidates: {e.Message}");
             return new SearchResult(SearchOutcome.InfrastructureFailure, folder, ledger, CacheHits: host.CacheHits, Failure: e.Message);
+        }
+        catch (InputException e)
+        {
+            // No feasible candidate: the run ended, without an answer.
+            recording?.Finish(RunStatus.Completed, $"no answer after {ledger.All.Count} candidates: {e.Message}");
+            throw;
         }
         catch (OperationCanceledException)
         {
+            recording?.Finish(RunStatus.Cancelled, $"cancelled after {ledger.All.Count} candidates; the same command resumes it");
             return new SearchResult(SearchOutcome.Cancelled, folder, ledger, CacheHits: host.CacheHits);
         }
         (manifest with { Chosen = chosen.Id, StoppedByBudget = ledger.StoppedByBudget }).Write(Path.Combine(folder, SearchFolder.ManifestFile));
@@ -90,7 +111,8 @@ public static class SearchRunner
             measurer.Pack(chosen, chosenModel);
         }
         var lm = inputs.IsSst2 ? LmAtSamePrecisions(chosen, inputs) : null;
-        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel);
+        recording?.Finish(RunStatus.Completed, Outcome(chosen, ledger));
+        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel) { HistoryRunId = recording?.RunId };
     }
 
     // The LM with the classifier's precisions (its head at the classifier head's format).
@@ -104,12 +126,27 @@ public static class SearchRunner
         return new LmPerplexity(ppl, basePpl, inputs.Test.Length);
     }
 
-    private static AgentBoardMeasurer OpenBoard(SearchRequest request, HostSearchInputs inputs, string folder, Precisions fp32, IProgress<string>? lines)
+    // A resumed search is a new run of the history, its label saying so: the replayed candidates are recorded again in it.
+    private static SearchRecording? Record(SearchRequest request, SearchManifest manifest, string folder, int replayedRows, string? windowsLog)
+    {
+        if (request.History is null) return null;
+        var resumed = replayedRows > 0 ? string.Create(CultureInfo.InvariantCulture, $" (resumed: {replayedRows} logged rows replayed)") : "";
+        var label = $"search {manifest.Task} {manifest.ConstA} on {request.Board ?? "the host"}{resumed}";
+        var provenance = SearchImport.Provenance(manifest);
+        provenance["qslm_version"] = QslmBuild.Version;
+        if (QslmBuild.Commit is { } commit) provenance["qslm_commit"] = commit;
+        var run = request.History.Begin(new RunStart(RunKind.Search, label, Path.GetFullPath(folder), request.CommandLine ?? "qslm search", request.Operator, provenance));
+        return new SearchRecording(run, request.Board, windowsLog);
+    }
+
+    private static string Outcome(Candidate chosen, SearchLedger ledger) => string.Create(CultureInfo.InvariantCulture,
+        $"chose {SearchRecords.Label(chosen.Id)} of {ledger.All.Count} candidates{(ledger.StoppedByBudget is { } budget ? $", stopped by budget: {budget}" : "")}");
+
+    private static AgentBoardMeasurer OpenBoard(SearchRequest request, SearchBoard board, HostSearchInputs inputs, string folder, Precisions fp32, IProgress<string>? lines)
     {
         var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
         var run = new RunSettings(request.BoardTokens, Warmup: Math.Max(64, request.BoardTokens / 4), request.BoardRepeats, Seed: 1, Threads: 0);
         var tolerance = request.Tolerance ?? (isSst2 ? 0.005 : 0.01);
-        var board = SearchBoard.Open(request.BenchPath, request.Board!);
         var evaluation = isSst2
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);

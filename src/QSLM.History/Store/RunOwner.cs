@@ -17,8 +17,24 @@ public sealed record RunOwner(string Host, long Pid, string? ProcessStarted)
     /// time is alive. A run of another machine is never judged dead from here.</summary>
     public bool IsDeadHere() => Host == Current.Host && (Pid != Current.Pid || ProcessStarted != Current.ProcessStarted) && StartTimeOf(Pid) is var now && (now is null || now != ProcessStarted);
 
+    // Linux's own start time of the process (clock ticks since boot, /proc/PID/stat field 22) reads the same from every
+    // process; Process.StartTime is derived from it through the current uptime, and two processes computing it disagree
+    // by milliseconds, which would make a live run read as dead from another process.
     private static string? StartTimeOf(long pid)
     {
+        if (Directory.Exists("/proc/self"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(FormattableString.Invariant($"/proc/{pid}/stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return fields.Length > 19 ? "ticks:" + fields[19] : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null; // no such process
+            }
+        }
         try
         {
             using var process = Process.GetProcessById(checked((int)pid));

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using QSLM.History.Records;
+using QSLM.History.Store;
 using QSLM.Search.Results;
 
 namespace QSLM.Cli.Tests.Commands;
@@ -129,17 +131,19 @@ public sealed class BoardPowerSearchCommandTests : IDisposable
         File.WriteAllText(Path.Combine(policy, "scaling_governor"), "schedutil\n");
         File.WriteAllText(Path.Combine(policy, "scaling_available_governors"), "schedutil powersave\n");
 
-        var refused = QslmProcess.Run(Small(_temp.File("refused"), board, bench));
+        var history = _temp.File("history.db");
+        var refused = QslmProcess.Run([.. Small(_temp.File("refused"), board, bench), "--history", history]);
 
         Assert.True(refused.ExitCode == 3, refused.StdOut + refused.StdErr);
         Assert.Contains("setting-mismatch", refused.StdErr, StringComparison.Ordinal);
         Assert.Contains("governor performance (read back schedutil", refused.StdErr, StringComparison.Ordinal);
         // The board is brought up before the search starts: nothing was evaluated or logged.
         Assert.False(File.Exists(Path.Combine(_temp.File("refused"), "search.csv")));
+        using (var runs = SqliteRunHistory.Open(history)) Assert.Empty(runs.List(new RunFilter()));
 
         File.WriteAllText(Path.Combine(policy, "scaling_available_governors"), "schedutil performance powersave\n");
         var output = _temp.File("pinned-out");
-        var pinned = QslmProcess.Run(Small(output, board, bench));
+        var pinned = QslmProcess.Run([.. Small(output, board, bench), "--history", history]);
 
         Assert.True(pinned.ExitCode == 0, pinned.StdOut + pinned.StdErr);
         Assert.Equal("performance", File.ReadAllText(Path.Combine(policy, "scaling_governor")).Trim());
@@ -147,5 +151,17 @@ public sealed class BoardPowerSearchCommandTests : IDisposable
         var governor = Assert.Single(manifest.RootElement.GetProperty("BoardSettings").EnumerateArray());
         Assert.Equal(("governor", "performance"), (governor.GetProperty("Name").GetString(), governor.GetProperty("ReadBack").GetString()));
         Assert.Contains($"board {board}: settings read back: governor performance", pinned.StdOut, StringComparison.Ordinal);
+
+        // The history holds the run as it was recorded: the board with the settings it read back, every candidate row
+        // of the log, and each power figure and window tagged with the simulated board's source.
+        using var recorded = SqliteRunHistory.Open(history);
+        var run = recorded.Load(Assert.Single(recorded.List(new RunFilter())).Id)!;
+        Assert.Equal(RunStatus.Completed, run.Summary.Status);
+        Assert.Equal("governor performance (read back performance)", Assert.Single(run.Boards).Settings);
+        Assert.Equal(Rows(output).Count, run.Candidates.Count);
+        var power = run.Measurements.Where(m => m.Quantity == Quantities.Power).ToList();
+        Assert.Contains(power, m => m.Window is null && m.Ci95 is not null);
+        Assert.Equal(Windows(output).Count, power.Count(m => m.Window is not null));
+        Assert.All(power, m => Assert.Equal("simulated:pinned-sim", m.Source));
     }
 }
