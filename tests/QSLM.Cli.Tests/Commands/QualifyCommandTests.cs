@@ -158,6 +158,37 @@ public sealed class QualifyCommandTests : IClassFixture<QualifyCommandTests.Pack
         Assert.Equal("2 passed, 0 failed, 5 not run, 7 errors", run.Summary.Outcome);
     }
 
+    [Fact]
+    public void A_simulated_jetson_is_held_to_its_power_ceilings_in_quick_windows_with_every_figure_tagged_simulated()
+    {
+        var bench = Lab("  - name: sim-jetson\n    profile: simulated-jetson\n    link: local\n    simulated_board: orin-sim.json\n");
+        SimulatedBoardFiles.Write(_temp.File("lab/orin-sim.json"), "orin-sim", "jetson-ina3221", idleWatts: 4.5, joulesPerCpuSecond: 2,
+            extra: "\"identity\": { \"hostName\": \"sim-orin-01\", \"model\": \"NVIDIA Jetson Orin Nano (simulated)\", \"serial\": \"SIM-0001\", \"kernel\": \"5.15.136-tegra\", \"firmware\": \"L4T R36.3.0\" }");
+        // A power ceiling far above the board and an energy ceiling no model can meet.
+        var targets = _temp.File("targets.yaml");
+        File.WriteAllText(targets, "boards:\n  sim-jetson:\n    max_watts: 1000\n    max_joules_per_token: 0.000000001\n");
+        var output = _temp.File("report");
+        var history = _temp.File("history.db");
+
+        var result = QslmProcess.Run(Small(bench, output, history, "--targets", targets, "--quick"));
+
+        Assert.True(result.ExitCode == 1, result.StdOut + result.StdErr);
+        var checks = Checks(output);
+        var power = checks.Single(c => c.GetProperty("check").GetString() == "power");
+        var energy = checks.Single(c => c.GetProperty("check").GetString() == "energy");
+        Assert.Equal(("passed", "simulated:orin-sim"), (power.GetProperty("status").GetString(), power.GetProperty("source").GetString()));
+        Assert.Equal(("failed", "simulated:orin-sim"), (energy.GetProperty("status").GetString(), energy.GetProperty("source").GetString()));
+        Assert.Contains("upper end", power.GetProperty("detail").GetString());
+
+        var run = OnlyRun(history);
+        var watts = run.Measurements.Single(m => m.Quantity == Quantities.Power);
+        Assert.Equal(("simulated:orin-sim", "W"), (watts.Source, watts.Unit));
+        Assert.True(watts.Value > 4 && watts.Ci95 is > 0, $"{watts.Value} W ± {watts.Ci95}");
+        // The board is recorded as the simulated board's tree names it.
+        var board = Assert.Single(run.Boards);
+        Assert.Equal(new BoardRecord("sim-jetson", "simulated-jetson", "sim-orin-01", "NVIDIA Jetson Orin Nano (simulated)", "SIM-0001", "5.15.136-tegra", "L4T R36.3.0", null), board);
+    }
+
     [Theory]
     [InlineData("board", "unknown board 'nowhere'")]
     [InlineData("tag", "no board of")]
