@@ -86,14 +86,14 @@ internal static class QualifyCommand
             foreach (var model in packed) recorder.Candidate(new CandidateRecord(model.Label, model.Sha256, null, "qualified", null, model.Bytes, null));
             Terminal.WriteLine($"qualify: {packed.Count} models on {names.Count} boards of {loaded.Path}; run {recorder.RunId} in {store.Location}");
 
-            var (checks, boards) = await QualifyRunner.RunAsync(request, new HistoryQualifySink(recorder, Terminal.WriteLine), null, cancel);
-            var tally = QualifyTally.Of(checks);
-            var report = QualifyReport.Build(request, checks, boards,
+            var result = await QualifyRunner.RunAsync(request, new HistoryQualifySink(recorder, Terminal.WriteLine), null, cancel);
+            var tally = QualifyTally.Of(result.Checks);
+            var report = QualifyReport.Build(request, result,
                 new ReportProvenance(QslmBuild.Version, QslmBuild.Commit, parse.GetValue(who), Environment.MachineName, commandLine, started, DateTimeOffset.UtcNow, QualifyReport.WindowRules(rules)),
                 recorder.RunId);
             foreach (var written in ReportSet.Write(report, folder)) Terminal.WriteLine($"wrote {written}");
             recorder.Finish(RunStatus.Completed, tally.Outcome);
-            Summarise(checks);
+            Summarise(result.Checks);
             Terminal.WriteLine($"qualify: {tally.Outcome}");
             return tally.ExitCode;
         }

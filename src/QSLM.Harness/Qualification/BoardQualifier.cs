@@ -172,6 +172,9 @@ public sealed class BoardQualifier(QualifyBoardPlan plan, IReadOnlyList<QualifyM
             }
             (watts, wattsCi, joules, joulesCi, source) = (result.Baseline.GrossWatts, result.Baseline.GrossWattsCi95, result.Baseline.GrossJoulesPerToken, result.Baseline.GrossJoulesPerTokenCi95, result.Source);
             Measure(model, Quantities.IdlePower, result.IdleWatts, null, "W", source);
+            foreach (var w in result.Windows)
+                sink.Window(new ReportWindow(plan.Name, w.Order, w.Side is null ? "idle" : model.Label, w.Side is null ? -1 : w.Repeat, w.Kept, w.StartSeconds, w.StopSeconds,
+                    w.GrossWatts, w.Side is null ? 0 : w.NetJoulesPerToken, w.Throttled, w.Source.ToString()));
         }
         else
         {

@@ -18,6 +18,14 @@ public sealed class HistoryQualifySink(IRunRecorder recorder, Action<string> con
     public void Measurement(MeasurementRecord measurement) => recorder.Measurement(measurement);
 
     /// <inheritdoc />
+    public void Window(ReportWindow window)
+    {
+        // A model's window is a figure of that model; the idle window is its run's, kept in the report.
+        if (window.Repeat >= 0)
+            recorder.Measurement(new MeasurementRecord(window.Board, window.Side, Quantities.Power, window.Watts, null, "W", window.Source, window.Index));
+    }
+
+    /// <inheritdoc />
     public void Check(CheckResult check)
     {
         recorder.Verdict(new VerdictRecord(check.Board, check.Model, check.Check, StatusWord(check.Status), check.Measured, check.Threshold, check.Unit, check.Detail));

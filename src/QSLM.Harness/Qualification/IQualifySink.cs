@@ -13,6 +13,9 @@ public interface IQualifySink
     /// <summary>A figure was taken.</summary>
     void Measurement(MeasurementRecord measurement);
 
+    /// <summary>A power window was measured (the idle window included).</summary>
+    void Window(ReportWindow window);
+
     /// <summary>A check was decided.</summary>
     void Check(CheckResult check);
 

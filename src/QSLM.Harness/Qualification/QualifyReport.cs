@@ -15,8 +15,9 @@ public static class QualifyReport
         $"{(rules.Quick ? "quick (shorter or fewer than a lab accepts): " : "")}{rules.Repeats} windows of {rules.Window.TotalSeconds:0.###} s of the model alone, {rules.Warmup.TotalSeconds:0.###} s warm-up discarded, idle {rules.IdleWindow.TotalSeconds:0.###} s measured first, cool-down {rules.CooldownPause.TotalSeconds:0.###} s; run only where a power or energy ceiling is set");
 
     /// <summary>Builds the report.</summary>
-    public static RunReport Build(QualifyRequest request, IReadOnlyList<CheckResult> checks, IReadOnlyList<ReportBoard> boards, ReportProvenance provenance, string? runId)
+    public static RunReport Build(QualifyRequest request, QualifyResult result, ReportProvenance provenance, string? runId)
     {
+        var checks = result.Checks;
         var tally = QualifyTally.Of(checks);
         var latency = new LatencyPercentiles(0, 0, request.Run.Repeats).Method;
         return new RunReport
@@ -27,7 +28,8 @@ public static class QualifyReport
             Verdict = tally.Outcome,
             Status = tally.Status,
             Provenance = provenance,
-            Boards = boards,
+            Boards = result.Boards,
+            Windows = result.Windows,
             Models = [.. request.Models.Select(m => new ReportModel(m.Label, m.Path, m.Sha256, m.Bytes, m.Description))],
             Checks = checks,
             Notes =

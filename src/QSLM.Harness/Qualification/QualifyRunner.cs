@@ -16,8 +16,8 @@ public static class QualifyRunner
     /// come up is an error for its checks, not a long wait for the others.</summary>
     public static BoardResilienceOptions Resilience { get; } = new() { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromSeconds(1), ConnectTimeout = TimeSpan.FromSeconds(15) };
 
-    /// <summary>Runs <paramref name="request"/>; returns every check and board.</summary>
-    public static async Task<(IReadOnlyList<CheckResult> Checks, IReadOnlyList<ReportBoard> Boards)> RunAsync(QualifyRequest request, IQualifySink sink,
+    /// <summary>Runs <paramref name="request"/>; returns every check, board and power window.</summary>
+    public static async Task<QualifyResult> RunAsync(QualifyRequest request, IQualifySink sink,
         Func<string, Task>? beforeBoard = null, CancellationToken cancellationToken = default)
     {
         var collected = new CollectingSink(sink);
@@ -47,7 +47,7 @@ public static class QualifyRunner
             }
             await new BoardQualifier(plan, request.Models, request.Data, host, request.Calibration, collected).RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        return (collected.Checks, [.. collected.Boards.Values]);
+        return new QualifyResult(collected.Checks, [.. collected.Boards.Values], collected.Windows);
     }
 
     private static QualifyBoardPlan Plan(QualifyRequest request, string name)
@@ -76,7 +76,15 @@ public static class QualifyRunner
             inner.Board(board);
         }
 
+        public List<ReportWindow> Windows { get; } = [];
+
         public void Measurement(QSLM.History.Records.MeasurementRecord measurement) => inner.Measurement(measurement);
+
+        public void Window(ReportWindow window)
+        {
+            Windows.Add(window);
+            inner.Window(window);
+        }
 
         public void Check(CheckResult check)
         {
@@ -87,3 +95,9 @@ public static class QualifyRunner
         public void Progress(string line) => inner.Progress(line);
     }
 }
+
+/// <summary>What a qualification found.</summary>
+/// <param name="Checks">Every check, one per board × model × check, in the order decided.</param>
+/// <param name="Boards">The boards, as their agents named them.</param>
+/// <param name="Windows">Every power window measured, idle ones included.</param>
+public sealed record QualifyResult(IReadOnlyList<CheckResult> Checks, IReadOnlyList<ReportBoard> Boards, IReadOnlyList<ReportWindow> Windows);

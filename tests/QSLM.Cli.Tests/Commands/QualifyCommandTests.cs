@@ -179,11 +179,16 @@ public sealed class QualifyCommandTests : IClassFixture<QualifyCommandTests.Pack
         Assert.Equal(("passed", "simulated:orin-sim"), (power.GetProperty("status").GetString(), power.GetProperty("source").GetString()));
         Assert.Equal(("failed", "simulated:orin-sim"), (energy.GetProperty("status").GetString(), energy.GetProperty("source").GetString()));
         Assert.Contains("upper end", power.GetProperty("detail").GetString());
+        // The quick windows are in the report: the idle one first, then three of the model alone.
+        var windows = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json"))).RootElement.GetProperty("windows").EnumerateArray().ToList();
+        Assert.Equal("idle", windows[0].GetProperty("side").GetString());
+        Assert.Equal(3, windows.Count(w => w.GetProperty("side").GetString() == "sst2-int8.qslm" && w.GetProperty("kept").GetBoolean()));
 
         var run = OnlyRun(history);
-        var watts = run.Measurements.Single(m => m.Quantity == Quantities.Power);
+        var watts = run.Measurements.Single(m => m.Quantity == Quantities.Power && m.Window is null);
         Assert.Equal(("simulated:orin-sim", "W"), (watts.Source, watts.Unit));
         Assert.True(watts.Value > 4 && watts.Ci95 is > 0, $"{watts.Value} W ± {watts.Ci95}");
+        Assert.Equal(3, run.Measurements.Count(m => m.Quantity == Quantities.Power && m.Window is not null));
         // The board is recorded as the simulated board's tree names it.
         var board = Assert.Single(run.Boards);
         Assert.Equal(new BoardRecord("sim-jetson", "simulated-jetson", "sim-orin-01", "NVIDIA Jetson Orin Nano (simulated)", "SIM-0001", "5.15.136-tegra", "L4T R36.3.0", null), board);
