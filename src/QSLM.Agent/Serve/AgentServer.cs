@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using QSLM.Agent.Diagnostics;
+using QSLM.Agent.Identity;
 using QSLM.Agent.Sampling;
 using QSLM.Agent.Sensors;
 using QSLM.Agent.Settings;
@@ -27,12 +28,14 @@ internal sealed class AgentServer
     private readonly OnboardSensors _sensors;
     private readonly BoardSettingsApplier _settings;
     private readonly WorkMeter _work;
+    private readonly BoardIdentity _identity;
     // Samplers send their chunks from their own threads: one message at a time on the line.
     private readonly SemaphoreSlim _sending = new(1, 1);
 
     public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, long maxPartialBytes, TextWriter log, OnboardSensors sensors,
-        BoardSettingsApplier? settings = null, WorkMeter? work = null)
+        BoardSettingsApplier? settings = null, WorkMeter? work = null, BoardIdentity? identity = null)
     {
+        _identity = identity ?? BoardIdentityReader.Read("/", ProgramPath.Directories(null));
         _sensors = sensors;
         _settings = settings ?? new BoardSettingsApplier("/", ProgramPath.Directories(null));
         _work = work ?? new WorkMeter();
@@ -144,7 +147,7 @@ internal sealed class AgentServer
             throw new ProtocolException(ErrorCodes.VersionMismatch, FormattableString.Invariant($"the agent speaks protocol {ProtocolLimits.Version}, the host {hello.ProtocolVersion}"));
         return new HelloReply(
             ProtocolLimits.Version, Version, RuntimeInformation.RuntimeIdentifier, KernelPaths.Describe(), Environment.ProcessorCount,
-            SystemMemory.TotalBytes(), SystemMemory.AvailableBytes(), _sensors.Infos, _store.List(), _maxMessageBytes, _store.MaxModelBytes);
+            SystemMemory.TotalBytes(), SystemMemory.AvailableBytes(), _sensors.Infos, _store.List(), _maxMessageBytes, _store.MaxModelBytes, _identity);
     }
 
     private async Task MarkAndWaitAsync(Mark mark)

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.IO.Ports;
+using QSLM.Agent.Identity;
 using QSLM.Agent.Sampling;
 using QSLM.Agent.Sensors;
 using QSLM.Agent.Settings;
 using QSLM.Agent.Simulation;
 using QSLM.Protocol;
+using QSLM.Protocol.Messages;
 using QSLM.Protocol.Serial;
 
 namespace QSLM.Agent.Serve;
@@ -50,11 +52,13 @@ internal static class ServeCommand
             var programs = parse.GetValue(programsPath);
             var sensors = simulation is null ? OnboardSensors.Discover(sensorRoot, programs) : SimulatedBoardSensors.Create(simulation, sensorRoot);
             var settings = new BoardSettingsApplier(sensorRoot, ProgramPath.Directories(programs));
+            // A simulated board has none of the real machine's programs: its firmware is what its tree states.
+            var identity = BoardIdentityReader.Read(sensorRoot, simulation is null ? ProgramPath.Directories(programs) : []);
             simulation?.Start();
-            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, partialCap, sensors, settings, work).GetAwaiter().GetResult();
+            if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, partialCap, sensors, settings, work, identity).GetAwaiter().GetResult();
             using var input = Console.OpenStandardInput();
             using var output = Console.OpenStandardOutput();
-            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings, work).ServeAsync().GetAwaiter().GetResult();
+            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings, work, identity).ServeAsync().GetAwaiter().GetResult();
         }));
         return command;
     }
@@ -64,11 +68,17 @@ internal static class ServeCommand
         var board = SimulatedBoardFile.Load(file);
         if (board.Kind == SimulatedBoardKinds.JetsonIna3221 && Path.GetFullPath(sensorRoot) == Path.GetFullPath("/"))
             throw new QSLM.Errors.InputException("--simulate-board writes a fake sysfs tree for a Jetson: give --sensors-root a folder of its own, not /");
+        if (board.Identity is { } identity)
+        {
+            if (Path.GetFullPath(sensorRoot) == Path.GetFullPath("/"))
+                throw new QSLM.Errors.InputException("--simulate-board states an identity, written as a fake tree: give --sensors-root a folder of its own, not /");
+            identity.WriteTree(sensorRoot);
+        }
         Console.Error.WriteLine($"qslm-agent: simulating board {board.Model} ({board.Kind}); every reading is tagged simulated:{board.Model}");
         return new BoardSimulation(board, work);
     }
 
-    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, long partialCap, OnboardSensors sensors, BoardSettingsApplier settings, WorkMeter work)
+    private static async Task<int> ServeSerialAsync(string device, int baud, ConfinedFolder folder, int messageCap, long modelCap, long partialCap, OnboardSensors sensors, BoardSettingsApplier settings, WorkMeter work, BoardIdentity identity)
     {
         using var port = new SerialPort(device, baud) { ReadTimeout = SerialPort.InfiniteTimeout, WriteTimeout = SerialPort.InfiniteTimeout };
         port.Open();
@@ -76,7 +86,7 @@ internal static class ServeCommand
         // A board's serial agent outlives host sessions: after a bye it waits for the next hello.
         while (true)
         {
-            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings, work);
+            var server = new AgentServer(new SerialLinkPort(link), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings, work, identity);
             try
             {
                 var code = await server.ServeAsync().ConfigureAwait(false);

@@ -41,6 +41,10 @@ internal sealed record SimulatedBoardFile
     /// windows not counted) that report throttling; null: the board reports no throttle state.</summary>
     public IReadOnlyList<int>? ThrottledWindows { get; init; }
 
+    /// <summary>Which board the simulation says it is (host name, model, serial, kernel, firmware), written into the fake
+    /// tree under the sensor root for the agent's hello; none: the agent reads the real machine's.</summary>
+    public SimulatedIdentity? Identity { get; init; }
+
     /// <summary>Reads and checks <paramref name="path"/>.</summary>
     /// <exception cref="InputException">The file is missing, not JSON of this shape, or states an impossible board.</exception>
     public static SimulatedBoardFile Load(string path)

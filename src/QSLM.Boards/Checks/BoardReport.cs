@@ -30,9 +30,14 @@ public sealed record BoardReport(
     {
         var line = $"{Board} ({Reached}): {State}, {Health}";
         if (Agent is { } a) line += FormattableString.Invariant($"; agent {a.AgentVersion} on {a.RuntimeId}, {a.ProcessorCount} processors, {a.Models.Count} models stored");
+        if (Agent?.Identity is { } id) line += "; board " + Identity(id);
         if (Sensors is { } s) line += s.Count == 0 ? "; no sensors" : "; sensors " + string.Join(", ", s.Select(r => FormattableString.Invariant($"{r.Name} {r.Value:G4} {r.Unit} ({r.Source})")));
         if (Settings is { } applied) line += "; settings " + applied.Describe();
         if (Failure is { } f) line += $"; {f.Class.ToString().ToLowerInvariant()} failure {f.Code}: {f.InnerException?.Message ?? f.Message}";
         return line;
     }
+
+    /// <summary>A board's identity in words: host name, model, serial, kernel and firmware, each "unknown" where the board does not say.</summary>
+    public static string Identity(BoardIdentity identity) =>
+        $"{identity.HostName} ({identity.Model ?? "model unknown"}, serial {identity.Serial ?? "unknown"}, kernel {identity.Kernel}, firmware {identity.Firmware ?? "unknown"})";
 }

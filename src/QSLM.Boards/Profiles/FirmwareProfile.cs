@@ -16,6 +16,8 @@ namespace QSLM.Boards.Profiles;
 /// <param name="Notes">Free text for people (how to wire, what the firmware config holds); never run.</param>
 /// <param name="IdleWattsRange">The idle power a healthy board draws, with its source tag.</param>
 /// <param name="Path">The file it was read from.</param>
+/// <param name="Tags">Names a bench's boards are picked by (<c>qslm qualify --tag</c>): a family, an architecture, a lab.</param>
+/// <param name="Qualify">What a model must meet on this kind of board (<c>qslm qualify</c>); none: those checks are not run.</param>
 public sealed record FirmwareProfile(
     string Name,
     string Description,
@@ -25,7 +27,13 @@ public sealed record FirmwareProfile(
     BoardSettings Settings,
     IReadOnlyList<string> Notes,
     WattsRange IdleWattsRange,
-    string Path);
+    string Path,
+    IReadOnlyList<string>? Tags = null,
+    QualifyTargets? Qualify = null)
+{
+    /// <summary>Whether the profile carries <paramref name="tag"/>.</summary>
+    public bool HasTag(string tag) => Tags?.Contains(tag, StringComparer.Ordinal) == true;
+}
 
 /// <summary>A power sensor of a board type.</summary>
 /// <param name="Spec">How <c>QSLM.Sensors.Discovery.SensorSpec</c> opens it (<c>jetson:VDD_IN</c>, <c>pmic</c>, <c>ina219:1:0x40:0.1</c>, <c>simulated</c>).</param>

@@ -59,7 +59,7 @@ public static class FirmwareProfiles
         }
         if (stream.Documents.Count != 1) throw new InventoryException(path, 1, 1, "a firmware profile holds exactly one YAML document");
         var map = new YamlMap(path, stream.Documents[0].RootNode, "a firmware profile");
-        map.Only("profile", "description", "runtime", "memory_for_model", "sensors", "settings", "notes", "idle_watts");
+        map.Only("profile", "description", "runtime", "memory_for_model", "sensors", "settings", "notes", "idle_watts", "tags", "qualify");
         var name = map.RequiredString("profile");
         var stem = Path.GetFileNameWithoutExtension(path);
         if (name != stem) throw map.Error(map.NodeOf("profile"), $"the profile is named '{name}' but its file is {stem}.yaml; they must agree");
@@ -69,7 +69,9 @@ public static class FirmwareProfiles
         var settings = map.OptionalMap("settings", "settings") is { } pinned ? ProfileSettings.Read(pinned) : BoardSettings.None;
         var notes = map.Sequence("notes").Select(n => n is YamlScalarNode { Value: { Length: > 0 } note } ? note : throw map.Error(n, "each note must be a line of text")).ToList();
         var idle = ReadRange(map.OptionalMap("idle_watts", "idle_watts") ?? throw map.Error(map.Node, "'idle_watts' is required here"));
-        return new FirmwareProfile(name, map.RequiredString("description"), runtime, ReadMemory(map), sensors, settings, notes, idle, path);
+        var tags = map.Sequence("tags").Select(n => n is YamlScalarNode { Value: { Length: > 0 } tag } && !tag.Any(char.IsWhiteSpace) ? tag : throw map.Error(n, "each tag must be a word")).ToList();
+        var qualify = map.OptionalMap("qualify", "qualify") is { } targets ? QualifyTargetsReader.Read(targets) : null;
+        return new FirmwareProfile(name, map.RequiredString("description"), runtime, ReadMemory(map), sensors, settings, notes, idle, path, tags, qualify);
     }
 
     private static ProfileSensor ReadSensor(YamlMap map)

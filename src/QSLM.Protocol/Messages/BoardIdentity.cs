@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace QSLM.Protocol.Messages;
 
 /// <summary>
@@ -11,4 +13,11 @@ namespace QSLM.Protocol.Messages;
 /// <param name="Kernel">The kernel release (<c>/proc/sys/kernel/osrelease</c>).</param>
 /// <param name="Firmware">The firmware release: the Jetson's L4T line of <c>/etc/nv_tegra_release</c>, else the
 /// Raspberry Pi's <c>vcgencmd version</c> date, else DMI's <c>bios_version</c>.</param>
-public sealed record BoardIdentity(string HostName, string? Model, string? Serial, string Kernel, string? Firmware);
+/// <remarks>The fields a board may not know travel as null, never left out: the protocol's reader requires every
+/// member of a positional record.</remarks>
+public sealed record BoardIdentity(
+    string HostName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Model,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Serial,
+    string Kernel,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Firmware);

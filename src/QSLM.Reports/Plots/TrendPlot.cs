@@ -32,7 +32,7 @@ public static class TrendPlot
         var xs = Enumerable.Range(1, ordered.Count).Select(i => (double)i).ToArray();
         var ys = ordered.Select(p => p.Value).ToArray();
         var plot = new Plot();
-        ApplyFont(plot);
+        ReportFonts.Apply(plot);
 
         var line = plot.Add.Scatter(xs, ys, Color.FromHex("#1f77b4"));
         line.LegendText = $"{quantity} per run";
@@ -65,23 +65,5 @@ public static class TrendPlot
         if (at.Count == 0) return;
         var marker = plot.Add.Markers(at.Select(t => xs[t.i]).ToArray(), at.Select(t => t.p.Value).ToArray(), shape, 11, color);
         marker.LegendText = $"{role} run";
-    }
-
-    // The bundled DejaVu Sans beside the program (as qslm ships it), so the text never depends on the machine's fonts;
-    // without it (a library test) the default font is used.
-    private static readonly Lazy<string?> Font = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVuSans.ttf");
-        if (!File.Exists(path)) return null;
-        foreach (var bold in new[] { false, true })
-        {
-            foreach (var italic in new[] { false, true }) Fonts.AddFontFile("DejaVu Sans", path, bold, italic);
-        }
-        return "DejaVu Sans";
-    });
-
-    private static void ApplyFont(Plot plot)
-    {
-        if (Font.Value is { } name) plot.Font.Set(name);
     }
 }

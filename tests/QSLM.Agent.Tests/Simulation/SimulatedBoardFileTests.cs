@@ -25,6 +25,18 @@ public sealed class SimulatedBoardFileTests : IDisposable
         Assert.Equal([2, 4], board.ThrottledWindows);
     }
 
+    [Fact]
+    public void A_board_file_may_state_the_identity_its_agent_reports()
+    {
+        var path = SimulatedBoardFiles.Write(_temp.File("i.json"), "orin-sim", "jetson-ina3221",
+            extra: "\"identity\": { \"hostName\": \"sim-orin\", \"model\": \"NVIDIA Jetson Orin Nano (simulated)\", \"kernel\": \"5.15.136-tegra\", \"firmware\": \"L4T R36.3.0\" }");
+
+        var board = SimulatedBoardFile.Load(path);
+
+        Assert.Equal(new SimulatedIdentity("sim-orin", "NVIDIA Jetson Orin Nano (simulated)", null, "5.15.136-tegra", "L4T R36.3.0"), board.Identity);
+        Assert.Null(SimulatedBoardFile.Load(SimulatedBoardFiles.Write(_temp.File("n.json"), "orin-sim", "jetson-ina3221")).Identity);
+    }
+
     [Theory]
     [InlineData("jetson-ina3221", "\"idleWatts\": 1", "model")]
     [InlineData("jetson-ina3232", null, "kind 'jetson-ina3232'")]

@@ -36,6 +36,10 @@ public sealed class MessageCodecTests
         // A board that cannot read its memory figures says so with nulls, which must still decode.
         new RunResult(new string('f', 64), 1, 1, [1.0], 9, 1, 0.5, [0.1], null, null, null, "Scalar", 1),
         new HelloReply(3, "0.1", "linux-arm64", "Scalar", 1, null, null, [], [], 4 << 20, 1L << 32),
+        // A board names itself; a container knows no model, serial or firmware, which travel as nulls.
+        new HelloReply(3, "0.1", "linux-arm64", "Scalar", 4, null, null, [], [], 4 << 20, 1L << 32,
+            new BoardIdentity("orin-01", "NVIDIA Jetson Orin Nano Developer Kit", "1421623012345", "5.15.136-tegra", "L4T R36.3.0")),
+        new HelloReply(3, "0.1", "linux-x64", "Vector256", 2, null, null, [], [], 4 << 20, 1L << 32, new BoardIdentity("container", null, null, "6.8.0-45-generic", null)),
         new EvaluationResult(new string('f', 64), EvaluationTask.Sst2, 0.5, 2, [1, 0], 0.1, null),
         new Bye(),
         new ErrorReply(ErrorCodes.HashMismatch, "nope", 17),
