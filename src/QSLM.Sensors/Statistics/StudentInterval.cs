@@ -23,8 +23,13 @@ public static class StudentInterval
         var mean = values.Average();
         if (values.Count == 1) return (mean, null);
         var variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
-        var df = values.Count - 1;
-        var t = df <= T975.Length ? T975[df - 1] : 1.960;
-        return (mean, t * Math.Sqrt(variance / values.Count));
+        return (mean, Quantile975(values.Count - 1) * Math.Sqrt(variance / values.Count));
+    }
+
+    /// <summary>t(0.975, <paramref name="degreesOfFreedom"/>): the two-sided 95% quantile of Student's t (the normal 1.960 beyond 30).</summary>
+    public static double Quantile975(int degreesOfFreedom)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(degreesOfFreedom, 1);
+        return degreesOfFreedom <= T975.Length ? T975[degreesOfFreedom - 1] : 1.960;
     }
 }
