@@ -34,6 +34,7 @@ public static class Program
             GlobalOptions.Verbose,
         };
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ClaimCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
