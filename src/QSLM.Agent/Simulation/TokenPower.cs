@@ -11,7 +11,7 @@ namespace QSLM.Agent.Simulation;
 internal sealed class TokenPower
 {
     /// <summary>The time over which what is owed is shown: a few sensor samples, far shorter than any warm-up.</summary>
-    public static readonly double Lag = 0.05;
+    public static readonly double Lag = 0.2;
 
     private string? _model;
     private long _tokens;
