@@ -17,7 +17,7 @@ namespace QSLM.Harness.Claims;
 /// <param name="Low">Lower end of the 95% interval.</param>
 /// <param name="High">Upper end.</param>
 /// <param name="Outcome">The claim's verdict.</param>
-/// <param name="PairsToDecide">When inconclusive: the fewest pairs that would decide it at the observed mean and
+/// <param name="PairsToDecide">When inconclusive: the fewest pairs that would decide it with 90% probability at the observed mean and
 /// variance (<see cref="PairsNeeded"/>); null otherwise, or when out of reach (<see cref="OutOfReach"/>).</param>
 public sealed record ClaimInterval(double Claim, IReadOnlyList<double> Differences, double Mean, double StandardDeviation, double Low, double High, ClaimOutcome Outcome, int? PairsToDecide)
 {
@@ -64,19 +64,21 @@ public sealed record ClaimInterval(double Claim, IReadOnlyList<double> Differenc
     }
 
     /// <summary>
-    /// The fewest paired repeats n (at least 2) whose 95% half-width t(0.975, n − 1)·s/√n is below |mean − claim|: with
-    /// the same mean and standard deviation, the interval would then lie wholly on one side of the claim. Null when no
-    /// number of pairs would (the mean equals the claim) or more than <see cref="MaxPairs"/> would be needed.
+    /// The fewest paired repeats n (at least 2) that decide the claim with 90% probability if the observed mean and
+    /// standard deviation are the true ones: (t(0.975, n − 1) + t(0.90, n − 1))·s/√n below |mean − claim|, the usual
+    /// sample size of a one-sample t test at a 5% two-sided level and 90% power. Only t(0.975)·s/√n below the gap would
+    /// put the interval just clear of the claim at the observed figures, which a rerun misses half the time. Null when
+    /// no number of pairs would (the mean equals the claim) or more than <see cref="MaxPairs"/> would be needed.
     /// </summary>
     public static int? PairsNeeded(double mean, double standardDeviation, double claim)
     {
         var gap = Math.Abs(mean - claim);
         if (!(gap > 0) || !double.IsFinite(standardDeviation)) return null;
         if (standardDeviation == 0) return 2;
-        // The half-width falls with n (t falls and √n grows), so the first n below the gap is the answer.
+        // The bound falls with n (the quantiles fall and √n grows), so the first n below the gap is the answer.
         for (var n = 2; n <= MaxPairs; n++)
         {
-            if (StudentInterval.Quantile975(n - 1) * standardDeviation / Math.Sqrt(n) < gap) return n;
+            if ((StudentInterval.Quantile975(n - 1) + StudentInterval.Quantile90(n - 1)) * standardDeviation / Math.Sqrt(n) < gap) return n;
         }
         return null;
     }

@@ -51,7 +51,7 @@ public static class ClaimReports
 
     /// <summary>How many pairs would decide an inconclusive claim, in words.</summary>
     public static string Advice(ClaimInterval interval) => interval.PairsToDecide is { } pairs
-        ? string.Create(CultureInfo.InvariantCulture, $"{pairs} paired windows (--windows {pairs}) would decide it at the observed variance")
+        ? string.Create(CultureInfo.InvariantCulture, $"{pairs} paired windows (--windows {pairs}) would decide it with 90% probability at the observed mean and variance")
         : Math.Abs(interval.Mean - interval.Claim) > 0
             ? string.Create(CultureInfo.InvariantCulture, $"more than {ClaimInterval.MaxPairs} paired windows would be needed at the observed variance: out of reach")
             : "no number of windows would decide it at the observed variance: the observed mean equals the claim";

@@ -6,16 +6,17 @@ namespace QSLM.Harness.Tests.Claims;
 public sealed class ClaimIntervalTests
 {
     [Fact]
-    public void The_pairs_to_decide_are_the_fewest_whose_t_half_width_falls_below_the_gap_between_the_mean_and_the_claim()
+    public void The_pairs_to_decide_are_the_fewest_that_clear_the_claim_at_90_percent_power()
     {
-        // Gap 0.02, s = 0.02: t(0.975, n-1)/sqrt(n) must fall below 1. n = 6 gives 2.571/2.449 = 1.050, n = 7 gives 2.447/2.646 = 0.925.
-        Assert.Equal(7, ClaimInterval.PairsNeeded(-0.22, 0.02, -0.2));
+        // Gap 0.02, s = 0.02: (t(0.975, n-1) + t(0.90, n-1))/sqrt(n) must fall below 1.
+        // n = 12 gives (2.201 + 1.363)/3.464 = 1.029, n = 13 gives (2.179 + 1.356)/3.606 = 0.980.
+        Assert.Equal(13, ClaimInterval.PairsNeeded(-0.22, 0.02, -0.2));
         // The same gap on the other side of the claim needs as many.
-        Assert.Equal(7, ClaimInterval.PairsNeeded(-0.18, 0.02, -0.2));
-        // Half the spread: t/sqrt(n) < 2; n = 3 gives 4.303/1.732 = 2.484, n = 4 gives 3.182/2 = 1.591.
-        Assert.Equal(4, ClaimInterval.PairsNeeded(-0.22, 0.01, -0.2));
-        // Beyond 31 pairs the normal quantile: gap 0.01, s = 0.05 needs 1.96 * 5 / sqrt(n) < 1, so n > 96.04.
-        Assert.Equal(97, ClaimInterval.PairsNeeded(-0.21, 0.05, -0.2));
+        Assert.Equal(13, ClaimInterval.PairsNeeded(-0.18, 0.02, -0.2));
+        // Half the spread: below 2; n = 4 gives (3.182 + 1.638)/2 = 2.410, n = 5 gives (2.776 + 1.533)/2.236 = 1.927.
+        Assert.Equal(5, ClaimInterval.PairsNeeded(-0.22, 0.01, -0.2));
+        // Beyond 31 pairs the normal quantiles: gap 0.01, s = 0.05 needs (1.960 + 1.282) * 5 / sqrt(n) < 1, so n > 262.8.
+        Assert.Equal(263, ClaimInterval.PairsNeeded(-0.21, 0.05, -0.2));
     }
 
     [Fact]
