@@ -1,7 +1,7 @@
 namespace QSLM.CommandLine;
 
 /// <summary>The exit codes of every QSLM executable, so that a script or a farm can tell what to do
-/// next: retry (3), fix the command (2), report a bug (70), or nothing (0, 1, 130).</summary>
+/// next: retry (3), fix the command (2), report a bug (70), measure longer (4), or nothing (0, 1, 130).</summary>
 public static class ExitCodes
 {
     /// <summary>The command did what was asked.</summary>
@@ -15,6 +15,10 @@ public static class ExitCodes
 
     /// <summary>A board, link or service failed; running the same command again may succeed.</summary>
     public const int Infrastructure = 3;
+
+    /// <summary>The measurements neither support nor contradict the claim (its 95% interval straddles it); more
+    /// windows may decide it, and the command says how many.</summary>
+    public const int Inconclusive = 4;
 
     /// <summary>A bug: one line asks for a report and names the log file holding the stack trace (sysexits' EX_SOFTWARE).</summary>
     public const int InternalFault = 70;

@@ -17,17 +17,23 @@ internal sealed class WorkMeter
     private OperationCounts? _seen;
     private readonly Dictionary<int, long> _seenMacs = [];
     private long _seenAccumulates;
+    private long _finishedTokens;
+    private long _seenTokens;
+    private string? _model;
 
     /// <summary>Processor seconds the agent's process has used.</summary>
     public static double CpuSeconds => Environment.CpuUsage.TotalTime.TotalSeconds;
 
     /// <summary>Counts the operations of <paramref name="counts"/> (asked each time: a runtime's counters are replaced when reset) until <see cref="Detach"/>.</summary>
-    public void Attach(Func<OperationCounts> counts)
+    /// <param name="counts">The attached runtime's counters.</param>
+    /// <param name="model">The SHA-256 of the model it runs, for a simulated board that prices models by their stated energy.</param>
+    public void Attach(Func<OperationCounts> counts, string? model = null)
     {
         lock (_gate)
         {
             Fold();
             _current = counts;
+            _model = model;
         }
     }
 
@@ -38,6 +44,17 @@ internal sealed class WorkMeter
         {
             Fold();
             _current = null;
+            _model = null;
+        }
+    }
+
+    /// <summary>The model running now (null when none is attached) and the tokens run so far, over every run.</summary>
+    public (string? Model, long Tokens) Tokens()
+    {
+        lock (_gate)
+        {
+            Fold();
+            return (_model, _finishedTokens);
         }
     }
 
@@ -62,6 +79,7 @@ internal sealed class WorkMeter
             _seen = counts;
             _seenMacs.Clear();
             _seenAccumulates = 0;
+            _seenTokens = 0;
         }
         foreach (var (bits, macs) in counts.MultiplyAccumulatesByWeightBits)
         {
@@ -71,5 +89,8 @@ internal sealed class WorkMeter
         var accumulates = counts.Accumulates;
         _finishedAccumulates += accumulates - _seenAccumulates;
         _seenAccumulates = accumulates;
+        var tokens = counts.Tokens;
+        _finishedTokens += tokens - _seenTokens;
+        _seenTokens = tokens;
     }
 }

@@ -36,7 +36,7 @@ internal sealed class WorkloadRunner(ModelStore store, OnboardSensors board, Wor
         var before = SystemMemory.AvailableBytes();
         var options = new RuntimeOptions(KernelPaths.Best, request.Threads == 0 ? Environment.ProcessorCount : request.Threads);
         using var runtime = store.Open(request.Sha256, path => SpikeGptRuntime.Open(path, options));
-        work.Attach(() => runtime.Counts);
+        work.Attach(() => runtime.Counts, request.Sha256);
         try
         {
             return await RunAsync(request, runtime, sensors, options, before).ConfigureAwait(false);

@@ -6,7 +6,9 @@ namespace QSLM.Agent.Simulation;
 /// <summary>
 /// The power of a simulated board, updated every few milliseconds on a thread of its own: each tick prices the
 /// work the agent measured of itself since the last tick (<see cref="WorkMeter"/>, <see cref="EnergyModel"/>) and
-/// sets the power of that interval, idle plus work over the interval's length. The simulated sensors read
+/// sets the power of that interval, idle plus work over the interval's length (a model with a stated energy per token:
+/// its tokens at their energy, <see cref="TokenPower"/>), the part above idle scaled by a factor drawn once per timed
+/// window where the board states a window noise. The simulated sensors read
 /// <see cref="Watts"/>; <see cref="Ticked"/> lets a fake sysfs tree follow it.
 /// </summary>
 internal sealed class BoardSimulation : IDisposable
@@ -19,6 +21,9 @@ internal sealed class BoardSimulation : IDisposable
     private readonly WorkMeter _work;
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _thread;
+    private readonly TokenPower _tokenPower = new();
+    private readonly Random _noise;
+    private double _noiseFactor = 1;
     private double _watts;
     private int _timedWindows;
 
@@ -29,6 +34,7 @@ internal sealed class BoardSimulation : IDisposable
         _energy = new EnergyModel(board);
         _work = work;
         _watts = board.IdleWatts;
+        _noise = new Random(board.NoiseSeed);
         _thread = new Thread(Loop) { IsBackground = true, Name = "simulated board" };
     }
 
@@ -49,6 +55,7 @@ internal sealed class BoardSimulation : IDisposable
     public Func<ThermalReading> Thermal(bool timed)
     {
         var window = timed ? Interlocked.Increment(ref _timedWindows) - 1 : -1;
+        if (timed && _board.WindowNoise > 0) Volatile.Write(ref _noiseFactor, NoiseFactor());
         var throttled = _board.ThrottledWindows is { } list ? list.Contains(window) : (bool?)null;
         var detail = throttled == true ? FormattableString.Invariant($"simulated:{_board.Model} throttles timed window {window}") : null;
         return () => new ThermalReading(_board.Thermal is { } t ? t.AmbientCelsius + t.CelsiusPerWatt * Watts : null, throttled, detail);
@@ -68,7 +75,11 @@ internal sealed class BoardSimulation : IDisposable
             var joules = _energy.Joules(nowCpu - cpu, added, nowAccumulates - accumulates);
             if (now > time)
             {
-                var watts = _energy.IdleWatts + joules / (now - time);
+                var dynamic = joules / (now - time);
+                var (model, tokens) = _work.Tokens();
+                if (model is not null && _board.Models?.GetValueOrDefault(model) is { } stated) dynamic = _tokenPower.Watts(model, tokens, stated.JoulesPerToken, now - time);
+                else _tokenPower.Reset();
+                var watts = _energy.IdleWatts + (dynamic * Volatile.Read(ref _noiseFactor));
                 Volatile.Write(ref _watts, watts);
                 try
                 {
@@ -81,6 +92,16 @@ internal sealed class BoardSimulation : IDisposable
                 }
             }
             (cpu, macs, accumulates, time) = (nowCpu, nowMacs, nowAccumulates, now);
+        }
+    }
+
+    // One draw of a normal deviate by Box-Muller, on the seeded generator: the same board file repeats its windows' noise.
+    private double NoiseFactor()
+    {
+        lock (_noise)
+        {
+            var normal = Math.Sqrt(-2 * Math.Log(1 - _noise.NextDouble())) * Math.Cos(2 * Math.PI * _noise.NextDouble());
+            return Math.Max(0, 1 + (_board.WindowNoise * normal));
         }
     }
 

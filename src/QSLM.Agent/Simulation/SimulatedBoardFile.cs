@@ -45,6 +45,18 @@ internal sealed record SimulatedBoardFile
     /// tree under the sensor root for the agent's hello; none: the agent reads the real machine's.</summary>
     public SimulatedIdentity? Identity { get; init; }
 
+    /// <summary>Per-model energies by the packed file's SHA-256 (lower-case hex): while such a model runs, its tokens are
+    /// priced at their stated energy instead of the work the agent measures, so a test or demonstration sets each
+    /// model's energy per token; null: every model is priced by its work.</summary>
+    public Dictionary<string, SimulatedModelEnergy>? Models { get; init; }
+
+    /// <summary>Relative standard deviation of the dynamic power (above idle), drawn once per timed window, as a real
+    /// board's windows vary; 0: none.</summary>
+    public double WindowNoise { get; init; }
+
+    /// <summary>Seed of the generator <see cref="WindowNoise"/> is drawn from, so a run repeats its windows' noise.</summary>
+    public int NoiseSeed { get; init; } = 1;
+
     /// <summary>Reads and checks <paramref name="path"/>.</summary>
     /// <exception cref="InputException">The file is missing, not JSON of this shape, or states an impossible board.</exception>
     public static SimulatedBoardFile Load(string path)
@@ -77,6 +89,9 @@ internal sealed record SimulatedBoardFile
         Require(UpdateIntervalMs is >= 1 and <= 10_000, "updateIntervalMs must be 1 to 10000");
         Require(Thermal is null || (double.IsFinite(Thermal.AmbientCelsius) && double.IsFinite(Thermal.CelsiusPerWatt)), "thermal needs finite ambientCelsius and celsiusPerWatt");
         Require(ThrottledWindows is null || ThrottledWindows.All(w => w >= 0), "throttledWindows are zero-based window indices");
+        Require(Models is null || Models.All(m => m.Key.Length == 64 && m.Key.All(char.IsAsciiHexDigitLower) && m.Value is { } e && double.IsFinite(e.JoulesPerToken) && e.JoulesPerToken >= 0),
+            "models maps lower-case SHA-256 hex strings to {\"joulesPerToken\": 0 or more}");
+        Require(double.IsFinite(WindowNoise) && WindowNoise is >= 0 and < 1, "windowNoise must be 0 or more and below 1");
         return this;
     }
 }

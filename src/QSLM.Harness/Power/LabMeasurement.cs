@@ -17,6 +17,10 @@ public sealed class LabMeasurement(IBoardWindows board, LabMeter meter, LabWindo
     private readonly List<(IRecorded Recorded, LabWindowDraft Draft)> _pending = [];
     private double? _idleCelsius;
 
+    /// <summary>Hears each window's figures: as it is taken for a meter on the board (one clock), or once the clock fit
+    /// is known after the last window for a meter on the host, in run order either way; a run history commits them.</summary>
+    public Action<LabWindow>? WindowTaken { get; init; }
+
     /// <summary>Measures <paramref name="baselineModel"/> and, interleaved with it, <paramref name="candidateModel"/>
     /// (the baseline alone when null); <paramref name="seed"/> draws the order of each pair.</summary>
     /// <exception cref="InvalidDataException">The meter sent no samples in a window, or samples under two tags.</exception>
@@ -31,6 +35,7 @@ public sealed class LabMeasurement(IBoardWindows board, LabMeter meter, LabWindo
         var idle = await RecordAsync(() => board.IdleAsync(rules.IdleWindow, BoardSensors, cancellationToken)).ConfigureAwait(false);
         _idleCelsius = idle.Window.Thermal?.MaxCelsius;
         _pending.Add((idle, new LabWindowDraft(null, -1, 1, true, idle.Window, 0, false)));
+        Taken();
 
         var last = idle.Window;
         foreach (var slot in AbabSchedule.Create(rules.Repeats, seed, candidateModel is not null))
@@ -42,6 +47,7 @@ public sealed class LabMeasurement(IBoardWindows board, LabMeter meter, LabWindo
             if (rules.RepeatThrottled && run.Window.Thermal is { Throttled: true })
             {
                 _pending.Add((run, new LabWindowDraft(slot.Side, slot.Repeat, 1, false, run.Window, cooled, capped)));
+                Taken();
                 (cooled, capped) = await CooldownAsync(last, cancellationToken).ConfigureAwait(false);
                 run = await RecordAsync(() => board.RunAsync(model, rules.Window, rules.Warmup, BoardSensors, cancellationToken)).ConfigureAwait(false);
                 last = run.Window;
@@ -51,6 +57,7 @@ public sealed class LabMeasurement(IBoardWindows board, LabMeter meter, LabWindo
             {
                 _pending.Add((run, new LabWindowDraft(slot.Side, slot.Repeat, 1, true, run.Window, cooled, capped)));
             }
+            Taken();
         }
 
         ClockSync? clock = null;
@@ -64,6 +71,20 @@ public sealed class LabMeasurement(IBoardWindows board, LabMeter meter, LabWindo
 
     private IReadOnlyList<string> BoardSensors => meter.OnHostSide ? [] : [meter.Spec];
 
+    // A board meter's window is complete when taken; a host meter's waits for the clock fit (Result reports those).
+    private void Taken()
+    {
+        if (WindowTaken is not { } taken || meter.OnHostSide) return;
+        var i = _pending.Count - 1;
+        var idleWatts = _pending[0].Recorded.Energy(meter.Spec, null).Joules / Seconds(_pending[0].Draft.Window);
+        taken(Window(i, _pending[i].Draft, _pending[i].Recorded.Energy(meter.Spec, null), idleWatts));
+    }
+
+    private static LabWindow Window(int order, LabWindowDraft draft, BoardSampleEnergy energy, double idleWatts) =>
+        new(order, draft.Side, draft.Repeat, draft.Attempt, draft.Kept, draft.Window.Thermal?.Throttled ?? false, draft.Window.Thermal?.Detail,
+            draft.Window.Thermal?.MaxCelsius, draft.CooldownSeconds, draft.CooldownCapped, draft.Window.StartSeconds, draft.Window.StopSeconds,
+            draft.Window.Tokens, energy.Samples, energy.Joules, idleWatts, energy.Source);
+
     private LabResult Result(ClockSync? clock, bool withCandidate)
     {
         var energies = _pending.Select(p => p.Recorded.Energy(meter.Spec, clock)).ToList();
@@ -75,9 +96,8 @@ public sealed class LabMeasurement(IBoardWindows board, LabMeter meter, LabWindo
         {
             var (draft, energy) = (_pending[i].Draft, energies[i]);
             if (draft.Side is not null && draft.Window.Tokens <= 0) throw new InvalidDataException($"the board ran no token in window {i} of {meter.Spec}'s measurement");
-            _windows.Add(new LabWindow(i, draft.Side, draft.Repeat, draft.Attempt, draft.Kept, draft.Window.Thermal?.Throttled ?? false, draft.Window.Thermal?.Detail,
-                draft.Window.Thermal?.MaxCelsius, draft.CooldownSeconds, draft.CooldownCapped, draft.Window.StartSeconds, draft.Window.StopSeconds,
-                draft.Window.Tokens, energy.Samples, energy.Joules, idleWatts, energy.Source));
+            _windows.Add(Window(i, draft, energy, idleWatts));
+            if (meter.OnHostSide) WindowTaken?.Invoke(_windows[^1]);
         }
         var kept = _windows.Where(w => w.Kept && w.Side is not null).ToList();
         var baseline = LabSideSummary.Of([.. kept.Where(w => w.Side == LabSide.Baseline)]);

@@ -9,7 +9,7 @@ namespace QSLM.Reports.Document;
 /// <param name="High">Upper end of its 95% interval.</param>
 /// <param name="IntervalMethod">How the interval was computed, in words (e.g. "Student's t over 5 paired repeats").</param>
 /// <param name="Pairs">Paired repeats the interval rests on.</param>
-/// <param name="PairsToDecide">When inconclusive: paired repeats that would decide it at the observed variance, else null.</param>
+/// <param name="PairsToDecide">When inconclusive: paired repeats that would decide it with 90% probability at the observed mean and variance, else null.</param>
 /// <param name="Figures">Each side's power and energy (per token and per inference), gross and net, with intervals.</param>
 public sealed record ClaimSection(double Claim, string Quantity, string Verdict, double Difference, double Low, double High, string IntervalMethod, int Pairs, int? PairsToDecide,
     IReadOnlyList<ClaimFigure> Figures);

@@ -25,11 +25,13 @@ public sealed record Comparison(CandidateSummary A, CandidateSummary B, double R
     /// form of a one-sided test at (1 − confidence)/2, as in equivalence and non-inferiority testing
     /// (Schuirmann 1987).
     /// </summary>
-    public ClaimOutcome? ClaimVerdict => Options.Claim is not { } claim
-        ? null
-        : claim < 0
-            ? High <= claim ? ClaimOutcome.Supported : Low > claim ? ClaimOutcome.Contradicted : ClaimOutcome.Inconclusive
-            : Low >= claim ? ClaimOutcome.Supported : High < claim ? ClaimOutcome.Contradicted : ClaimOutcome.Inconclusive;
+    public ClaimOutcome? ClaimVerdict => Options.Claim is not { } claim ? null : JudgeClaim(claim, Low, High);
+
+    /// <summary>The rule of <see cref="ClaimVerdict"/> for a claimed relative difference <paramref name="claim"/> and the
+    /// interval [<paramref name="low"/>, <paramref name="high"/>] of the observed one; every command that judges a claim uses it.</summary>
+    public static ClaimOutcome JudgeClaim(double claim, double low, double high) => claim < 0
+        ? high <= claim ? ClaimOutcome.Supported : low > claim ? ClaimOutcome.Contradicted : ClaimOutcome.Inconclusive
+        : low >= claim ? ClaimOutcome.Supported : high < claim ? ClaimOutcome.Contradicted : ClaimOutcome.Inconclusive;
 
     private string ClaimSentence()
     {
