@@ -13,6 +13,7 @@ using QSLM.Harness.Reporting;
 using QSLM.Harness.Search;
 using QSLM.History.Records;
 using QSLM.Reports.Document;
+using QSLM.Reports.Plots;
 using QSLM.Reports.Writers;
 
 namespace QSLM.Cli.Commands;
@@ -88,9 +89,9 @@ internal static class QualifyCommand
 
             var result = await QualifyRunner.RunAsync(request, new HistoryQualifySink(recorder, Terminal.WriteLine), null, cancel);
             var tally = QualifyTally.Of(result.Checks);
-            var report = QualifyReport.Build(request, result,
+            var report = FigureBuilder.WithFigures(QualifyReport.Build(request, result,
                 new ReportProvenance(QslmBuild.Version, QslmBuild.Commit, parse.GetValue(who), Environment.MachineName, commandLine, started, DateTimeOffset.UtcNow, QualifyReport.WindowRules(rules)),
-                recorder.RunId);
+                recorder.RunId));
             foreach (var written in ReportSet.Write(report, folder)) Terminal.WriteLine($"wrote {written}");
             recorder.Finish(RunStatus.Completed, tally.Outcome);
             Summarise(result.Checks);

@@ -6,6 +6,7 @@ using QSLM.Harness.Search;
 using QSLM.History.Records;
 using QSLM.History.Store;
 using QSLM.Reports.Document;
+using QSLM.Reports.Plots;
 using QSLM.Reports.Writers;
 using QSLM.Sensors.Calibration;
 
@@ -143,7 +144,8 @@ internal sealed class ClaimRun(ClaimRequest request, SearchBoard board, LabMeter
     private ReportBoard ReportBoard() =>
         ReportBoards.From(board.Session, board.Entry.Profile, [(meter.Spec, _source ?? "not measured")], calibration);
 
-    private RunReport Report(CheckStatus status, string verdict, CheckResult claim, ClaimSection? section, LabResult? result, ReportTrace? trace) => new()
+    // The power trace and the per-window plot are drawn from the report's own traces and windows.
+    private RunReport Report(CheckStatus status, string verdict, CheckResult claim, ClaimSection? section, LabResult? result, ReportTrace? trace) => FigureBuilder.WithFigures(new()
     {
         Kind = ClaimReports.Kind,
         Title = $"Claim: {ClaimReports.Stated(request.Claim)}, on {Board}",
@@ -159,7 +161,7 @@ internal sealed class ClaimRun(ClaimRequest request, SearchBoard board, LabMeter
         Windows = result is null ? [] : ClaimReports.Windows(Board, result),
         Traces = trace is null ? [] : [trace],
         Notes = [.. Notes, "check data: " + data.Description, string.Create(CultureInfo.InvariantCulture, $"order of each pair drawn with seed {request.Seed}")],
-    };
+    });
 
     // An agreement check the run did not reach reads "not run", never passed.
     private IEnumerable<CheckResult> MissingAgreement() => new[] { baseline, candidate }.Skip(_agreement.Count)

@@ -128,6 +128,17 @@ public sealed class QualifyCommandTests : IClassFixture<QualifyCommandTests.Pack
         Assert.Contains(run.Measurements, m => m.Board == "qemu-arm64" && m.Quantity == Quantities.LatencyP50 && m.Value > 0);
         Assert.Contains(run.Measurements, m => m.Board == "cramped" && m.Quantity == Quantities.PeakMemory && m.Value > 1_000_000);
         Assert.Contains(run.Measurements, m => m.Board == "over-ssh" && m.Quantity == Quantities.Accuracy);
+
+        // What a CI server reads: the JUnit XML, valid against the format's schema, one case per board, model and
+        // check; the memory check over budget a <failure>, checks without a threshold <skipped>, no <error>.
+        var junit = JUnitSchema.Load(Path.Combine(output, "report.junit.xml"));
+        var cases = junit.Descendants("testcase").ToList();
+        Assert.Equal(checks.Count, cases.Count);
+        var failure = Assert.Single(cases, c => c.Element("failure") is not null);
+        Assert.Equal(("memory", true), ((string?)failure.Attribute("name"), ((string?)failure.Attribute("classname"))!.StartsWith("cramped.", StringComparison.Ordinal)));
+        Assert.Equal(checks.Count(c => c.GetProperty("status").GetString() == "not-run"), cases.Count(c => c.Element("skipped") is not null));
+        Assert.Empty(junit.Descendants("error"));
+        Assert.Equal(1, junit.Root!.Elements("testsuite").Sum(s => (int)s.Attribute("failures")!));
     }
 
     [Fact]
@@ -156,6 +167,13 @@ public sealed class QualifyCommandTests : IClassFixture<QualifyCommandTests.Pack
         Assert.All(run.Verdicts.Where(v => v.Board == "over-ssh"), v => Assert.Equal("error", v.Status));
         Assert.Contains(run.Boards, b => b.Name == "local" && !string.IsNullOrEmpty(b.HostName));
         Assert.Equal("2 passed, 0 failed, 5 not run, 7 errors", run.Summary.Outcome);
+
+        // The infrastructure fault reaches a CI server as <error>, never <failure>: the model did not fail.
+        var junit = JUnitSchema.Load(Path.Combine(output, "report.junit.xml"));
+        var sshSuite = Assert.Single(junit.Root!.Elements("testsuite"), s => (string?)s.Attribute("name") == "over-ssh");
+        Assert.Equal((7, 0), ((int)sshSuite.Attribute("errors")!, (int)sshSuite.Attribute("failures")!));
+        Assert.All(sshSuite.Elements("testcase"), c => Assert.NotNull(c.Element("error")));
+        Assert.Empty(junit.Descendants("failure"));
     }
 
     [Fact]
