@@ -15,6 +15,7 @@ using QSLM.History.Records;
 using QSLM.Reports.Document;
 using QSLM.Reports.Plots;
 using QSLM.Reports.Writers;
+using QSLM.Harness.Verification;
 
 namespace QSLM.Cli.Commands;
 
@@ -59,7 +60,7 @@ internal static class QualifyCommand
             var names = QualifyBoards.Select(loaded, profiles, parse.GetValue(board) ?? [], parse.GetValue(tag) ?? []);
             foreach (var name in names) QSLM.Boards.Inventory.BenchFile.RequireKeyFile(loaded, QSLM.Harness.Boards.BoardSessions.Find(loaded, name));
             var file = parse.GetValue(targets) is { } targetsPath ? QualificationFile.Load(targetsPath) : null;
-            var data = QualifyData.Load(parse.GetValue(sentences), parse.GetValue(tokens));
+            var data = CheckData.Load(parse.GetValue(sentences), parse.GetValue(tokens));
             var vocabulary = data.Vocabulary.Hash();
             var packed = (parse.GetValue(models) ?? []).Select(m => QualifyModel.Load(m, vocabulary)).ToList();
             if (packed.GroupBy(m => m.Label).FirstOrDefault(g => g.Count() > 1) is { } twice)

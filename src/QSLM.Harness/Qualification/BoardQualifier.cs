@@ -11,6 +11,7 @@ using QSLM.Reports.Document;
 using QSLM.Runtime.Inference;
 using QSLM.Sensors.Board;
 using QSLM.Sensors.Calibration;
+using QSLM.Harness.Verification;
 
 namespace QSLM.Harness.Qualification;
 
@@ -22,7 +23,7 @@ namespace QSLM.Harness.Qualification;
 /// reached; an infrastructure failure leaves every check of the board not yet decided as an error, kept apart from a
 /// failure, and ends this board only.
 /// </summary>
-public sealed class BoardQualifier(QualifyBoardPlan plan, IReadOnlyList<QualifyModel> models, QualifyData data, IReadOnlyDictionary<string, HostAnswer> host,
+public sealed class BoardQualifier(QualifyBoardPlan plan, IReadOnlyList<QualifyModel> models, CheckData data, IReadOnlyDictionary<string, HostAnswer> host,
     CalibrationStore calibration, IQualifySink sink)
 {
     private readonly HashSet<(string Model, string Check)> _decided = [];
@@ -98,7 +99,7 @@ public sealed class BoardQualifier(QualifyBoardPlan plan, IReadOnlyList<QualifyM
         try
         {
             sink.Progress($"board {plan.Name}: {model.Label}: scoring on {data.Describe(model.IsSst2)}");
-            var evaluation = await session.EvaluateAsync(model.Path, data.Request(model), cancellationToken).ConfigureAwait(false);
+            var evaluation = await session.EvaluateAsync(model.Path, data.Request(model.IsSst2), cancellationToken).ConfigureAwait(false);
             Agreement(model, verdicts, evaluation);
             step = QualifyChecks.Memory;
             sink.Progress(FormattableString.Invariant($"board {plan.Name}: {model.Label}: timing {plan.Run.Repeats} repeats of {plan.Run.Tokens} tokens"));

@@ -3,6 +3,7 @@ using QSLM.Boards.Profiles;
 using QSLM.Boards.Sessions;
 using QSLM.Sensors.Calibration;
 using QSLM.Sensors.Sampling;
+using QSLM.Harness.Verification;
 
 namespace QSLM.Harness.Qualification;
 
@@ -17,5 +18,5 @@ namespace QSLM.Harness.Qualification;
 /// <param name="Rules">The power windows' rules, where a ceiling is set.</param>
 /// <param name="Run">The timed workload latency is taken from.</param>
 /// <param name="Calibration">The sensors' calibration records.</param>
-public sealed record QualifyRequest(Bench Bench, string ProfilesFolder, IReadOnlyList<string> Boards, IReadOnlyList<QualifyModel> Models, QualifyData Data,
+public sealed record QualifyRequest(Bench Bench, string ProfilesFolder, IReadOnlyList<string> Boards, IReadOnlyList<QualifyModel> Models, CheckData Data,
     QualificationFile? Targets, double? Tolerance, LabWindowRules Rules, RunSettings Run, CalibrationStore Calibration);

@@ -2,6 +2,7 @@ using QSLM.Boards.Resilience;
 using QSLM.Harness.Boards;
 using QSLM.Harness.Search;
 using QSLM.Reports.Document;
+using QSLM.Harness.Verification;
 
 namespace QSLM.Harness.Qualification;
 
@@ -25,7 +26,7 @@ public static class QualifyRunner
         foreach (var model in request.Models)
         {
             sink.Progress($"host: {model.Label}: scoring the packed file on {request.Data.Describe(model.IsSst2)} with QSLM.Runtime");
-            host[model.Label] = request.Data.Answer(model);
+            host[model.Label] = request.Data.Answer(model.Path, model.IsSst2);
         }
         foreach (var name in request.Boards)
         {

@@ -4,16 +4,17 @@ using QSLM.Protocol.Messages;
 using QSLM.Runtime.Evaluation;
 using QSLM.Runtime.Inference;
 
-namespace QSLM.Harness.Qualification;
+namespace QSLM.Harness.Verification;
 
 /// <summary>
-/// The data every board and the host score a model on: the first SST-2 dev sentences for a classifier, the first
-/// WikiText-2 test tokens for a language model, encoded with the repository's vocabulary. The host's answer comes
-/// from QSLM.Runtime on the very packed file the board gets, so a difference is the board's, not the packing's.
+/// The data a board and the host score a packed model on when a claim or a qualification checks that the board gives
+/// the host's answers: the first SST-2 dev sentences for a classifier, the first WikiText-2 test tokens for a language
+/// model, encoded with the repository's vocabulary. The host's answer comes from QSLM.Runtime on the very packed file
+/// the board gets, so a difference is the board's, not the packing's.
 /// </summary>
-public sealed class QualifyData
+public sealed class CheckData
 {
-    private QualifyData(Vocabulary vocabulary, IReadOnlyList<Sst2Example> dev, long[] test)
+    private CheckData(Vocabulary vocabulary, IReadOnlyList<Sst2Example> dev, long[] test)
     {
         Vocabulary = vocabulary;
         Dev = dev;
@@ -39,24 +40,24 @@ public sealed class QualifyData
         : FormattableString.Invariant($"WikiText-2 test, first {Test.Length} tokens, {PerplexityEvaluator.DefaultStreams} streams");
 
     /// <summary>Loads the first <paramref name="sentences"/> SST-2 dev sentences and <paramref name="tokens"/> WikiText-2 test tokens.</summary>
-    public static QualifyData Load(int sentences, int tokens)
+    public static CheckData Load(int sentences, int tokens)
     {
         var vocabulary = Vocabulary.FromWikiText(RepositoryPaths.WikiText);
         var dev = Sst2Dataset.Load(Path.Combine(RepositoryPaths.Sst2, "dev.tsv"), vocabulary).Take(sentences).ToList();
         var test = WikiTextCorpus.Encode(RepositoryPaths.WikiText, "test", vocabulary);
-        return new QualifyData(vocabulary, dev, test[..Math.Min(tokens, test.Length)]);
+        return new CheckData(vocabulary, dev, test[..Math.Min(tokens, test.Length)]);
     }
 
-    /// <summary>The request that has a board score <paramref name="model"/> on this data.</summary>
-    public RunEvaluation Request(QualifyModel model) => model.IsSst2
+    /// <summary>The request that has a board score a classifier (<paramref name="isSst2"/>) or a language model on this data.</summary>
+    public RunEvaluation Request(bool isSst2) => isSst2
         ? new RunEvaluation("", EvaluationTask.Sst2, [.. Dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray())], [.. Dev.Select(e => e.Label)], [], 0, 1, 0)
         : new RunEvaluation("", EvaluationTask.Perplexity, [], [], [.. Test.Select(t => checked((int)t))], checked((int)StartToken), PerplexityEvaluator.DefaultStreams, 0);
 
-    /// <summary>The host's answer for <paramref name="model"/>: its metric and, for SST-2, each sentence's prediction.</summary>
-    public HostAnswer Answer(QualifyModel model)
+    /// <summary>The host's answer for the packed model at <paramref name="packedPath"/>: its metric and, for SST-2, each sentence's prediction.</summary>
+    public HostAnswer Answer(string packedPath, bool isSst2)
     {
-        using var runtime = SpikeGptRuntime.Open(model.Path);
-        if (model.IsSst2)
+        using var runtime = SpikeGptRuntime.Open(packedPath);
+        if (isSst2)
         {
             var result = RuntimeSst2.Evaluate(runtime, Dev);
             return new HostAnswer(result.Accuracy, result.Predictions);
@@ -66,7 +67,7 @@ public sealed class QualifyData
     }
 }
 
-/// <summary>What the host's runtime gives for a packed model on the qualification's data.</summary>
+/// <summary>What the host's runtime gives for a packed model on the check data.</summary>
 /// <param name="Metric">Accuracy (a fraction) or perplexity.</param>
 /// <param name="Predictions">Each sentence's predicted class (empty for a perplexity).</param>
 public sealed record HostAnswer(double Metric, IReadOnlyList<int> Predictions);

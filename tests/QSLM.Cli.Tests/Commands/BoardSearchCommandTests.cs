@@ -93,16 +93,7 @@ public sealed class BoardSearchCommandTests : IDisposable
     {
         // A profile beside the bench file, as a lab keeps its own: this machine as a board that allows a model 1 MB.
         var profiles = Directory.CreateDirectory(_temp.File("lab/firmware-profiles")).FullName;
-        File.WriteAllText(Path.Combine(profiles, "tiny-memory.yaml"), """
-            profile: tiny-memory
-            description: this machine as a board that allows a model 1 MB
-            runtime: linux-x64
-            memory_for_model: 1 MB
-            idle_watts:
-              min: 2.5
-              max: 3.0
-              source: simulated:ina219-default-board
-            """);
+        TinyMemoryProfile.Write(profiles);
         var bench = _temp.File("lab/bench.yaml");
         File.WriteAllText(bench, "bench: lab\nboards:\n  - name: cramped\n    profile: tiny-memory\n    link: local\n");
         var output = _temp.File("tiny");

@@ -50,16 +50,7 @@ public sealed class QualifyCommandTests : IClassFixture<QualifyCommandTests.Pack
     {
         var profiles = Directory.CreateDirectory(_temp.File("lab/firmware-profiles")).FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "firmware-profiles"), "*.yaml")) File.Copy(file, Path.Combine(profiles, Path.GetFileName(file)));
-        File.WriteAllText(Path.Combine(profiles, "tiny-memory.yaml"), """
-            profile: tiny-memory
-            description: this machine as a board that allows a model 1 MB
-            runtime: linux-x64
-            memory_for_model: 1 MB
-            idle_watts:
-              min: 2.5
-              max: 3.0
-              source: simulated:ina219-default-board
-            """);
+        TinyMemoryProfile.Write(profiles);
         var bench = _temp.File("lab/bench.yaml");
         File.WriteAllText(bench, "bench: lab\nboards:\n" + boards);
         return bench;
