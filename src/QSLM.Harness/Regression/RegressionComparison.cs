@@ -41,6 +41,8 @@ public static class RegressionComparison
         }
         var inv = CultureInfo.InvariantCulture;
         var (b, a, unit) = (before.Value, after.Value, after.Unit);
+        // A power or energy figure in words names where it came from; other quantities have no source.
+        string Tagged(string text) => source is null ? text : $"{text} ({source})";
         if (before.Unit != after.Unit)
             return new CheckResult(board, model, quantity, CheckStatus.NotRun, a, null, unit, $"not compared: the runs state it in different units ({before.Unit}, {after.Unit})", source);
         switch (Rule(quantity, unit))
@@ -58,8 +60,8 @@ public static class RegressionComparison
                 var ceiling = b * (1 + limit);
                 var passed = a <= ceiling + 1e-12 * Math.Abs(ceiling);
                 var change = b != 0 ? (a - b) / b : 0;
-                return new CheckResult(board, model, quantity, passed ? CheckStatus.Passed : CheckStatus.Failed, a, ceiling, unit, string.Create(inv,
-                    $"{a:G6} {unit} against {b:G6} {unit} in baseline run {baselineId}: {change:+0.0%;-0.0%;0.0%}, {(passed ? "within" : "beyond")} the allowed rise of {limit:P1}"), source);
+                return new CheckResult(board, model, quantity, passed ? CheckStatus.Passed : CheckStatus.Failed, a, ceiling, unit, Tagged(string.Create(inv,
+                    $"{a:G6} {unit} against {b:G6} {unit} in baseline run {baselineId}: {change:+0.0%;-0.0%;0.0%}, {(passed ? "within" : "beyond")} the allowed rise of {limit:P1}")), source);
             }
             case Kind.IntervalOverlap:
             {
@@ -69,11 +71,11 @@ public static class RegressionComparison
                     return new CheckResult(board, model, quantity, CheckStatus.NotRun, a, null, unit, "not compared: a figure has no 95% interval, and power is compared by its interval", source);
                 var (newLow, oldHigh) = (a - ca, b + cb);
                 var passed = newLow <= oldHigh;
-                return new CheckResult(board, model, quantity, passed ? CheckStatus.Passed : CheckStatus.Failed, a, oldHigh, unit, string.Create(inv,
-                    $"[{newLow:G5}, {a + ca:G5}] {unit} against the baseline's [{b - cb:G5}, {oldHigh:G5}] {unit} (95% intervals): {(passed ? "they overlap or the new one is lower" : "the new interval lies wholly above the baseline's")}"), source);
+                return new CheckResult(board, model, quantity, passed ? CheckStatus.Passed : CheckStatus.Failed, a, oldHigh, unit, Tagged(string.Create(inv,
+                    $"[{newLow:G5}, {a + ca:G5}] {unit} against the baseline's [{b - cb:G5}, {oldHigh:G5}] {unit} (95% intervals): {(passed ? "they overlap or the new one is lower" : "the new interval lies wholly above the baseline's")}")), source);
             }
             default:
-                return new CheckResult(board, model, quantity, CheckStatus.NotRun, a, null, unit, string.Create(inv, $"{a:G6} {unit} against {b:G6} {unit} in baseline run {baselineId}: no threshold for {quantity}"), source);
+                return new CheckResult(board, model, quantity, CheckStatus.NotRun, a, null, unit, Tagged(string.Create(inv, $"{a:G6} {unit} against {b:G6} {unit} in baseline run {baselineId}: no threshold for {quantity}")), source);
         }
     }
 

@@ -111,15 +111,15 @@ public static class RegressionRun
         foreach (var check in judged.Take(MaxTrendFigures))
         {
             var points = recent
-                .Select(r => (Run: r, Figure: r.Measurements.LastOrDefault(m => m.Window is null && m.Board == check.Board && m.Model == check.Model && m.Quantity == check.Check)))
+                .Select(r => (Run: r, Figure: r.Measurements.LastOrDefault(m => m.Window is null && m.Board == check.Board && m.Model == check.Model && m.Quantity == check.Check && m.Source == check.Source)))
                 .Where(p => p.Figure is not null)
                 .Select(p => new TrendPoint(p.Run.Summary.Id, p.Run.Summary.Started, p.Figure!.Value, p.Figure.Ci95,
                     p.Run.Summary.Id == run.Summary.Id ? "compared" : p.Run.Summary.Id == baseline.Summary.Id ? "baseline" : null))
                 .ToList();
             var unit = check.Unit ?? "";
             var name = $"trend-{Safe(check.Board)}-{Safe(check.Model)}-{Safe(check.Check)}.png";
-            var caption = string.Create(CultureInfo.InvariantCulture, $"{check.Check} ({unit}{(check.Source is { } s ? ", " + s : "")}) of {check.Model} on {check.Board} over the last {points.Count} completed runs; error bars are 95% intervals");
-            figures.Add(new ReportFigure(name, caption, TrendPlot.Render($"{check.Model} on {check.Board}", check.Check, unit, points)));
+            var caption = string.Create(CultureInfo.InvariantCulture, $"{check.Check} ({unit}{(check.Source is { } s ? ", " + s : "")}) of {check.Model} on {check.Board} over the last {points.Count} completed runs with figures from the same source; error bars are 95% intervals");
+            figures.Add(new ReportFigure(name, caption, TrendPlot.Render($"{check.Model} on {check.Board}", check.Check, unit, points, check.Source)));
         }
         var notes = new List<string> { string.Create(CultureInfo.InvariantCulture, $"trend plots: {figures.Count} over the last {recent.Count} completed runs of the same kind") };
         if (judged.Count > figures.Count)

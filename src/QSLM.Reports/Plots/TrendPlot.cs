@@ -22,10 +22,11 @@ public static class TrendPlot
     /// <param name="title">What it shows (board and model).</param>
     /// <param name="quantity">The quantity's name.</param>
     /// <param name="unit">Its unit.</param>
+    /// <param name="source">Where the figures come from (<c>measured:</c>, <c>simulated:</c>, <c>estimated:</c>), for power and energy; null otherwise.</param>
     /// <param name="points">One per run, in any order (drawn by start time).</param>
     /// <param name="width">Pixels.</param>
     /// <param name="height">Pixels.</param>
-    public static byte[] Render(string title, string quantity, string unit, IReadOnlyList<TrendPoint> points, int width = 800, int height = 420)
+    public static byte[] Render(string title, string quantity, string unit, IReadOnlyList<TrendPoint> points, string? source = null, int width = 800, int height = 420)
     {
         ArgumentOutOfRangeException.ThrowIfZero(points.Count);
         var ordered = points.OrderBy(p => p.Started).ThenBy(p => p.Run, StringComparer.Ordinal).ToList();
@@ -49,7 +50,8 @@ public static class TrendPlot
         // Date over time, on two lines: ten runs' labels fit side by side without overlapping.
         plot.Axes.Bottom.SetTicks(xs, [.. ordered.Select(p => p.Started.UtcDateTime.ToString("MM-dd'\n'HH:mm", CultureInfo.InvariantCulture))]);
         plot.XLabel("run, by start time (UTC)");
-        plot.YLabel(string.IsNullOrEmpty(unit) ? quantity : $"{quantity} ({unit})");
+        var label = string.Join(", ", new[] { unit, source }.Where(t => !string.IsNullOrEmpty(t)));
+        plot.YLabel(label.Length == 0 ? quantity : $"{quantity} ({label})");
         plot.Title(title);
         var low = ordered.Min(p => p.Value - (p.Ci95 ?? 0));
         var high = ordered.Max(p => p.Value + (p.Ci95 ?? 0));

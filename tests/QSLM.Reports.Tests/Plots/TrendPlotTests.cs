@@ -17,7 +17,7 @@ public sealed class TrendPlotTests
             new("r2", Monday.AddDays(1), 5.1, null),
         ];
 
-        var png = TrendPlot.Render("m on pi", "power", "W", points, 640, 360);
+        var png = TrendPlot.Render("m on pi", "power", "W", points, width: 640, height: 360);
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal((640, 360), (bitmap.Width, bitmap.Height));
