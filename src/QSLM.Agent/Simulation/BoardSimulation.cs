@@ -4,12 +4,12 @@ using QSLM.Sensors.Board.Thermal;
 namespace QSLM.Agent.Simulation;
 
 /// <summary>
-/// The power of a simulated board, updated every few milliseconds on a thread of its own: each tick prices the
-/// work the agent measured of itself since the last tick (<see cref="WorkMeter"/>, <see cref="EnergyModel"/>) and
-/// sets the power of that interval, idle plus work over the interval's length (a model with a stated energy per token:
-/// its tokens at their energy, <see cref="TokenPower"/>), the part above idle scaled by a factor drawn once per timed
-/// window where the board states a window noise. The simulated sensors read
-/// <see cref="Watts"/>; <see cref="Ticked"/> lets a fake sysfs tree follow it.
+/// The power of a simulated board, on a thread of its own: every few milliseconds it prices the work the agent measured
+/// of itself since the last tick (<see cref="WorkMeter"/>, <see cref="EnergyModel"/>; a model with a stated energy per
+/// token: its tokens at that energy, spent as their work is done, <see cref="TokenEnergy"/>), the part above idle scaled
+/// by a factor drawn once per timed window where the board states a window noise, and adds it to the energy spent. The
+/// simulated sensors read <see cref="Watts"/>, the mean power over the sensor's conversion period
+/// (<see cref="AveragedPower"/>); <see cref="Ticked"/> lets a fake sysfs tree follow it.
 /// </summary>
 internal sealed class BoardSimulation : IDisposable
 {
@@ -21,7 +21,8 @@ internal sealed class BoardSimulation : IDisposable
     private readonly WorkMeter _work;
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _thread;
-    private readonly TokenPower _tokenPower = new();
+    private readonly TokenEnergy _tokenEnergy = new();
+    private readonly AveragedPower _averaged;
     private readonly Random _noise;
     private double _noiseFactor = 1;
     private double _watts;
@@ -35,13 +36,14 @@ internal sealed class BoardSimulation : IDisposable
         _work = work;
         _watts = board.IdleWatts;
         _noise = new Random(board.NoiseSeed);
+        _averaged = new AveragedPower(board.UpdateIntervalMs / 1000.0);
         _thread = new Thread(Loop) { IsBackground = true, Name = "simulated board" };
     }
 
     /// <summary>The simulated board's description.</summary>
     public SimulatedBoardFile Board => _board;
 
-    /// <summary>Power over the last tick's interval.</summary>
+    /// <summary>Mean power over the sensors' last conversion period.</summary>
     public double Watts => Volatile.Read(ref _watts);
 
     /// <summary>Called on the simulation's thread after each update, with the new power.</summary>
@@ -66,20 +68,22 @@ internal sealed class BoardSimulation : IDisposable
         var cpu = WorkMeter.CpuSeconds;
         var (macs, accumulates) = _work.Operations();
         var time = AgentClock.Seconds;
+        _averaged.Add(time, 0, _board.IdleWatts);
         while (!_stop.Wait(Tick))
         {
             var nowCpu = WorkMeter.CpuSeconds;
             var (nowMacs, nowAccumulates) = _work.Operations();
             var now = AgentClock.Seconds;
-            var added = nowMacs.ToDictionary(m => m.Key, m => m.Value - macs.GetValueOrDefault(m.Key));
-            var joules = _energy.Joules(nowCpu - cpu, added, nowAccumulates - accumulates);
             if (now > time)
             {
-                var dynamic = joules / (now - time);
+                var added = nowMacs.ToDictionary(m => m.Key, m => m.Value - macs.GetValueOrDefault(m.Key));
+                var work = _energy.Joules(nowCpu - cpu, added, nowAccumulates - accumulates);
                 var (model, tokens) = _work.Tokens();
-                if (model is not null && _board.Models?.GetValueOrDefault(model) is { } stated) dynamic = _tokenPower.Watts(model, tokens, stated.JoulesPerToken, now - time);
-                else _tokenPower.Reset();
-                var watts = _energy.IdleWatts + (dynamic * Volatile.Read(ref _noiseFactor));
+                if (model is not null && _board.Models?.GetValueOrDefault(model) is { } stated)
+                    work = _tokenEnergy.Joules(model, tokens, nowMacs.Values.Sum(), stated.JoulesPerToken);
+                else _tokenEnergy.Reset();
+                var joules = (_energy.IdleWatts * (now - time)) + (work * Volatile.Read(ref _noiseFactor));
+                var watts = _averaged.Add(now, joules, _energy.IdleWatts);
                 Volatile.Write(ref _watts, watts);
                 try
                 {
@@ -90,8 +94,8 @@ internal sealed class BoardSimulation : IDisposable
                     // The fake tree went away (its folder removed while the agent still ran): the power goes on.
                     Console.Error.WriteLine("qslm-agent: simulated board: " + e.Message);
                 }
+                (cpu, macs, accumulates, time) = (nowCpu, nowMacs, nowAccumulates, now);
             }
-            (cpu, macs, accumulates, time) = (nowCpu, nowMacs, nowAccumulates, now);
         }
     }
 

@@ -54,6 +54,14 @@ internal sealed record SimulatedBoardFile
     /// board's windows vary; 0: none.</summary>
     public double WindowNoise { get; init; }
 
+    /// <summary>A file whose presence hangs the board: while it exists the agent answers nothing (as a board whose kernel
+    /// locked up), until a power cycle (the bench file's <c>power_switch</c>) removes it; relative to the board file's
+    /// folder. For tests and demonstrations of recovery; null: the board never hangs.</summary>
+    public string? HungWhile { get; init; }
+
+    /// <summary>Whether the board is hung now (<see cref="HungWhile"/> exists).</summary>
+    public bool IsHung => HungWhile is { } flag && File.Exists(flag);
+
     /// <summary>Seed of the generator <see cref="WindowNoise"/> is drawn from, so a run repeats its windows' noise.</summary>
     public int NoiseSeed { get; init; } = 1;
 
@@ -71,7 +79,8 @@ internal sealed record SimulatedBoardFile
         {
             throw new InputException($"--simulate-board {path}: {e.Message}", e);
         }
-        return (file ?? throw new InputException($"--simulate-board {path}: the file holds null")).Check(path);
+        file = (file ?? throw new InputException($"--simulate-board {path}: the file holds null")).Check(path);
+        return file.HungWhile is { } flag ? file with { HungWhile = Path.GetFullPath(flag, Path.GetDirectoryName(Path.GetFullPath(path))!) } : file;
     }
 
     private SimulatedBoardFile Check(string path)
@@ -91,6 +100,10 @@ internal sealed record SimulatedBoardFile
         Require(ThrottledWindows is null || ThrottledWindows.All(w => w >= 0), "throttledWindows are zero-based window indices");
         Require(Models is null || Models.All(m => m.Key.Length == 64 && m.Key.All(char.IsAsciiHexDigitLower) && m.Value is { } e && double.IsFinite(e.JoulesPerToken) && e.JoulesPerToken >= 0),
             "models maps lower-case SHA-256 hex strings to {\"joulesPerToken\": 0 or more}");
+        // The agent's own processor time (its sampling, its protocol) runs in idle windows as in a model's, but a stated
+        // model's tokens replace the priced work: priced processor time would show in idle and not in the model's windows,
+        // and every net figure would fall short of the stated one by it.
+        Require(Models is null || JoulesPerCpuSecond == 0, "a board that states models' energies (models) must set joulesPerCpuSecond to 0: the agent's own processor time would count in idle windows and not in the stated models' windows");
         Require(double.IsFinite(WindowNoise) && WindowNoise is >= 0 and < 1, "windowNoise must be 0 or more and below 1");
         return this;
     }

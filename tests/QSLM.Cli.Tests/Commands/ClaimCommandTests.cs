@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using QSLM.History.Records;
 using QSLM.History.Store;
@@ -7,7 +8,7 @@ namespace QSLM.Cli.Tests.Commands;
 /// <summary>
 /// <c>qslm claim</c> on the emulated arm64 board (the linux-arm64 agent under qemu-aarch64) whose simulated Jetson prices
 /// each packed model's tokens at the energy the test states: a true saving beyond the claim is supported, none is
-/// contradicted, one near the claim under window noise is inconclusive, with the paired windows that would decide it advised.
+/// contradicted, one near the claim under window noise is inconclusive until the advised number of windows decides it.
 /// The report and the run history must say the same. Bad input is refused before the history is touched.
 /// </summary>
 public sealed class ClaimCommandTests(ClaimFixture models) : IClassFixture<ClaimFixture>, IDisposable
@@ -108,10 +109,10 @@ public sealed class ClaimCommandTests(ClaimFixture models) : IClassFixture<Claim
     }
 
     [Fact]
-    public void A_saving_near_the_claim_under_window_noise_is_inconclusive_and_the_report_advises_the_windows_that_would_decide_it()
+    public void A_saving_near_the_claim_under_window_noise_is_inconclusive_and_the_advised_number_of_windows_decides_it()
     {
         var board = Board("noisy");
-        var bench = models.Bench(_temp.Path, board, BaselineJoules, 0.77 * BaselineJoules, windowNoise: 0.03, noiseSeed: 7);
+        var bench = models.Bench(_temp.Path, board, BaselineJoules, 0.76 * BaselineJoules, windowNoise: 0.03, noiseSeed: 2);
         var first = _temp.File("inconclusive");
 
         var inconclusive = Claim(bench, board, first, "--baseline", models.Fp32);
@@ -125,6 +126,13 @@ public sealed class ClaimCommandTests(ClaimFixture models) : IClassFixture<Claim
         Assert.Contains($"--windows {advised}", inconclusive.StdOut, StringComparison.Ordinal);
         Assert.Contains($"{advised} paired windows (--windows {advised}) would decide it with 90% probability", Report(first).GetProperty("verdict").GetString(), StringComparison.Ordinal);
         AssertMeasured(Report(first), OnlyRun(), "inconclusive", 3);
+
+        var second = _temp.File("decided");
+        var decided = Claim(bench, board, second, "--baseline", models.Fp32, "--windows", advised.ToString(CultureInfo.InvariantCulture));
+
+        Assert.True(decided.ExitCode == 0, decided.StdOut + decided.StdErr);
+        Assert.Equal("supported", Report(second).GetProperty("claim").GetProperty("verdict").GetString());
+        Assert.Equal(advised, Report(second).GetProperty("claim").GetProperty("pairs").GetInt32());
     }
 
     [Theory]
