@@ -1,90 +1,54 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using QSLM.History.Records;
 
 namespace QSLM.History.Store;
 
 /// <summary>
-/// The run history in one SQLite file (Microsoft.Data.Sqlite), the default store. Every record is its own
-/// committed statement in write-ahead-log mode, so a process killed with SIGKILL loses nothing it recorded, and a
-/// reader (<c>qslm history</c>) never blocks a run in progress. One connection per store, guarded by a lock, so
-/// the parallel boards of one run can record through it.
+/// The run history over ADO.NET: every query and record of the schema (<see cref="HistorySchema"/>), in SQL both
+/// engines run, for <see cref="SqliteRunHistory"/> (one file, the default) and <see cref="PostgresRunHistory"/> (a
+/// server several farm hosts share). Every record is its own committed statement, so a process killed with SIGKILL
+/// loses nothing it recorded. One connection per store, guarded by a lock, so the parallel boards of one run can
+/// record through it.
 /// </summary>
-public sealed class SqliteRunHistory : IRunHistory
+public abstract class SqlRunHistory : IRunHistory
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly Lock _gate = new();
 
-    private SqliteRunHistory(string path, SqliteConnection connection)
+    /// <summary>A store over <paramref name="connection"/>, open and at the current schema, described by <paramref name="location"/>.</summary>
+    protected SqlRunHistory(string location, DbConnection connection)
     {
-        Location = path;
+        Location = location;
         _connection = connection;
     }
 
     /// <inheritdoc />
     public string Location { get; }
 
-    /// <summary>Opens the store at <paramref name="path"/>, creating it (and its folder) at the current schema when it
-    /// does not exist.</summary>
-    /// <exception cref="HistorySchemaException">The file is a history of a newer schema, or not a QSLM history; nothing is written to it.</exception>
-    public static SqliteRunHistory Open(string path)
+    /// <summary>Brings the store on <paramref name="connection"/> from <paramref name="from"/> to the current schema in
+    /// <paramref name="transaction"/>.</summary>
+    protected static void Migrate(DbConnection connection, DbTransaction transaction, int from)
     {
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new HistorySchemaException($"history {path} is a folder; name a database file");
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString());
-        try
-        {
-            connection.Open();
-            var version = ReadVersion(connection, path);
-            if (version > HistorySchema.CurrentVersion)
-                throw new HistorySchemaException($"history {path} has schema version {version}, newer than this QSLM's {HistorySchema.CurrentVersion}; use the QSLM that wrote it, or a newer one (nothing was written)");
-            Execute(connection, "PRAGMA journal_mode=WAL");
-            Execute(connection, "PRAGMA busy_timeout=30000");
-            if (version < HistorySchema.CurrentVersion) Migrate(connection, version);
-            return new SqliteRunHistory(path, connection);
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw new HistorySchemaException($"history {path} cannot be used as a QSLM history: {e.Message}", e);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    private static int ReadVersion(SqliteConnection connection, string path)
-    {
-        using var tables = connection.CreateCommand();
-        tables.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-        var names = new List<string>();
-        using (var reader = tables.ExecuteReader())
-        {
-            while (reader.Read()) names.Add(reader.GetString(0));
-        }
-        if (names.Count == 0) return 0;
-        if (!names.Contains("schema_info")) throw new HistorySchemaException($"history {path} is an SQLite file but not a QSLM history (it has no schema_info table; nothing was written)");
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MAX(version) FROM schema_info";
-        return command.ExecuteScalar() is long v ? checked((int)v) : 0;
-    }
-
-    private static void Migrate(SqliteConnection connection, int from)
-    {
-        using var transaction = connection.BeginTransaction();
         for (var version = from + 1; version <= HistorySchema.CurrentVersion; version++)
         {
             foreach (var statement in HistorySchema.Statements(version)) Execute(connection, statement, transaction);
             Execute(connection, "DELETE FROM schema_info", transaction);
             Execute(connection, FormattableString.Invariant($"INSERT INTO schema_info (version) VALUES ({version})"), transaction);
         }
-        transaction.Commit();
     }
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    /// <summary>The schema version recorded on <paramref name="connection"/> (0: an empty store).</summary>
+    protected static int SchemaVersion(DbConnection connection, DbTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT MAX(version) FROM schema_info";
+        return command.ExecuteScalar() is var v && v is not null and not DBNull ? checked((int)Convert.ToInt64(v, CultureInfo.InvariantCulture)) : 0;
+    }
+
+    /// <summary>Runs one statement.</summary>
+    protected static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -97,14 +61,14 @@ public sealed class SqliteRunHistory : IRunHistory
     {
         var owner = RunOwner.Current;
         var started = DateTimeOffset.UtcNow;
-        var id = string.Create(CultureInfo.InvariantCulture, $"{start.Kind.ToString().ToLowerInvariant()}-{started:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}");
+        var id = string.Create(CultureInfo.InvariantCulture, $"{start.Kind.ToString().ToLowerInvariant()}-{started:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x1000000):x6}");
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            Write(transaction, "INSERT INTO runs (id, kind, label, status, started, folder, operator, command_line, host, pid, process_started) VALUES ($id, $kind, $label, $status, $started, $folder, $operator, $command, $host, $pid, $process)",
-                ("$id", id), ("$kind", KindText(start.Kind)), ("$label", start.Label), ("$status", StatusText(RunStatus.Running)), ("$started", Time(started)),
-                ("$folder", start.Folder), ("$operator", start.Operator), ("$command", start.CommandLine), ("$host", owner.Host), ("$pid", owner.Pid), ("$process", owner.ProcessStarted));
-            foreach (var (key, value) in start.Provenance) Write(transaction, "INSERT INTO provenance (run_id, key, value) VALUES ($run, $key, $value)", ("$run", id), ("$key", key), ("$value", value));
+            Write(transaction, "INSERT INTO runs (id, kind, label, status, started, folder, operator, command_line, host, pid, process_started) VALUES (@id, @kind, @label, @status, @started, @folder, @operator, @command, @host, @pid, @process)",
+                ("@id", id), ("@kind", KindText(start.Kind)), ("@label", start.Label), ("@status", StatusText(RunStatus.Running)), ("@started", Time(started)),
+                ("@folder", start.Folder), ("@operator", start.Operator), ("@command", start.CommandLine), ("@host", owner.Host), ("@pid", owner.Pid), ("@process", owner.ProcessStarted));
+            foreach (var (key, value) in start.Provenance) Write(transaction, "INSERT INTO provenance (run_id, key, value) VALUES (@run, @key, @value)", ("@run", id), ("@key", key), ("@value", value));
             transaction.Commit();
         }
         return new Recorder(this, id);
@@ -118,14 +82,14 @@ public sealed class SqliteRunHistory : IRunHistory
             MarkInterrupted();
             var where = new List<string>();
             var parameters = new List<(string, object?)>();
-            if (filter.Kind is { } kind) { where.Add("r.kind = $kind"); parameters.Add(("$kind", KindText(kind))); }
-            if (filter.Status is { } status) { where.Add("r.status = $status"); parameters.Add(("$status", StatusText(status))); }
-            if (filter.Since is { } since) { where.Add("r.started >= $since"); parameters.Add(("$since", Time(since))); }
-            if (filter.Board is { } board) { where.Add("EXISTS (SELECT 1 FROM boards b WHERE b.run_id = r.id AND b.name = $board)"); parameters.Add(("$board", board)); }
+            if (filter.Kind is { } kind) { where.Add("r.kind = @kind"); parameters.Add(("@kind", KindText(kind))); }
+            if (filter.Status is { } status) { where.Add("r.status = @status"); parameters.Add(("@status", StatusText(status))); }
+            if (filter.Since is { } since) { where.Add("r.started >= @since"); parameters.Add(("@since", Time(since))); }
+            if (filter.Board is { } board) { where.Add("EXISTS (SELECT 1 FROM boards b WHERE b.run_id = r.id AND b.name = @board)"); parameters.Add(("@board", board)); }
             if (filter.Model is { } model)
             {
-                where.Add("(EXISTS (SELECT 1 FROM measurements m WHERE m.run_id = r.id AND m.model = $model) OR EXISTS (SELECT 1 FROM verdicts v WHERE v.run_id = r.id AND v.model = $model) OR EXISTS (SELECT 1 FROM candidates c WHERE c.run_id = r.id AND c.model = $model))");
-                parameters.Add(("$model", model));
+                where.Add("(EXISTS (SELECT 1 FROM measurements m WHERE m.run_id = r.id AND m.model = @model) OR EXISTS (SELECT 1 FROM verdicts v WHERE v.run_id = r.id AND v.model = @model) OR EXISTS (SELECT 1 FROM candidates c WHERE c.run_id = r.id AND c.model = @model))");
+                parameters.Add(("@model", model));
             }
             var sql = "SELECT r.id FROM runs r" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY r.started DESC, r.id DESC";
             if (filter.Last is { } last) sql += FormattableString.Invariant($" LIMIT {Math.Max(0, last)}");
@@ -140,72 +104,84 @@ public sealed class SqliteRunHistory : IRunHistory
         lock (_gate)
         {
             MarkInterrupted();
-            if (Query("SELECT id FROM runs WHERE id = $id", r => r.GetString(0), ("$id", runId)).Count == 0) return null;
+            if (Query("SELECT id FROM runs WHERE id = @id", r => r.GetString(0), ("@id", runId)).Count == 0) return null;
             var summary = Summary(runId);
-            var command = Query("SELECT command_line FROM runs WHERE id = $id", r => r.IsDBNull(0) ? null : r.GetString(0), ("$id", runId))[0];
-            var provenance = Query("SELECT key, value FROM provenance WHERE run_id = $id ORDER BY key", r => (r.GetString(0), r.GetString(1)), ("$id", runId)).ToDictionary(p => p.Item1, p => p.Item2);
-            var boards = Query("SELECT name, profile, host_name, model, serial, kernel, firmware, settings FROM boards WHERE run_id = $id ORDER BY name",
-                r => new BoardRecord(r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7)), ("$id", runId));
-            var candidates = Query("SELECT model, sha256, precisions, status, host_value, bytes, objective FROM candidates WHERE run_id = $id ORDER BY seq",
-                r => new CandidateRecord(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Real(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), Real(r, 6)), ("$id", runId));
-            var measurements = Query("SELECT board, model, quantity, value, ci95, unit, source, window_index FROM measurements WHERE run_id = $id ORDER BY seq",
-                r => new MeasurementRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), Real(r, 4), r.GetString(5), Text(r, 6), r.IsDBNull(7) ? null : checked((int)r.GetInt64(7))), ("$id", runId));
-            var verdicts = Query("SELECT board, model, check_name, status, measured, threshold, unit, detail FROM verdicts WHERE run_id = $id ORDER BY seq",
-                r => new VerdictRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Real(r, 4), Real(r, 5), Text(r, 6), r.GetString(7)), ("$id", runId));
+            var command = Query("SELECT command_line FROM runs WHERE id = @id", r => r.IsDBNull(0) ? null : r.GetString(0), ("@id", runId))[0];
+            var provenance = Query("SELECT key, value FROM provenance WHERE run_id = @id ORDER BY key", r => (r.GetString(0), r.GetString(1)), ("@id", runId)).ToDictionary(p => p.Item1, p => p.Item2);
+            var boards = Query("SELECT name, profile, host_name, model, serial, kernel, firmware, settings FROM boards WHERE run_id = @id ORDER BY name",
+                r => new BoardRecord(r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7)), ("@id", runId));
+            var candidates = Query("SELECT model, sha256, precisions, status, host_value, bytes, objective FROM candidates WHERE run_id = @id ORDER BY seq",
+                r => new CandidateRecord(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Real(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), Real(r, 6)), ("@id", runId));
+            var measurements = Query("SELECT board, model, quantity, value, ci95, unit, source, window_index FROM measurements WHERE run_id = @id ORDER BY seq",
+                r => new MeasurementRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), Real(r, 4), r.GetString(5), Text(r, 6), r.IsDBNull(7) ? null : checked((int)r.GetInt64(7))), ("@id", runId));
+            var verdicts = Query("SELECT board, model, check_name, status, measured, threshold, unit, detail FROM verdicts WHERE run_id = @id ORDER BY seq",
+                r => new VerdictRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Real(r, 4), Real(r, 5), Text(r, 6), r.GetString(7)), ("@id", runId));
             return new RunRecord(summary, command, provenance, boards, candidates, measurements, verdicts);
         }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     // A run left running by a process that is gone is interrupted: recorded so, once, by whoever reads it first.
     private void MarkInterrupted()
     {
-        var running = Query("SELECT id, host, pid, process_started FROM runs WHERE status = $status",
-            r => (Id: r.GetString(0), Owner: new RunOwner(r.GetString(1), r.GetInt64(2), Text(r, 3))), ("$status", StatusText(RunStatus.Running)));
+        var running = Query("SELECT id, host, pid, process_started FROM runs WHERE status = @status",
+            r => (Id: r.GetString(0), Owner: new RunOwner(r.GetString(1), r.GetInt64(2), Text(r, 3))), ("@status", StatusText(RunStatus.Running)));
         foreach (var run in running.Where(r => r.Owner.IsDeadHere()))
-            Write(null, "UPDATE runs SET status = $status, outcome = COALESCE(outcome, $outcome) WHERE id = $id AND status = $running",
-                ("$status", StatusText(RunStatus.Interrupted)), ("$outcome", "its process ended without recording an end"), ("$id", run.Id), ("$running", StatusText(RunStatus.Running)));
+            Write(null, "UPDATE runs SET status = @status, outcome = COALESCE(outcome, @outcome) WHERE id = @id AND status = @running",
+                ("@status", StatusText(RunStatus.Interrupted)), ("@outcome", "its process ended without recording an end"), ("@id", run.Id), ("@running", StatusText(RunStatus.Running)));
     }
 
     private RunSummary Summary(string id)
     {
-        var row = Query("SELECT kind, label, status, outcome, started, ended, folder, operator, host FROM runs WHERE id = $id",
-            r => (Kind: r.GetString(0), Label: r.GetString(1), Status: r.GetString(2), Outcome: Text(r, 3), Started: r.GetString(4), Ended: Text(r, 5), Folder: Text(r, 6), Operator: Text(r, 7), Host: r.GetString(8)), ("$id", id))[0];
-        var boards = Query("SELECT name FROM boards WHERE run_id = $id ORDER BY name", r => r.GetString(0), ("$id", id));
-        var models = Query("SELECT model FROM measurements WHERE run_id = $id UNION SELECT model FROM verdicts WHERE run_id = $id ORDER BY 1", r => r.GetString(0), ("$id", id));
-        var count = Query("SELECT COUNT(*) FROM measurements WHERE run_id = $id", r => r.GetInt64(0), ("$id", id))[0];
+        var row = Query("SELECT kind, label, status, outcome, started, ended, folder, operator, host FROM runs WHERE id = @id",
+            r => (Kind: r.GetString(0), Label: r.GetString(1), Status: r.GetString(2), Outcome: Text(r, 3), Started: r.GetString(4), Ended: Text(r, 5), Folder: Text(r, 6), Operator: Text(r, 7), Host: r.GetString(8)), ("@id", id))[0];
+        var boards = Query("SELECT name FROM boards WHERE run_id = @id ORDER BY name", r => r.GetString(0), ("@id", id));
+        var models = Query("SELECT model FROM measurements WHERE run_id = @id UNION SELECT model FROM verdicts WHERE run_id = @id ORDER BY 1", r => r.GetString(0), ("@id", id));
+        var count = Query("SELECT COUNT(*) FROM measurements WHERE run_id = @id", r => r.GetInt64(0), ("@id", id))[0];
         return new RunSummary(id, ParseKind(row.Kind), row.Label, ParseStatus(row.Status), row.Outcome, ParseTime(row.Started), row.Ended is { } e ? ParseTime(e) : null,
             row.Folder, row.Operator, row.Host, boards, models, checked((int)count));
     }
 
-    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    private List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters) command.Parameters.Add(Parameter(command, name, value));
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read()) rows.Add(read(reader));
         return rows;
     }
 
-    private void Write(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    private void Write(DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters) command.Parameters.Add(Parameter(command, name, value));
         command.ExecuteNonQuery();
     }
 
     private long NextSeq(string table, string runId) =>
-        Query($"SELECT COALESCE(MAX(seq), 0) + 1 FROM {table} WHERE run_id = $id", r => r.GetInt64(0), ("$id", runId))[0];
+        Query($"SELECT COALESCE(MAX(seq), 0) + 1 FROM {table} WHERE run_id = @id", r => r.GetInt64(0), ("@id", runId))[0];
 
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static DbParameter Parameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        return parameter;
+    }
 
-    private static double? Real(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double? Real(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 
     private static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
@@ -227,7 +203,7 @@ public sealed class SqliteRunHistory : IRunHistory
     private static RunStatus ParseStatus(string text) => Enum.GetValues<RunStatus>().FirstOrDefault(s => StatusText(s) == text, (RunStatus)(-1)) is var s && Enum.IsDefined(s)
         ? s : throw new HistorySchemaException($"history holds a run of unknown status '{text}'");
 
-    private sealed class Recorder(SqliteRunHistory history, string id) : IRunRecorder
+    private sealed class Recorder(SqlRunHistory history, string id) : IRunRecorder
     {
         private bool _finished;
 
@@ -237,10 +213,10 @@ public sealed class SqliteRunHistory : IRunHistory
         {
             lock (history._gate)
             {
-                history.Write(null, "DELETE FROM boards WHERE run_id = $run AND name = $name", ("$run", id), ("$name", board.Name));
-                history.Write(null, "INSERT INTO boards (run_id, name, profile, host_name, model, serial, kernel, firmware, settings) VALUES ($run, $name, $profile, $host, $model, $serial, $kernel, $firmware, $settings)",
-                    ("$run", id), ("$name", board.Name), ("$profile", board.Profile), ("$host", board.HostName), ("$model", board.Model), ("$serial", board.Serial),
-                    ("$kernel", board.Kernel), ("$firmware", board.Firmware), ("$settings", board.Settings));
+                history.Write(null, "DELETE FROM boards WHERE run_id = @run AND name = @name", ("@run", id), ("@name", board.Name));
+                history.Write(null, "INSERT INTO boards (run_id, name, profile, host_name, model, serial, kernel, firmware, settings) VALUES (@run, @name, @profile, @host, @model, @serial, @kernel, @firmware, @settings)",
+                    ("@run", id), ("@name", board.Name), ("@profile", board.Profile), ("@host", board.HostName), ("@model", board.Model), ("@serial", board.Serial),
+                    ("@kernel", board.Kernel), ("@firmware", board.Firmware), ("@settings", board.Settings));
             }
         }
 
@@ -248,9 +224,9 @@ public sealed class SqliteRunHistory : IRunHistory
         {
             lock (history._gate)
             {
-                history.Write(null, "INSERT INTO candidates (run_id, seq, model, sha256, precisions, status, host_value, bytes, objective) VALUES ($run, $seq, $model, $sha, $precisions, $status, $host, $bytes, $objective)",
-                    ("$run", id), ("$seq", history.NextSeq("candidates", id)), ("$model", candidate.Model), ("$sha", candidate.Sha256), ("$precisions", candidate.Precisions),
-                    ("$status", candidate.Status), ("$host", candidate.HostValue), ("$bytes", candidate.Bytes), ("$objective", candidate.Objective));
+                history.Write(null, "INSERT INTO candidates (run_id, seq, model, sha256, precisions, status, host_value, bytes, objective) VALUES (@run, @seq, @model, @sha, @precisions, @status, @host, @bytes, @objective)",
+                    ("@run", id), ("@seq", history.NextSeq("candidates", id)), ("@model", candidate.Model), ("@sha", candidate.Sha256), ("@precisions", candidate.Precisions),
+                    ("@status", candidate.Status), ("@host", candidate.HostValue), ("@bytes", candidate.Bytes), ("@objective", candidate.Objective));
             }
         }
 
@@ -258,9 +234,9 @@ public sealed class SqliteRunHistory : IRunHistory
         {
             lock (history._gate)
             {
-                history.Write(null, "INSERT INTO measurements (run_id, seq, board, model, quantity, value, ci95, unit, source, window_index, taken) VALUES ($run, $seq, $board, $model, $quantity, $value, $ci, $unit, $source, $window, $taken)",
-                    ("$run", id), ("$seq", history.NextSeq("measurements", id)), ("$board", m.Board), ("$model", m.Model), ("$quantity", m.Quantity), ("$value", m.Value),
-                    ("$ci", m.Ci95), ("$unit", m.Unit), ("$source", m.Source), ("$window", m.Window), ("$taken", Time(DateTimeOffset.UtcNow)));
+                history.Write(null, "INSERT INTO measurements (run_id, seq, board, model, quantity, value, ci95, unit, source, window_index, taken) VALUES (@run, @seq, @board, @model, @quantity, @value, @ci, @unit, @source, @window, @taken)",
+                    ("@run", id), ("@seq", history.NextSeq("measurements", id)), ("@board", m.Board), ("@model", m.Model), ("@quantity", m.Quantity), ("@value", m.Value),
+                    ("@ci", m.Ci95), ("@unit", m.Unit), ("@source", m.Source), ("@window", m.Window), ("@taken", Time(DateTimeOffset.UtcNow)));
             }
         }
 
@@ -268,9 +244,9 @@ public sealed class SqliteRunHistory : IRunHistory
         {
             lock (history._gate)
             {
-                history.Write(null, "INSERT INTO verdicts (run_id, seq, board, model, check_name, status, measured, threshold, unit, detail) VALUES ($run, $seq, $board, $model, $check, $status, $measured, $threshold, $unit, $detail)",
-                    ("$run", id), ("$seq", history.NextSeq("verdicts", id)), ("$board", v.Board), ("$model", v.Model), ("$check", v.Check), ("$status", v.Status),
-                    ("$measured", v.Measured), ("$threshold", v.Threshold), ("$unit", v.Unit), ("$detail", v.Detail));
+                history.Write(null, "INSERT INTO verdicts (run_id, seq, board, model, check_name, status, measured, threshold, unit, detail) VALUES (@run, @seq, @board, @model, @check, @status, @measured, @threshold, @unit, @detail)",
+                    ("@run", id), ("@seq", history.NextSeq("verdicts", id)), ("@board", v.Board), ("@model", v.Model), ("@check", v.Check), ("@status", v.Status),
+                    ("@measured", v.Measured), ("@threshold", v.Threshold), ("@unit", v.Unit), ("@detail", v.Detail));
             }
         }
 
@@ -280,8 +256,8 @@ public sealed class SqliteRunHistory : IRunHistory
             {
                 foreach (var (key, value) in values)
                 {
-                    history.Write(null, "DELETE FROM provenance WHERE run_id = $run AND key = $key", ("$run", id), ("$key", key));
-                    history.Write(null, "INSERT INTO provenance (run_id, key, value) VALUES ($run, $key, $value)", ("$run", id), ("$key", key), ("$value", value));
+                    history.Write(null, "DELETE FROM provenance WHERE run_id = @run AND key = @key", ("@run", id), ("@key", key));
+                    history.Write(null, "INSERT INTO provenance (run_id, key, value) VALUES (@run, @key, @value)", ("@run", id), ("@key", key), ("@value", value));
                 }
             }
         }
@@ -291,8 +267,8 @@ public sealed class SqliteRunHistory : IRunHistory
             if (status == RunStatus.Running) throw new ArgumentException("a run finishes in a final state", nameof(status));
             lock (history._gate)
             {
-                history.Write(null, "UPDATE runs SET status = $status, outcome = $outcome, ended = $ended WHERE id = $run",
-                    ("$status", StatusText(status)), ("$outcome", outcome), ("$ended", Time(DateTimeOffset.UtcNow)), ("$run", id));
+                history.Write(null, "UPDATE runs SET status = @status, outcome = @outcome, ended = @ended WHERE id = @run",
+                    ("@status", StatusText(status)), ("@outcome", outcome), ("@ended", Time(DateTimeOffset.UtcNow)), ("@run", id));
             }
             _finished = true;
         }

@@ -118,4 +118,30 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Equal(rows, run.Candidates.Count);
         Assert.Equal(rows, run.Measurements.Count(m => m.Quantity == Quantities.HostMetric));
     }
+
+    [Fact]
+    public async Task Two_searches_recording_into_one_postgresql_history_at_once_keep_every_candidate_of_each()
+    {
+        using var database = new QSLM.History.Tests.Store.PostgresDatabase();
+        ChildProcess.Result Search(string name) => QslmProcess.Run("search", "--sst2-sentences", "4", "--sensitivity-sentences", "4", "--menu", name == "a" ? "int8,sign1" : "int8,int4",
+            "--lm-tokens", "32", "--alpha", "1", "--board", "none", "--out", _temp.File(name), "--cache", _temp.File("cache-" + name), "--history", database.Url);
+
+        var searches = await Task.WhenAll(Task.Run(() => Search("a")), Task.Run(() => Search("b")));
+
+        Assert.All(searches, s => Assert.True(s.ExitCode == 0, s.StdOut + s.StdErr));
+        var listed = InProcess.Run("history", "--history", database.Url, "--json");
+        Assert.True(listed.ExitCode == 0, listed.StdErr);
+        var runs = JsonDocument.Parse(listed.StdOut).RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal("completed", r.GetProperty("status").GetString()));
+        using var history = PostgresRunHistory.Open(database.Url);
+        foreach (var name in new[] { "a", "b" })
+        {
+            // Every candidate the search wrote to its CSV is in the history once, in the same order.
+            var csv = File.ReadAllLines(Path.Combine(_temp.File(name), "search.csv")).Length - 1;
+            var run = history.Load(Assert.Single(runs, r => r.GetProperty("folder").GetString() == _temp.File(name)).GetProperty("id").GetString()!)!;
+            Assert.Equal(csv, run.Candidates.Count);
+            Assert.Equal(csv, run.Measurements.Count(m => m.Quantity == Quantities.HostMetric));
+        }
+    }
 }
