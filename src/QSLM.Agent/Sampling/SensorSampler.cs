@@ -7,8 +7,8 @@ namespace QSLM.Agent.Sampling;
 /// <summary>
 /// Samples one sensor on a thread of its own at the sensor's own rate (<see cref="IPowerSensor.MinimumInterval"/>),
 /// every reading kept, stamped on the <see cref="AgentClock"/>. Readings are due on a fixed grid from the first, so the
-/// count over a window is its length times the rate; a sampler that falls more than a period behind (a stalled board)
-/// restarts the grid rather than reading in a burst. Memory is bounded: a chunk of
+/// count over a window is its length times the rate; a sampler that falls behind (starved of processor time) reads at
+/// once until it is back on the grid, and the host's trapezoidal integral gives readings of one moment no weight. Memory is bounded: a chunk of
 /// <see cref="ProtocolLimits.MaxSamplesPerMessage"/> samples is handed to <c>send</c> as soon as it fills.
 /// </summary>
 internal sealed class SensorSampler

@@ -29,12 +29,14 @@ internal sealed class AgentServer
     private readonly BoardSettingsApplier _settings;
     private readonly WorkMeter _work;
     private readonly BoardIdentity _identity;
+    private readonly Func<bool> _hung;
     // Samplers send their chunks from their own threads: one message at a time on the line.
     private readonly SemaphoreSlim _sending = new(1, 1);
 
     public AgentServer(IMessagePort port, ConfinedFolder folder, int maxMessageBytes, long maxModelBytes, long maxPartialBytes, TextWriter log, OnboardSensors sensors,
-        BoardSettingsApplier? settings = null, WorkMeter? work = null, BoardIdentity? identity = null)
+        BoardSettingsApplier? settings = null, WorkMeter? work = null, BoardIdentity? identity = null, Func<bool>? hung = null)
     {
+        _hung = hung ?? (() => false);
         _identity = identity ?? BoardIdentityReader.Read("/", ProgramPath.Directories(null));
         _sensors = sensors;
         _settings = settings ?? new BoardSettingsApplier("/", ProgramPath.Directories(null));
@@ -67,6 +69,8 @@ internal sealed class AgentServer
                 continue;
             }
             if (request is null) return AgentCommandRunner.Success;
+            // A simulated board that is hung answers nothing until it is power-cycled.
+            while (_hung()) await Task.Delay(100).ConfigureAwait(false);
             if (request is Bye)
             {
                 SawBye = true;

@@ -58,7 +58,8 @@ internal static class ServeCommand
             if (parse.GetValue(serial) is { } device) return ServeSerialAsync(device, parse.GetValue(baud), folder, messageCap, modelCap, partialCap, sensors, settings, work, identity).GetAwaiter().GetResult();
             using var input = Console.OpenStandardInput();
             using var output = Console.OpenStandardOutput();
-            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings, work, identity).ServeAsync().GetAwaiter().GetResult();
+            return new AgentServer(new JsonLinesPort(input, output, messageCap), folder, messageCap, modelCap, partialCap, Console.Error, sensors, settings, work, identity,
+                simulation is null ? null : () => simulation.Board.IsHung).ServeAsync().GetAwaiter().GetResult();
         }));
         return command;
     }

@@ -24,6 +24,7 @@ public sealed class BoardSession : IAsyncDisposable
     private readonly IBoardTransport _transport;
     private readonly BoardPipelines _pipelines;
     private readonly BoardStateMachine _states = new();
+    private readonly List<IDisposable> _leases = [];
     private readonly List<BoardFailureException> _failures = [];
     private readonly ILogger _log;
     private readonly TimeProvider _time;
@@ -245,11 +246,26 @@ public sealed class BoardSession : IAsyncDisposable
         await DropAsync(graceful: true).ConfigureAwait(false);
     }
 
+    /// <summary>Keeps <paramref name="lease"/> (the board's lock) until this session is disposed.</summary>
+    public BoardSession Holding(IDisposable lease)
+    {
+        _leases.Add(lease);
+        return this;
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        await CloseAsync().ConfigureAwait(false);
-        await _transport.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await CloseAsync().ConfigureAwait(false);
+            await _transport.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var lease in _leases) lease.Dispose();
+            _leases.Clear();
+        }
     }
 
     private async Task<T> ExecuteAsync<T>(BoardPhase phase, Func<IAgentChannel, CancellationToken, Task<T>> body, CancellationToken cancellationToken)

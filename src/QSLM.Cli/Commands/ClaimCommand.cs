@@ -30,10 +30,11 @@ internal static class ClaimCommand
         var calibration = new Option<string>("--calibration") { Description = "Calibration folder; a power record for the meter's sensor id is applied to its samples.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "calibration") };
         var history = HistoryOptions.History();
         var who = HistoryOptions.Operator();
+        var boardWait = BoardWaitOption.Create();
         var command = new Command("claim", "Validate a power claim on a board: deploy the baseline and the candidate, check both give the host's answers there, measure both in interleaved windows "
             + "(idle subtracted, calibration applied), and judge the claim on the 95% interval of the paired difference in net energy per token: supported (exit 0), contradicted (1) or inconclusive (4).")
         {
-            bench, board, baseline, candidate, fromSearch, claim, model, quick, windows, windowSeconds, seed, output, calibration, history, who,
+            bench, board, baseline, candidate, fromSearch, claim, model, quick, windows, windowSeconds, seed, output, calibration, boardWait, history, who,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -44,7 +45,7 @@ internal static class ClaimCommand
                 var request = new ClaimRequest(parse.GetValue(bench)!, parse.GetValue(board)!, parse.GetValue(baseline)!, parse.GetValue(candidate), parse.GetValue(fromSearch),
                     PowerCompareCommand.ParseRelative(parse.GetValue(claim)!), parse.GetValue(model),
                     LabWindowOptions.Parse(parse.GetValue(quick), parse.GetValue(windowSeconds), parse.GetValue(windows)), parse.GetValue(seed), parse.GetValue(output),
-                    parse.GetValue(calibration)!, parse.GetValue(who), "qslm " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+                    parse.GetValue(calibration)!, parse.GetValue(who), "qslm " + string.Join(' ', parse.Tokens.Select(t => t.Value))) { BoardWait = BoardWaitOption.Value(parse, boardWait) };
                 var historyPath = parse.GetValue(history);
                 var result = await ClaimRunner.RunAsync(request, () => HistoryOptions.Open(historyPath), new Lines(), cancel);
                 Render(result);

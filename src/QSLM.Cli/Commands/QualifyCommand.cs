@@ -40,9 +40,14 @@ internal static class QualifyCommand
         var boardRepeats = new Option<int>("--board-repeats") { Description = "Timed repeats the latency percentiles are taken over (fewer than 100: p99 is the slowest repeat).", DefaultValueFactory = _ => 20 }.InRange(1, 10_000);
         var history = HistoryOptions.History();
         var who = HistoryOptions.Operator();
+        var boardWait = BoardWaitOption.Create();
+        var hangTimeout = new Option<double?>("--hang-timeout")
+        {
+            Description = "Seconds after which a board that has not answered a step counts as hung; a board with a power_switch in the bench file is then power-cycled once and its remaining checks run again (counted as an infrastructure incident). Default: each step's own limit (minutes).",
+        }.InRange(1.0, 86_400.0, "s");
         var command = new Command("qualify", "Qualify packed models per board: predictions agree with the host's on the same packed file, peak memory within the profile's budget, per-token latency p50 and p99, power and energy under their ceilings (measured in windows only where a ceiling is set), settings read back as pinned. Each check is passed, failed, not run (no threshold) or an error (infrastructure). Targets come from the profiles' qualify: keys or --targets. Exit 1 if a check failed, else 3 if a board failed, else 0.")
         {
-            models, board, tag, bench, targets, tolerance, quick, output, sentences, tokens, boardTokens, boardRepeats, history, who,
+            models, board, tag, bench, targets, tolerance, quick, output, sentences, tokens, boardTokens, boardRepeats, boardWait, hangTimeout, history, who,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -68,7 +73,11 @@ internal static class QualifyCommand
             var rules = LabWindowOptions.Parse(parse.GetValue(quick), null, null);
             var run = new RunSettings(parse.GetValue(boardTokens), Warmup: Math.Max(16, parse.GetValue(boardTokens) / 4), parse.GetValue(boardRepeats), Seed: 1, Threads: 0);
             var request = new QualifyRequest(loaded, profiles, names, packed, data, file, parse.GetValue(tolerance), rules, run,
-                PowerCommand.LoadCalibration(Path.Combine(RepositoryPaths.Root, "calibration")));
+                PowerCommand.LoadCalibration(Path.Combine(RepositoryPaths.Root, "calibration"))) 
+            {
+                BoardWait = BoardWaitOption.Value(parse, boardWait),
+                HangTimeout = parse.GetValue(hangTimeout) is { } hang ? TimeSpan.FromSeconds(hang) : null,
+            };
             var folder = Path.GetFullPath(parse.GetValue(output)
                 ?? Path.Combine(RepositoryPaths.Runs, "qualify-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
             var commandLine = string.Join(' ', ["qslm", .. Environment.GetCommandLineArgs().Skip(1)]);
@@ -88,8 +97,8 @@ internal static class QualifyCommand
             foreach (var model in packed) recorder.Candidate(new CandidateRecord(model.Label, model.Sha256, null, "qualified", null, model.Bytes, null));
             Terminal.WriteLine($"qualify: {packed.Count} models on {names.Count} boards of {loaded.Path}; run {recorder.RunId} in {store.Location}");
 
-            var result = await QualifyRunner.RunAsync(request, new HistoryQualifySink(recorder, Terminal.WriteLine), null, cancel);
-            var tally = QualifyTally.Of(result.Checks);
+            var result = await QualifyRunner.RunAsync(request, new HistoryQualifySink(recorder, Terminal.WriteLine), cancel);
+            var tally = QualifyTally.Of(result.Checks) with { Incidents = result.Incidents.Count };
             var report = FigureBuilder.WithFigures(QualifyReport.Build(request, result,
                 new ReportProvenance(QslmBuild.Version, QslmBuild.Commit, parse.GetValue(who), Environment.MachineName, commandLine, started, DateTimeOffset.UtcNow, QualifyReport.WindowRules(rules)),
                 recorder.RunId));

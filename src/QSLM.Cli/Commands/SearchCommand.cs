@@ -52,13 +52,14 @@ internal static class SearchCommand
         var maxMinutes = new Option<string?>("--max-minutes") { Description = "Budget: stop before the next host evaluation once this run has searched this many minutes, and answer the best feasible candidate so far, confirmed on the board. Default: none." };
         var history = HistoryOptions.History();
         var @operator = HistoryOptions.Operator();
+        var boardWait = BoardWaitOption.Create();
         var tolerance = new Option<double?>("--board-tolerance") { Description = "How far the board's score may be from the host's before the candidate counts as giving wrong output: accuracy as a fraction (default 0.005, half a point) or perplexity's relative change (default 0.01)." }.InRange(0.0, 1.0);
 
         var command = new Command("search", "Tiered search (global -> block -> module) for the precision of every part of a SpikeGPT under constA and constM, maximising J = A + alpha*M. "
             + "Every candidate is numbered, evaluated on the host with the packed format's own codecs, and logged to search.csv; a killed search resumes where it stopped.")
         {
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
-            board, bench, boardTop, powerWeight, sensor, windowSeconds, windows, quickWindows, boardTokens, boardRepeats, tolerance,
+            board, bench, boardTop, boardWait, powerWeight, sensor, windowSeconds, windows, quickWindows, boardTokens, boardRepeats, tolerance,
             maxLatency, maxPower, maxEnergy, maxEvaluations, maxMinutes, maxBoardMeasurements, history, @operator,
         };
         command.SetAction(async (parse, cancel) =>
@@ -95,7 +96,7 @@ internal static class SearchCommand
                 parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens), parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens),
                 parse.GetValue(output), parse.GetValue(cache)!, hostOnly ? null : boardName, parse.GetValue(bench)!, parse.GetValue(boardTop),
                 parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance), budget,
-                windowRules, runs, parse.GetValue(@operator), CommandText.Of(parse));
+                windowRules, runs, parse.GetValue(@operator), CommandText.Of(parse)) { BoardWait = BoardWaitOption.Value(parse, boardWait) };
 
             var result = await SearchRunner.RunAsync(request, new SearchConsole(formats.Count), WarningLines.Instance, cancel);
             switch (result.Outcome)

@@ -1,3 +1,5 @@
+using QSLM.Errors;
+using QSLM.Boards.Locks;
 using Microsoft.Extensions.Logging;
 using QSLM.Boards.Inventory;
 using QSLM.Boards.Profiles;
@@ -31,12 +33,24 @@ public static class BoardSessions
     /// <param name="profilesFolder">Firmware profiles (default: the repository's).</param>
     /// <param name="options">Retry, breaker and timeouts (default: <see cref="BoardResilienceOptions"/>' defaults).</param>
     /// <param name="log">Bring-up and failure lines (never a secret).</param>
+    /// <param name="lockWait">How long to wait when another QSLM process on this host holds the board (<see cref="BoardLock"/>).</param>
+    /// <param name="waiting">Told, with the holder, when the board is held and this waits for it (default: the log).</param>
+    /// <exception cref="InfrastructureFailureException">Another process still holds the board after <paramref name="lockWait"/>.</exception>
     public static BoardSession Open(Bench bench, string boardName, AgentArtifacts? artifacts = null, string? profilesFolder = null,
-        BoardResilienceOptions? options = null, ILogger? log = null)
+        BoardResilienceOptions? options = null, ILogger? log = null, TimeSpan lockWait = default, Action<string>? waiting = null)
     {
         var board = Find(bench, boardName);
         BenchFile.RequireKeyFile(bench, board);
         var deployment = (artifacts ?? new AgentArtifacts()).For(board, Profile(board, profilesFolder));
-        return new BoardSession(board.Name, BoardTransports.Create(board, deployment), options, log: log);
+        var held = BoardLock.Acquire(bench, board, lockWait, string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("qslm")), waiting ?? (line => log?.LogWarning("{Line}", line)));
+        try
+        {
+            return new BoardSession(board.Name, BoardTransports.Create(board, deployment), options, log: log).Holding(held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 }

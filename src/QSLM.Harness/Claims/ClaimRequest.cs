@@ -22,6 +22,9 @@ public sealed record ClaimRequest(string BenchPath, string Board, string Baselin
     /// <summary>The keyword of <see cref="Baseline"/> that packs the host model at fp32.</summary>
     public const string Fp32 = "fp32";
 
+    /// <summary>How long to wait for the board when another QSLM process on this host holds it (<c>--board-wait</c>).</summary>
+    public TimeSpan BoardWait { get; init; }
+
     /// <summary>How far the board's perplexity may be from the host runtime's on the same packed file, relative
     /// (SST-2 predictions must be identical).</summary>
     public double PerplexityTolerance { get; init; } = 0.01;

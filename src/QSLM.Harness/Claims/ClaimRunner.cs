@@ -28,7 +28,7 @@ public static class ClaimRunner
         var started = DateTimeOffset.UtcNow;
         Validate(request);
         var folder = request.OutputFolder ?? Path.Combine(RepositoryPaths.Runs, string.Create(CultureInfo.InvariantCulture, $"claim-{started.UtcDateTime:yyyyMMdd-HHmmss}"));
-        var board = SearchBoard.Open(request.BenchPath, request.Board);
+        var board = SearchBoard.Open(request.BenchPath, request.Board, request.BoardWait);
         await using var session = board.Session;
         var plan = BoardMeters.Plan(board, null, request.Rules);
         using var hostSensor = plan.HostSensor;

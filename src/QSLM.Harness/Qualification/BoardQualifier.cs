@@ -21,7 +21,8 @@ namespace QSLM.Harness.Qualification;
 /// and p99, and its peak memory against the budget), and, only where a ceiling is set, measures its power alone in lab
 /// windows (power and energy). A model that fails on the board fails the check it was at, and its later checks are not
 /// reached; an infrastructure failure leaves every check of the board not yet decided as an error, kept apart from a
-/// failure, and ends this board only.
+/// failure, and ends this board only, unless the board has a power switch: then it is power-cycled once and its
+/// undecided checks run again.
 /// </summary>
 public sealed class BoardQualifier(QualifyBoardPlan plan, IReadOnlyList<QualifyModel> models, CheckData data, IReadOnlyDictionary<string, HostAnswer> host,
     CalibrationStore calibration, IQualifySink sink)
@@ -32,13 +33,27 @@ public sealed class BoardQualifier(QualifyBoardPlan plan, IReadOnlyList<QualifyM
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var session = plan.Session;
+        var cycled = false;
         try
         {
-            sink.Progress($"board {session.Name}: connecting via {session.Description}");
-            await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            await SettingsAsync(cancellationToken).ConfigureAwait(false);
-            sink.Board(Describe());
-            foreach (var model in models) await ModelAsync(model, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                try
+                {
+                    await ChecksAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (Exception e) when (IsInfrastructure(e) && !cycled && plan.PowerSwitch is { } power)
+                {
+                    // A board that stopped answering is power-cycled once and checked again from its connection; what was
+                    // decided before stays decided, and the failure is the infrastructure's, never the model's.
+                    cycled = true;
+                    var what = $"stopped answering ({Reason(e)}); power-cycled through its power_switch";
+                    sink.Progress($"board {session.Name}: {what}: {power.CommandLine}");
+                    await power.CycleAsync(session.Name, cancellationToken).ConfigureAwait(false);
+                    sink.Incident(session.Name, what);
+                }
+            }
         }
         catch (Exception e) when (IsInfrastructure(e))
         {
@@ -54,6 +69,18 @@ public sealed class BoardQualifier(QualifyBoardPlan plan, IReadOnlyList<QualifyM
             await session.DisposeAsync().ConfigureAwait(false);
             plan.Power.HostSensor?.Dispose();
         }
+    }
+
+    // Up to the board's checks: connect, pin the settings, then each model not yet wholly decided.
+    private async Task ChecksAsync(CancellationToken cancellationToken)
+    {
+        var session = plan.Session;
+        sink.Progress($"board {session.Name}: connecting via {session.Description}");
+        await session.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (!models.All(m => _decided.Contains((m.Label, QualifyChecks.Settings)))) await SettingsAsync(cancellationToken).ConfigureAwait(false);
+        sink.Board(Describe());
+        foreach (var model in models.Where(m => !QualifyChecks.All.All(c => _decided.Contains((m.Label, c)))))
+            await ModelAsync(model, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsInfrastructure(Exception e) =>
@@ -193,9 +220,9 @@ public sealed class BoardQualifier(QualifyBoardPlan plan, IReadOnlyList<QualifyM
     private void Measure(QualifyModel model, string quantity, double value, double? ci95, string unit, SourceTag? source = null) =>
         sink.Measurement(new MeasurementRecord(plan.Name, model.Label, quantity, value, ci95, unit, source?.ToString()));
 
+    // A check decided before a power cycle stays as it was decided.
     private void Decide(CheckResult check)
     {
-        _decided.Add((check.Model, check.Check));
-        sink.Check(check);
+        if (_decided.Add((check.Model, check.Check))) sink.Check(check);
     }
 }

@@ -32,6 +32,16 @@ public sealed class HistoryQualifySink(IRunRecorder recorder, Action<string> con
         console($"{check.Board} {check.Model} {check.Check}: {StatusWord(check.Status)}: {check.Detail}");
     }
 
+    private int _incidents;
+
+    /// <inheritdoc />
+    public void Incident(string board, string what)
+    {
+        _incidents++;
+        recorder.Provenance(new Dictionary<string, string> { [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"infrastructure_incident.{_incidents}")] = $"board {board}: {what}" });
+        console($"board {board}: infrastructure incident: {what}");
+    }
+
     /// <inheritdoc />
     public void Progress(string line) => console(line);
 

@@ -19,6 +19,10 @@ public interface IQualifySink
     /// <summary>A check was decided.</summary>
     void Check(CheckResult check);
 
+    /// <summary>A board failed for infrastructure and was brought back (power-cycled) so the run went on: counted
+    /// as infrastructure, never against a model.</summary>
+    void Incident(string board, string what);
+
     /// <summary>A line for the console.</summary>
     void Progress(string line);
 }

@@ -16,6 +16,9 @@ public sealed record QualifyBoardPlan(BoardSession Session, BoardMemoryBudget Bu
     /// <summary>The board's name.</summary>
     public string Name => Session.Name;
 
+    /// <summary>The board's power switch (the bench file's <c>power_switch</c>), which brings it back once when it stops answering.</summary>
+    public QSLM.Boards.Power.PowerSwitch? PowerSwitch { get; init; }
+
     /// <summary>Whether any power or energy ceiling is set, which is what the power windows are run for.</summary>
     public bool HasCeiling => Targets.MaxWatts is not null || Targets.MaxJoulesPerToken is not null;
 }

@@ -18,7 +18,7 @@ public static class QualifyReport
     public static RunReport Build(QualifyRequest request, QualifyResult result, ReportProvenance provenance, string? runId)
     {
         var checks = result.Checks;
-        var tally = QualifyTally.Of(checks);
+        var tally = QualifyTally.Of(checks) with { Incidents = result.Incidents.Count };
         var latency = new LatencyPercentiles(0, 0, request.Run.Repeats).Method;
         return new RunReport
         {
@@ -39,6 +39,7 @@ public static class QualifyReport
                 "power and energy: mean power and energy per token with idle included, in lab windows of the model alone, held at the upper end of their 95% interval (Student's t over the windows) to the ceiling; an estimate is stated, never held to a ceiling",
                 "memory: the agent's peak resident memory (VmHWM) over the scoring and the timed run, against the profile's memory_for_model (or MemAvailable at hello)",
                 "a check without a threshold is not run (its figure is still stated); an error is an infrastructure failure, not a failed check",
+                .. result.Incidents.Select(i => "infrastructure incident, recovered: " + i),
             ],
         };
     }

@@ -19,4 +19,12 @@ namespace QSLM.Harness.Qualification;
 /// <param name="Run">The timed workload latency is taken from.</param>
 /// <param name="Calibration">The sensors' calibration records.</param>
 public sealed record QualifyRequest(Bench Bench, string ProfilesFolder, IReadOnlyList<string> Boards, IReadOnlyList<QualifyModel> Models, CheckData Data,
-    QualificationFile? Targets, double? Tolerance, LabWindowRules Rules, RunSettings Run, CalibrationStore Calibration);
+    QualificationFile? Targets, double? Tolerance, LabWindowRules Rules, RunSettings Run, CalibrationStore Calibration)
+{
+    /// <summary>How long to wait for a board another QSLM process on this host holds (<c>--board-wait</c>).</summary>
+    public TimeSpan BoardWait { get; init; }
+
+    /// <summary>The longest any step on a board may take before the board counts as hung (<c>--hang-timeout</c>); null:
+    /// each step's own limit.</summary>
+    public TimeSpan? HangTimeout { get; init; }
+}

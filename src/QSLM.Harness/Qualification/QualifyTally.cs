@@ -24,8 +24,13 @@ public sealed record QualifyTally(int Passed, int Failed, int NotRun, int Errors
         return new QualifyTally(Count(list, CheckStatus.Passed), Count(list, CheckStatus.Failed), Count(list, CheckStatus.NotRun), Count(list, CheckStatus.Error));
     }
 
-    /// <summary>The outcome in words: <c>9 passed, 1 failed, 2 not run, 0 errors</c>.</summary>
-    public string Outcome => string.Create(CultureInfo.InvariantCulture, $"{Passed} passed, {Failed} failed, {NotRun} not run, {Errors} errors");
+    /// <summary>Infrastructure failures the run recovered from (a board power-cycled): counted as infrastructure, and
+    /// stated, but they decide no check.</summary>
+    public int Incidents { get; init; }
+
+    /// <summary>The outcome in words: <c>9 passed, 1 failed, 2 not run, 0 errors</c>, and the incidents recovered from when there were any.</summary>
+    public string Outcome => string.Create(CultureInfo.InvariantCulture, $"{Passed} passed, {Failed} failed, {NotRun} not run, {Errors} errors")
+        + (Incidents > 0 ? string.Create(CultureInfo.InvariantCulture, $", {Incidents} infrastructure {(Incidents == 1 ? "incident" : "incidents")} recovered") : "");
 
     /// <summary>The run's status: failed before error before passed; a run where nothing was decided is not run.</summary>
     public CheckStatus Status =>

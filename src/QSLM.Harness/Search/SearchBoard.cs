@@ -20,13 +20,14 @@ public sealed record SearchBoard(BoardSession Session, BoardMemoryBudget Budget,
     /// names are checked against is the one they are read from.</remarks>
     /// <param name="benchPath">The bench file.</param>
     /// <param name="name">The board's name in it.</param>
-    public static SearchBoard Open(string benchPath, string name)
+    /// <param name="lockWait">How long to wait for the board when another QSLM process on this host holds it.</param>
+    public static SearchBoard Open(string benchPath, string name, TimeSpan lockWait = default)
     {
         var profiles = ProfilesFolderFor(benchPath);
         var bench = BenchFile.Load(benchPath, profiles);
         var entry = BoardSessions.Find(bench, name);
         var profile = BoardSessions.Profile(entry, profiles);
-        return new SearchBoard(BoardSessions.Open(bench, name, profilesFolder: profiles), BoardMemoryBudget.Of(profile), entry, profile);
+        return new SearchBoard(BoardSessions.Open(bench, name, profilesFolder: profiles, lockWait: lockWait), BoardMemoryBudget.Of(profile), entry, profile);
     }
 
     /// <summary>The firmware profiles a bench file's boards are read with.</summary>

@@ -55,4 +55,8 @@ public sealed record SearchRequest(
     LabWindowRules? Windows = null,
     IRunHistory? History = null,
     string? Operator = null,
-    string? CommandLine = null);
+    string? CommandLine = null)
+{
+    /// <summary>How long to wait for the board when another QSLM process on this host holds it (<c>--board-wait</c>).</summary>
+    public TimeSpan BoardWait { get; init; }
+}

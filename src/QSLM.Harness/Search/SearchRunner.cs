@@ -42,7 +42,7 @@ public static class SearchRunner
 
         // The board comes up first: the tag its meter's figures carry and the settings it read back go into the manifest.
         var boardLines = progress is null ? null : new BoardLines(progress);
-        var board = request.Board is null ? null : SearchBoard.Open(request.BenchPath, request.Board);
+        var board = request.Board is null ? null : SearchBoard.Open(request.BenchPath, request.Board, request.BoardWait);
         await using var measurer = board is null ? null : OpenBoard(request, board, inputs, folder, Precisions.Uniform(host.Hierarchy, QuantFormats.Fp32), boardLines);
         var (powerSource, settings) = (default(SourceTag?), default(AppliedSettings?));
         if (measurer is not null) (powerSource, settings) = await measurer.PrepareAsync(cancellationToken).ConfigureAwait(false);

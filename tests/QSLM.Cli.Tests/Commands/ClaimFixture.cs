@@ -44,13 +44,13 @@ public sealed class ClaimFixture : IDisposable
 
     /// <summary>A bench with one emulated arm64 board named <paramref name="board"/> whose simulated Jetson idles at 1 W and
     /// prices the baseline's tokens at <paramref name="baselineJoules"/> and the candidate's at <paramref name="candidateJoules"/>.</summary>
-    public string Bench(string folder, string board, double baselineJoules, double candidateJoules, double windowNoise = 0, int noiseSeed = 1)
+    public string Bench(string folder, string board, double baselineJoules, double candidateJoules, double windowNoise = 0, int noiseSeed = 1, bool emulated = true)
     {
         var models = string.Create(CultureInfo.InvariantCulture,
             $"\"models\": {{ \"{Sha256(Fp32)}\": {{ \"joulesPerToken\": {baselineJoules} }}, \"{Sha256(Int8)}\": {{ \"joulesPerToken\": {candidateJoules} }} }}, \"windowNoise\": {windowNoise}, \"noiseSeed\": {noiseSeed}");
         SimulatedBoardFiles.Write(Path.Combine(folder, board + ".json"), "claim-test", "jetson-ina3221", idleWatts: 1, extra: models);
         var bench = Path.Combine(folder, board + ".yaml");
-        File.WriteAllText(bench, $"bench: claim\nboards:\n  - name: {board}\n    profile: simulated-jetson-arm64\n    link: local\n    emulator: qemu-aarch64\n    simulated_board: {board}.json\n");
+        File.WriteAllText(bench, $"bench: claim\nboards:\n  - name: {board}\n    profile: simulated-jetson{(emulated ? "-arm64" : "")}\n    link: local\n{(emulated ? "    emulator: qemu-aarch64\n" : "")}    simulated_board: {board}.json\n");
         return bench;
     }
 

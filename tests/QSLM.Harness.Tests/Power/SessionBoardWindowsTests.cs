@@ -3,6 +3,7 @@ using QSLM.Boards.Transports.Local;
 using QSLM.Harness.Power;
 using QSLM.Protocol.Messages;
 using QSLM.Runtime.Tests;
+using QSLM.Sensors.Sampling;
 
 namespace QSLM.Harness.Tests.Power;
 
@@ -82,7 +83,11 @@ public sealed class SessionBoardWindowsTests : IDisposable
         // reading at once, and may end the window a few slots short, never with more than the window holds.
         Assert.True(samples.Values.Count >= 0.8 * expected && samples.Values.Count <= expected + 2, $"{samples.Values.Count} samples in {length:F3} s at one per {SampleSeconds} s; gaps (ms): {string.Join(", ", samples.AgentSeconds.Zip(samples.AgentSeconds.Skip(1), (a, b) => ((b - a) * 1000).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
         Assert.All(samples.AgentSeconds, t => Assert.InRange(t, window.StartSeconds, window.StopSeconds));
-        return (samples.Values.Average() - IdleWatts) * length / window.Tokens;
+        // The window's energy as the host takes it: the trapezoidal integral of the readings over the window's span, which
+        // gives readings of one moment (a starved sampler catching up) no weight.
+        var points = samples.AgentSeconds.Zip(samples.Values, (t, w) => (TimeSpan.FromSeconds(t), w)).ToList();
+        var joules = EnergyIntegration.Joules(points, TimeSpan.FromSeconds(window.StartSeconds), TimeSpan.FromSeconds(window.StopSeconds));
+        return (joules - (IdleWatts * length)) / window.Tokens;
     }
 
     private string Tree(string name)

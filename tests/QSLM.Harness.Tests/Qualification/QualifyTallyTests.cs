@@ -30,4 +30,14 @@ public sealed class QualifyTallyTests
         Assert.Equal((0, CheckStatus.Passed), (QualifyTally.Of([Check(CheckStatus.Passed), Check(CheckStatus.NotRun)]) is var t ? (t.ExitCode, t.Status) : default));
         Assert.Equal(CheckStatus.NotRun, QualifyTally.Of([Check(CheckStatus.NotRun)]).Status);
     }
+
+    [Fact]
+    public void An_infrastructure_incident_recovered_from_is_stated_in_the_outcome_and_decides_no_check()
+    {
+        var tally = QualifyTally.Of([Check(CheckStatus.Passed), Check(CheckStatus.NotRun)]) with { Incidents = 1 };
+
+        Assert.Equal((0, CheckStatus.Passed), (tally.ExitCode, tally.Status));
+        Assert.Equal("1 passed, 0 failed, 1 not run, 0 errors, 1 infrastructure incident recovered", tally.Outcome);
+        Assert.EndsWith("2 infrastructure incidents recovered", (tally with { Incidents = 2 }).Outcome, StringComparison.Ordinal);
+    }
 }
