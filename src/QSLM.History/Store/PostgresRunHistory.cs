@@ -53,7 +53,8 @@ public sealed class PostgresRunHistory : SqlRunHistory
             using (var transaction = connection.BeginTransaction())
             {
                 Execute(connection, FormattableString.Invariant($"SELECT pg_advisory_xact_lock({SchemaLock})"), transaction);
-                var version = ReadVersion(connection, transaction, location);
+                var version = ReadVersion(connection, transaction, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+                    $"history {location} is a PostgreSQL database with tables but not a QSLM history");
                 if (version > HistorySchema.CurrentVersion)
                     throw new HistorySchemaException($"history {location} has schema version {version}, newer than this QSLM's {HistorySchema.CurrentVersion}; use the QSLM that wrote it, or a newer one (nothing was written)");
                 if (version < HistorySchema.CurrentVersion) Migrate(connection, transaction, version);
@@ -71,21 +72,6 @@ public sealed class PostgresRunHistory : SqlRunHistory
             connection.Dispose();
             throw;
         }
-    }
-
-    private static int ReadVersion(NpgsqlConnection connection, NpgsqlTransaction transaction, string location)
-    {
-        using var tables = connection.CreateCommand();
-        tables.Transaction = transaction;
-        tables.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
-        var names = new List<string>();
-        using (var reader = tables.ExecuteReader())
-        {
-            while (reader.Read()) names.Add(reader.GetString(0));
-        }
-        if (names.Count == 0) return 0;
-        if (!names.Contains("schema_info")) throw new HistorySchemaException($"history {location} is a PostgreSQL database with tables but not a QSLM history (it has no schema_info table; nothing was written)");
-        return SchemaVersion(connection, transaction);
     }
 
     // The name as messages show it: whatever sits before an '@' is the user, and a password there is cut out.

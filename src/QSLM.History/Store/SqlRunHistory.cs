@@ -38,8 +38,25 @@ public abstract class SqlRunHistory : IRunHistory
         }
     }
 
-    /// <summary>The schema version recorded on <paramref name="connection"/> (0: an empty store).</summary>
-    protected static int SchemaVersion(DbConnection connection, DbTransaction? transaction = null)
+    /// <summary>The schema version of the store on <paramref name="connection"/>: 0 when <paramref name="tablesSql"/> (which
+    /// lists its tables) finds none.</summary>
+    /// <exception cref="HistorySchemaException">It has tables but no <c>schema_info</c>: not a QSLM history (nothing is written).</exception>
+    protected static int ReadVersion(DbConnection connection, DbTransaction? transaction, string tablesSql, string notAHistory)
+    {
+        var names = new List<string>();
+        using (var tables = connection.CreateCommand())
+        {
+            tables.Transaction = transaction;
+            tables.CommandText = tablesSql;
+            using var reader = tables.ExecuteReader();
+            while (reader.Read()) names.Add(reader.GetString(0));
+        }
+        if (names.Count == 0) return 0;
+        if (!names.Contains("schema_info")) throw new HistorySchemaException(notAHistory + " (it has no schema_info table; nothing was written)");
+        return SchemaVersion(connection, transaction);
+    }
+
+    private static int SchemaVersion(DbConnection connection, DbTransaction? transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

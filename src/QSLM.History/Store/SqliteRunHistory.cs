@@ -25,7 +25,7 @@ public sealed class SqliteRunHistory : SqlRunHistory
         try
         {
             connection.Open();
-            var version = ReadVersion(connection, path);
+            var version = ReadVersion(connection, null, "SELECT name FROM sqlite_master WHERE type = 'table'", $"history {path} is an SQLite file but not a QSLM history");
             if (version > HistorySchema.CurrentVersion)
                 throw new HistorySchemaException($"history {path} has schema version {version}, newer than this QSLM's {HistorySchema.CurrentVersion}; use the QSLM that wrote it, or a newer one (nothing was written)");
             Execute(connection, "PRAGMA journal_mode=WAL");
@@ -48,19 +48,5 @@ public sealed class SqliteRunHistory : SqlRunHistory
             connection.Dispose();
             throw;
         }
-    }
-
-    private static int ReadVersion(SqliteConnection connection, string path)
-    {
-        using var tables = connection.CreateCommand();
-        tables.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-        var names = new List<string>();
-        using (var reader = tables.ExecuteReader())
-        {
-            while (reader.Read()) names.Add(reader.GetString(0));
-        }
-        if (names.Count == 0) return 0;
-        if (!names.Contains("schema_info")) throw new HistorySchemaException($"history {path} is an SQLite file but not a QSLM history (it has no schema_info table; nothing was written)");
-        return SchemaVersion(connection);
     }
 }
