@@ -4,7 +4,7 @@ import os
 
 from django.contrib.auth.models import User
 from linaro_django_xmlrpc.models import AuthToken
-from lava_scheduler_app.models import Device, DeviceType, Worker
+from lava_scheduler_app.models import Device, DeviceType, Tag, Worker
 
 secrets = os.environ["QSLM_SECRETS"]
 devices = os.environ["QSLM_DEVICES"].split()
@@ -37,4 +37,8 @@ for name in devices:
     device.worker_host = worker
     device.health = Device.HEALTH_GOOD
     device.save()
+    # A tag named after the device lets a job be pinned to it (LAVA schedules by type and tags only): QSLM
+    # sends a job retried after an infrastructure failure to another device that way.
+    tag, _ = Tag.objects.get_or_create(name=name, defaults={"description": "this device only"})
+    device.tags.add(tag)
 print("objects ready: worker qslm-w1, device type ssh, devices " + ", ".join(devices))
