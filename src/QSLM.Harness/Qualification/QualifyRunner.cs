@@ -22,12 +22,7 @@ public static class QualifyRunner
         Func<string, Task>? beforeBoard = null, CancellationToken cancellationToken = default)
     {
         var collected = new CollectingSink(sink);
-        var host = new Dictionary<string, HostAnswer>(StringComparer.Ordinal);
-        foreach (var model in request.Models)
-        {
-            sink.Progress($"host: {model.Label}: scoring the packed file on {request.Data.Describe(model.IsSst2)} with QSLM.Runtime");
-            host[model.Label] = request.Data.Answer(model.Path, model.IsSst2);
-        }
+        var host = HostAnswers(request, sink);
         foreach (var name in request.Boards)
         {
             if (beforeBoard is not null) await beforeBoard(name).ConfigureAwait(false);
@@ -49,6 +44,27 @@ public static class QualifyRunner
             await new BoardQualifier(plan, request.Models, request.Data, host, request.Calibration, collected).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         return new QualifyResult(collected.Checks, [.. collected.Boards.Values], collected.Windows);
+    }
+
+    /// <summary>Runs <paramref name="request"/> on <paramref name="backend"/>'s boards (a farm engine) instead of the
+    /// bench's: the host's answers as for the direct mode, then the backend decides each board's checks.</summary>
+    public static async Task<QualifyResult> RunOnBackendAsync(QualifyRequest request, IQualifySink sink, IQualifyBackend backend, CancellationToken cancellationToken = default)
+    {
+        var collected = new CollectingSink(sink);
+        var host = HostAnswers(request, sink);
+        await backend.RunAsync(request, host, collected, cancellationToken).ConfigureAwait(false);
+        return new QualifyResult(collected.Checks, [.. collected.Boards.Values], collected.Windows);
+    }
+
+    private static Dictionary<string, HostAnswer> HostAnswers(QualifyRequest request, IQualifySink sink)
+    {
+        var host = new Dictionary<string, HostAnswer>(StringComparer.Ordinal);
+        foreach (var model in request.Models)
+        {
+            sink.Progress($"host: {model.Label}: scoring the packed file on {request.Data.Describe(model.IsSst2)} with QSLM.Runtime");
+            host[model.Label] = request.Data.Answer(model.Path, model.IsSst2);
+        }
+        return host;
     }
 
     private static QualifyBoardPlan Plan(QualifyRequest request, string name)
