@@ -9,7 +9,11 @@ namespace QSLM.Farm.Lava;
 internal static class LavaJson
 {
     public static LavaJob Job(JsonElement job) => new(
-        job.GetProperty("id").GetInt32(), Text(job, "state") ?? "Unknown", Text(job, "health") ?? "Unknown", Text(job, "actual_device"), Text(job, "description"));
+        job.GetProperty("id").GetInt32(), Text(job, "state") ?? "Unknown", Text(job, "health") ?? "Unknown", Text(job, "actual_device"), Text(job, "description"),
+        Time(job, "start_time"), Time(job, "end_time"));
+
+    private static DateTimeOffset? Time(JsonElement element, string name) =>
+        Text(element, name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
 
     public static LavaDevice Device(JsonElement device) => new(
         Text(device, "hostname") ?? "", Text(device, "device_type") ?? "", Text(device, "state") ?? "", Text(device, "health") ?? "", Text(device, "worker_host"));
