@@ -66,7 +66,8 @@ public sealed class RecordedBoardChecks(string board, QualifyTargets targets, IQ
     }
 
     // An agent's error reply: the model's own failure (it did not load, ran out of memory, its run failed) fails the check
-    // it was at and leaves the rest unreached; any other reply, or none, is the board's and leaves them errors.
+    // it was at and leaves the rest unreached; any other reply, or none, is the board's and leaves them errors (a model
+    // that arrived damaged is deleted unrun by the agent and reads as missing: the transfer's fault, not the model's).
     private bool Failure(QualifyModel model, QualifyVerdicts verdicts, Message? answer, string step)
     {
         var remaining = QualifyChecks.All.SkipWhile(c => c != step).ToList();
@@ -74,7 +75,7 @@ public sealed class RecordedBoardChecks(string board, QualifyTargets targets, IQ
         {
             case EvaluationResult or RunResult:
                 return false;
-            case ErrorReply { Code: ErrorCodes.ModelInvalid or ErrorCodes.OutOfMemory or ErrorCodes.RunFailed or ErrorCodes.HashMismatch } error:
+            case ErrorReply { Code: ErrorCodes.ModelInvalid or ErrorCodes.OutOfMemory or ErrorCodes.RunFailed } error:
                 var failed = error.Code is ErrorCodes.OutOfMemory ? QualifyChecks.Memory : step;
                 var why = $"failed on the board: {error.Code}: {error.Message}";
                 sink.Progress($"board {board}: {model.Label}: {why}");
