@@ -27,9 +27,6 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
     /// <summary>Why power is not checked under LAVA (host-side meters there are out of scope).</summary>
     public const string NoPower = "power is not measured on a LAVA device: host-side meters under a farm engine are out of scope (docs/farm.md)";
 
-    /// <inheritdoc />
-    public string Describe() => $"the healthy '{options.DeviceType}' devices of LAVA at {client.Server}";
-
     /// <summary>The healthy devices of the type, by name; none is the user's problem to fix (exit 2 would be wrong: it
     /// is the farm's), so it is an infrastructure failure.</summary>
     public async Task<IReadOnlyList<LavaDevice>> HealthyDevicesAsync(CancellationToken cancellationToken)
@@ -76,7 +73,22 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
     {
         while (true)
         {
-            var outcome = await RunJobAsync(request, sink, artifacts, models, device, cancellationToken).ConfigureAwait(false);
+            JobRun outcome;
+            try
+            {
+                outcome = await RunJobAsync(request, sink, artifacts, models, device, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InfrastructureFailureException e)
+            {
+                // LAVA itself stopped answering, or the job ran past its time: the share's checks are errors, the other
+                // shares go on.
+                sink.Progress($"board {device}: infrastructure failure: {e.Message}");
+                lock (_decide)
+                {
+                    foreach (var model in models) new RecordedBoardChecks(device, Targets(request, device), sink, NoPower).Error(model, "infrastructure failure: " + e.Message);
+                }
+                return;
+            }
             if (outcome.Outcome.Completed || outcome.Outcome.Class == FailureClass.Candidate)
             {
                 Decide(request, host, sink, models, outcome);

@@ -9,9 +9,6 @@ namespace QSLM.Harness.Qualification;
 /// </summary>
 public interface IQualifyBackend
 {
-    /// <summary>The boards the run goes to, in words, for the console and the report's title.</summary>
-    string Describe();
-
     /// <summary>Runs every model of <paramref name="request"/> on the backend's boards; never throws for a board's own
     /// failures (those are errors or failed checks).</summary>
     /// <param name="request">The validated qualification (its bench and board names are not used).</param>
