@@ -38,6 +38,11 @@ internal static class QualifyCommand
         var tokens = new Option<int>("--lm-tokens") { Description = "WikiText-2 test tokens a language model is scored on (the first N).", DefaultValueFactory = _ => 4000 }.InRange(1, int.MaxValue);
         var boardTokens = new Option<int>("--board-tokens") { Description = "Tokens per timed repeat, for latency.", DefaultValueFactory = _ => 256 }.InRange(1, 10_000_000);
         var boardRepeats = new Option<int>("--board-repeats") { Description = "Timed repeats the latency percentiles are taken over (fewer than 100: p99 is the slowest repeat).", DefaultValueFactory = _ => 20 }.InRange(1, 10_000);
+        var lava = new Option<string?>("--lava") { Description = "Run on a LAVA farm at this URL instead of the bench: the models are spread over every healthy device of --device-type, one job per device, in parallel; a job LAVA ends with an infrastructure error is run again on another device. The token comes from $QSLM_LAVA_TOKEN or --lava-config (docs/farm.md)." };
+        var deviceType = new Option<string>("--device-type") { Description = "With --lava: the LAVA device type to run on (a job template per type: farm/lava/templates).", DefaultValueFactory = _ => "ssh" };
+        var lavaConfig = new Option<string?>("--lava-config") { Description = "With --lava: the file holding the token (url:, token:; mode 0600). Default: $QSLM_LAVA_CONFIG, else ~/.config/qslm/lava.yaml." };
+        var lavaRuntime = new Option<string>("--lava-agent-runtime") { Description = "With --lava: the runtime id of the self-contained agent the devices get.", DefaultValueFactory = _ => QSLM.Harness.Boards.AgentArtifacts.DefaultRemoteRuntime };
+        var lavaAddress = new Option<string>("--lava-artifact-address") { Description = "With --lava: the address on the farm's network the devices fetch the agent and the models from (qslm serves them over HTTP there while the run lasts).", DefaultValueFactory = _ => "127.0.0.1" };
         var history = HistoryOptions.History();
         var who = HistoryOptions.Operator();
         var boardWait = BoardWaitOption.Create();
@@ -47,7 +52,7 @@ internal static class QualifyCommand
         }.InRange(1.0, 86_400.0, "s");
         var command = new Command("qualify", "Qualify packed models per board: predictions agree with the host's on the same packed file, peak memory within the profile's budget, per-token latency p50 and p99, power and energy under their ceilings (measured in windows only where a ceiling is set), settings read back as pinned. Each check is passed, failed, not run (no threshold) or an error (infrastructure). Targets come from the profiles' qualify: keys or --targets. Exit 1 if a check failed, else 3 if a board failed, else 0.")
         {
-            models, board, tag, bench, targets, tolerance, quick, output, sentences, tokens, boardTokens, boardRepeats, boardWait, hangTimeout, history, who,
+            models, board, tag, bench, targets, tolerance, quick, output, sentences, tokens, boardTokens, boardRepeats, boardWait, hangTimeout, lava, deviceType, lavaConfig, lavaRuntime, lavaAddress, history, who,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -61,9 +66,24 @@ internal static class QualifyCommand
             // Everything the user gave is checked before the run is recorded: bad input leaves the history untouched.
             var benchPath = parse.GetValue(bench)!;
             var profiles = SearchBoard.ProfilesFolderFor(benchPath);
-            var loaded = BoardsCommand.Load(benchPath, profiles);
-            var names = QualifyBoards.Select(loaded, profiles, parse.GetValue(board) ?? [], parse.GetValue(tag) ?? []);
-            foreach (var name in names) QSLM.Boards.Inventory.BenchFile.RequireKeyFile(loaded, QSLM.Harness.Boards.BoardSessions.Find(loaded, name));
+            QSLM.Boards.Inventory.Bench loaded;
+            IReadOnlyList<string> names;
+            LavaQualify? farm = null;
+            if (parse.GetValue(lava) is { } lavaUrl)
+            {
+                if ((parse.GetValue(board) ?? []).Length > 0 || (parse.GetValue(tag) ?? []).Length > 0)
+                    throw new InputException("--lava runs on the farm's devices of --device-type: --board and --tag pick boards of a bench");
+                farm = await LavaQualify.OpenAsync(lavaUrl, parse.GetValue(lavaConfig), parse.GetValue(deviceType)!, parse.GetValue(lavaRuntime)!, parse.GetValue(lavaAddress)!, cancel);
+                loaded = new QSLM.Boards.Inventory.Bench("lava", farm.Client.Server.ToString(), []);
+                names = farm.Devices;
+            }
+            else
+            {
+                loaded = BoardsCommand.Load(benchPath, profiles);
+                names = QualifyBoards.Select(loaded, profiles, parse.GetValue(board) ?? [], parse.GetValue(tag) ?? []);
+                foreach (var name in names) QSLM.Boards.Inventory.BenchFile.RequireKeyFile(loaded, QSLM.Harness.Boards.BoardSessions.Find(loaded, name));
+            }
+            using var farmClient = farm?.Client;
             var file = parse.GetValue(targets) is { } targetsPath ? QualificationFile.Load(targetsPath) : null;
             var data = CheckData.Load(parse.GetValue(sentences), parse.GetValue(tokens));
             var vocabulary = data.Vocabulary.Hash();
@@ -87,7 +107,7 @@ internal static class QualifyCommand
             var provenance = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["qslm_version"] = QslmBuild.Version,
-                ["bench"] = loaded.Path,
+                [farm is null ? "bench" : "lava"] = loaded.Path,
                 ["window_rules"] = QualifyReport.WindowRules(rules),
             };
             if (QslmBuild.Commit is { } commit) provenance["commit"] = commit;
@@ -95,9 +115,12 @@ internal static class QualifyCommand
             using var recorder = store.Begin(new RunStart(RunKind.Qualify, request.Boards.Count == 0 ? "no boards" : $"qualify {string.Join(", ", packed.Select(m => m.Label))} on {string.Join(", ", names)}",
                 folder, commandLine, parse.GetValue(who), provenance));
             foreach (var model in packed) recorder.Candidate(new CandidateRecord(model.Label, model.Sha256, null, "qualified", null, model.Bytes, null));
-            Terminal.WriteLine($"qualify: {packed.Count} models on {names.Count} boards of {loaded.Path}; run {recorder.RunId} in {store.Location}");
+            Terminal.WriteLine($"qualify: {packed.Count} models on {names.Count} {(farm is null ? "boards" : "LAVA devices")} of {loaded.Path}; run {recorder.RunId} in {store.Location}");
 
-            var result = await QualifyRunner.RunAsync(request, new HistoryQualifySink(recorder, Terminal.WriteLine), cancel);
+            var sink = new HistoryQualifySink(recorder, Terminal.WriteLine);
+            var result = farm is null
+                ? await QualifyRunner.RunAsync(request, sink, cancel)
+                : await QualifyRunner.RunOnBackendAsync(request, sink, farm.Backend(Path.Combine(folder, "lava-jobs")), cancel);
             var tally = QualifyTally.Of(result.Checks) with { Incidents = result.Incidents.Count };
             var report = FigureBuilder.WithFigures(QualifyReport.Build(request, result,
                 new ReportProvenance(QslmBuild.Version, QslmBuild.Commit, parse.GetValue(who), Environment.MachineName, commandLine, started, DateTimeOffset.UtcNow, QualifyReport.WindowRules(rules)),

@@ -36,12 +36,7 @@ public static class QualifyRunner
     public static async Task<QualifyResult> RunAsync(QualifyRequest request, IQualifySink sink, CancellationToken cancellationToken = default)
     {
         var collected = new CollectingSink(sink);
-        var host = new Dictionary<string, HostAnswer>(StringComparer.Ordinal);
-        foreach (var model in request.Models)
-        {
-            sink.Progress($"host: {model.Label}: scoring the packed file on {request.Data.Describe(model.IsSst2)} with QSLM.Runtime");
-            host[model.Label] = request.Data.Answer(model.Path, model.IsSst2);
-        }
+        var host = HostAnswers(request, sink);
         await Task.WhenAll(request.Boards.Select(name => Task.Run(() => BoardAsync(request, name, host, collected, cancellationToken), cancellationToken))).ConfigureAwait(false);
         var boardOrder = request.Boards.Select((b, i) => (b, i)).ToDictionary(p => p.b, p => p.i, StringComparer.Ordinal);
         var modelOrder = request.Models.Select((m, i) => (m.Label, i)).ToDictionary(p => p.Label, p => p.i, StringComparer.Ordinal);
@@ -50,6 +45,27 @@ public static class QualifyRunner
             .ThenBy(c => checkOrder.GetValueOrDefault(c.Check, int.MaxValue)).ToList();
         var boards = collected.Boards.Values.OrderBy(b => boardOrder.GetValueOrDefault(b.Name, int.MaxValue)).ToList();
         return new QualifyResult(checks, boards, collected.Windows) { Incidents = collected.Incidents };
+    }
+
+    /// <summary>Runs <paramref name="request"/> on <paramref name="backend"/>'s boards (a farm engine) instead of the
+    /// bench's: the host's answers as for the direct mode, then the backend decides each board's checks.</summary>
+    public static async Task<QualifyResult> RunOnBackendAsync(QualifyRequest request, IQualifySink sink, IQualifyBackend backend, CancellationToken cancellationToken = default)
+    {
+        var collected = new CollectingSink(sink);
+        var host = HostAnswers(request, sink);
+        await backend.RunAsync(request, host, collected, cancellationToken).ConfigureAwait(false);
+        return new QualifyResult(collected.Checks, [.. collected.Boards.Values], collected.Windows) { Incidents = collected.Incidents };
+    }
+
+    private static Dictionary<string, HostAnswer> HostAnswers(QualifyRequest request, IQualifySink sink)
+    {
+        var host = new Dictionary<string, HostAnswer>(StringComparer.Ordinal);
+        foreach (var model in request.Models)
+        {
+            sink.Progress($"host: {model.Label}: scoring the packed file on {request.Data.Describe(model.IsSst2)} with QSLM.Runtime");
+            host[model.Label] = request.Data.Answer(model.Path, model.IsSst2);
+        }
+        return host;
     }
 
     private static async Task BoardAsync(QualifyRequest request, string name, IReadOnlyDictionary<string, HostAnswer> host, CollectingSink collected, CancellationToken cancellationToken)
