@@ -32,6 +32,8 @@ public sealed class RecordedBoardChecksTests
 
         public void Check(CheckResult check) => Checks.Add(check);
 
+        public void Incident(string board, string what) => throw new InvalidOperationException($"no incident is expected here: {board}: {what}");
+
         public void Progress(string line)
         {
         }
