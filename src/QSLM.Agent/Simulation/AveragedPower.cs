@@ -1,10 +1,10 @@
 namespace QSLM.Agent.Simulation;
 
 /// <summary>
-/// The power a simulated sensor reads: the mean over its last conversion period of the energy the simulation has
-/// spent, as the INA3221 and INA219 average the bus over their conversion time (TI INA3221 datasheet, SBOS576,
-/// 8.4.1 "averaging and conversion time"). A reading is thus the energy of the period before it, so regularly
-/// spaced readings add up to the energy of the time they cover, whatever the power did between the simulation's ticks.
+/// The power a simulated sensor reads: the mean, over its averaging time, of the energy the simulation has spent, as
+/// the INA3221 averages several conversions into one reading (TI INA3221 datasheet, SBOS576, "averaging and conversion
+/// time"). The energy is counted exactly; only its spread in time is the sensor's. Readings one averaging time apart
+/// add up to the energy of the time they cover, whatever the power did between the simulation's ticks.
 /// </summary>
 internal sealed class AveragedPower(double period)
 {
@@ -16,7 +16,7 @@ internal sealed class AveragedPower(double period)
     public double Joules => _joules;
 
     /// <summary>Records <paramref name="joules"/> spent up to <paramref name="seconds"/> and returns the mean power over
-    /// the period ending then (over the time since the start, while that is shorter); <paramref name="fallback"/> before
+    /// the averaging time ending then (over the time since the start, while that is shorter); <paramref name="fallback"/> before
     /// any time has passed.</summary>
     public double Add(double seconds, double joules, double fallback)
     {

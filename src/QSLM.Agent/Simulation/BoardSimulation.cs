@@ -8,13 +8,18 @@ namespace QSLM.Agent.Simulation;
 /// of itself since the last tick (<see cref="WorkMeter"/>, <see cref="EnergyModel"/>; a model with a stated energy per
 /// token: its tokens at that energy, spent as their work is done, <see cref="TokenEnergy"/>), the part above idle scaled
 /// by a factor drawn once per timed window where the board states a window noise, and adds it to the energy spent. The
-/// simulated sensors read <see cref="Watts"/>, the mean power over the sensor's conversion period
+/// simulated sensors read <see cref="Watts"/>, the mean power over the sensor's averaging time
 /// (<see cref="AveragedPower"/>); <see cref="Ticked"/> lets a fake sysfs tree follow it.
 /// </summary>
 internal sealed class BoardSimulation : IDisposable
 {
     /// <summary>How often the power is updated.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The shortest time a sensor's reading averages over, as an INA3221 set to average several conversions
+    /// does: long enough that a reading taken after the agent's process was starved of processor time for a few tens of
+    /// milliseconds (an emulator on a loaded machine) still says what the board drew, short beside any window.</summary>
+    public const double AveragingSeconds = 0.25;
 
     private readonly SimulatedBoardFile _board;
     private readonly EnergyModel _energy;
@@ -36,14 +41,14 @@ internal sealed class BoardSimulation : IDisposable
         _work = work;
         _watts = board.IdleWatts;
         _noise = new Random(board.NoiseSeed);
-        _averaged = new AveragedPower(board.UpdateIntervalMs / 1000.0);
+        _averaged = new AveragedPower(Math.Max(board.UpdateIntervalMs / 1000.0, AveragingSeconds));
         _thread = new Thread(Loop) { IsBackground = true, Name = "simulated board" };
     }
 
     /// <summary>The simulated board's description.</summary>
     public SimulatedBoardFile Board => _board;
 
-    /// <summary>Mean power over the sensors' last conversion period.</summary>
+    /// <summary>Mean power over the sensors' averaging time (<see cref="AveragingSeconds"/>, or the conversion period if longer).</summary>
     public double Watts => Volatile.Read(ref _watts);
 
     /// <summary>Called on the simulation's thread after each update, with the new power.</summary>
