@@ -27,9 +27,10 @@ internal static class RuntimeBenchmark
         return CopyBytes / BenchTimer.MedianSeconds(() => source.AsSpan().CopyTo(target), 5);
     }
 
-    /// <summary>Times <paramref name="tokens"/> tokens of each packing of <paramref name="subject"/> and
-    /// of its TorchSharp recurrence, all on the same seeded token stream.</summary>
-    public static RuntimeBenchmarkResult Run(BenchModel subject, int tokens, int threads, double bandwidth)
+    /// <summary>Times <paramref name="tokens"/> tokens of each packing of <paramref name="subject"/> (every
+    /// tensor in one of <paramref name="formats"/>, which holds fp32) and of its TorchSharp recurrence, all on
+    /// the same seeded token stream.</summary>
+    public static RuntimeBenchmarkResult Run(BenchModel subject, int tokens, int threads, double bandwidth, IReadOnlyList<string> formats)
     {
         var options = new RuntimeOptions(KernelPaths.Best, threads);
         var stream = new int[tokens + 16];
@@ -41,7 +42,7 @@ internal static class RuntimeBenchmark
             for (var i = 0; i < stream.Length; i++) stream[i] = random.Next(model.Config.VocabSize);
 
             var variants = new List<RuntimeVariant>();
-            foreach (var format in new[] { "fp32", "int8", "int4" })
+            foreach (var format in formats)
             {
                 var path = Path.Combine(work, $"{format}.qslm");
                 ModelPacker.Pack(model, PrecisionAssignment.Parse($"*={format}"), "bench", path);
