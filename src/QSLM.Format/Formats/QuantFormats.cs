@@ -70,6 +70,7 @@ public static class QuantFormats
         new(61, "int4_a8", QuantScheme.Symmetric, 4, 0, ActivationBits: 8),
         new(62, "int8_g32_a8", QuantScheme.Symmetric, 8, 32, ActivationBits: 8),
         new(63, "int4_g32_a8", QuantScheme.Symmetric, 4, 32, ActivationBits: 8),
+        new(64, "sign1_a8", QuantScheme.Sign, 1, 0, ActivationBits: 8),
     ];
 
     private static readonly Dictionary<ushort, QuantFormat> ById = All.ToDictionary(f => f.Id);

@@ -8,7 +8,8 @@ namespace QSLM.Runtime.Kernels;
 /// vector path of <see cref="IntegerActivationKernel"/> reproduces bit for bit. The input is quantized by
 /// <see cref="ActivationQuantization"/>; per input group <c>g</c> of 32 elements the weights' codes and the
 /// input's codes meet in one exact integer dot product <c>d_g = Σ (code − offset)·q</c> (int32: at most
-/// 32·128·127 in magnitude), and the row's result is
+/// 32·128·127 in magnitude; for the sign format <c>Σ ±q</c>, the weight's sign applied to the input's code,
+/// with a weight scale of 1), and the row's result is
 /// <c>Σ_g (s_w(g)·s_x(g))·d_g</c> in float32, a multiply, a multiply and an add per group (never fused),
 /// with group <c>g</c> added into accumulator <c>g mod 8</c> and the eight accumulators summed as
 /// <c>((a0+a1)+(a2+a3))+((a4+a5)+(a6+a7))</c>: the order in which eight vector lanes hold eight groups,
@@ -32,11 +33,13 @@ public static class IntegerActivationReference
     /// and <paramref name="scales"/>.</summary>
     public static void Multiply(QuantFormat format, ReadOnlySpan<byte> matrix, int columns, int firstRow, ReadOnlySpan<sbyte> codes, ReadOnlySpan<float> scales, Span<float> y)
     {
-        if (!format.QuantizesActivations || format.Scheme != QuantScheme.Symmetric)
-            throw new ArgumentException($"{format} is not a symmetric integer format with integer activations");
+        if (!format.QuantizesActivations || format.Scheme is not (QuantScheme.Symmetric or QuantScheme.Sign))
+            throw new ArgumentException($"{format} is not a symmetric integer or sign format with integer activations");
+        var sign = format.Scheme == QuantScheme.Sign;
         var rowBytes = checked((int)format.RowBytes(columns));
         var group = format.GroupLength(columns);
-        var offset = GroupedIntLayout.CodeOffset(format);
+        // A sign bit of 1 is +1 and of 0 is −1: 2·bit − 1.
+        var (factor, offset) = sign ? (2, 1) : (1, GroupedIntLayout.CodeOffset(format));
         var weights = new byte[columns];
         var weightScales = new float[(columns + group - 1) / group];
         Span<float> lanes = stackalloc float[Lanes];
@@ -47,7 +50,7 @@ public static class IntegerActivationReference
             for (var start = 0; start < columns; start += group)
             {
                 var length = Math.Min(group, columns - start);
-                weightScales[start / group] = GroupedIntLayout.ReadHeader(format, row[at..]).Scale;
+                weightScales[start / group] = sign ? 1f : GroupedIntLayout.ReadHeader(format, row[at..]).Scale;
                 at += GroupedIntLayout.HeaderBytes(format);
                 BitPacking.Unpack(row[at..], format.Bits, weights.AsSpan(start, length));
                 at += BitPacking.PackedLength(length, format.Bits);
@@ -58,7 +61,7 @@ public static class IntegerActivationReference
                 var start = g * ActivationQuantization.GroupSize;
                 var end = Math.Min(start + ActivationQuantization.GroupSize, columns);
                 var dot = 0;
-                for (var c = start; c < end; c++) dot += (weights[c] - offset) * codes[c];
+                for (var c = start; c < end; c++) dot += (factor * weights[c] - offset) * codes[c];
                 lanes[g % Lanes] += weightScales[start / group] * scales[g] * dot;
             }
             y[i] = Sum(lanes);

@@ -11,6 +11,7 @@ public static class MatVecKernels
         if (format.Id == QuantFormats.Fp32.Id) return new Fp32Kernel();
         if (format.QuantizesActivations)
         {
+            if (format.Scheme == QuantScheme.Sign) return new SignActivationKernel(format);
             return IntegerActivationKernel.Serves(format)
                 ? new IntegerActivationKernel(format)
                 : throw new ArgumentException($"{format} quantizes activations but has no kernel");

@@ -75,6 +75,7 @@ public class QuantFormatsTests
     [InlineData(61, "int4_a8", "int4")]
     [InlineData(62, "int8_g32_a8", "int8_g32")]
     [InlineData(63, "int4_g32_a8", "int4_g32")]
+    [InlineData(64, "sign1_a8", "sign1")]
     public void Integer_activation_formats_have_their_own_ids_and_store_their_weight_only_twins_bytes(int id, string name, string twin)
     {
         var format = QuantFormats.Get(name);

@@ -42,6 +42,7 @@ public sealed class RuntimeAgreementTests(ITestOutputHelper output) : IDisposabl
     [InlineData("int4_a8")]
     [InlineData("int8_g32_a8")]
     [InlineData("int4_g32_a8")]
+    [InlineData("sign1_a8")]
     public void The_runtime_computes_the_language_model_the_host_evaluated_with_integer_activations(string format)
     {
         var tokens = WikiTextCorpus.Encode(RepositoryFiles.WikiText, "test", Words.Value).AsSpan(0, 400);

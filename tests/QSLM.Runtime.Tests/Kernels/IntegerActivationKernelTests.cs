@@ -44,8 +44,8 @@ public class IntegerActivationKernelTests
     public void Extreme_codes_and_activations_give_the_exact_integer_sum_on_every_path(string name)
     {
         // Weight scales of 1 and inputs of exactly ±127 (an input scale of 1): the product is then the exact
-        // integer Σ (code − offset)·q, which a saturating vpmaddubsw or an int16 overflow would miss. Every
-        // code byte a file can hold is tried, including those no encoder writes (255 for 8 bits).
+        // integer Σ (code − offset)·q (Σ ±q for signs), which a saturating vpmaddubsw or an int16 overflow would
+        // miss. Every code byte a file can hold is tried, including those no encoder writes (255 for 8 bits).
         var format = QuantFormats.Get(name);
         const int columns = 256;
         var codePatterns = new Func<int, int, int>[]
@@ -59,6 +59,7 @@ public class IntegerActivationKernelTests
         var rows = codePatterns.Length;
         var matrix = RawMatrix(format, rows, columns, codePatterns);
         var offset = GroupedIntLayout.CodeOffset(format);
+        int Weight(int code) => format.Scheme == QuantScheme.Sign ? 2 * code - 1 : code - offset;
         foreach (var input in inputs)
         {
             var x = Enumerable.Range(0, columns).Select(input).ToArray();
@@ -69,7 +70,7 @@ public class IntegerActivationKernelTests
                 for (var r = 0; r < rows; r++)
                 {
                     long exact = 0;
-                    for (var c = 0; c < columns; c++) exact += (codePatterns[r](r, c) - offset) * (long)x[c];
+                    for (var c = 0; c < columns; c++) exact += Weight(codePatterns[r](r, c)) * (long)x[c];
                     Assert.True(exact == y[r], $"{name} {path} row {r}: {y[r]}, exactly {exact}");
                 }
             }
@@ -77,11 +78,11 @@ public class IntegerActivationKernelTests
     }
 
     [Fact]
-    public void The_integer_activation_kernel_serves_every_a8_format()
+    public void The_integer_activation_kernels_serve_every_a8_format_and_sign_weights_have_their_own()
     {
         foreach (var format in QuantFormats.All.Where(f => f.QuantizesActivations))
         {
-            Assert.IsType<IntegerActivationKernel>(MatVecKernels.For(format, 256));
+            Assert.IsType(format.Scheme == QuantScheme.Sign ? typeof(SignActivationKernel) : typeof(IntegerActivationKernel), MatVecKernels.For(format, 256));
         }
     }
 
@@ -147,7 +148,7 @@ public class IntegerActivationKernelTests
             var at = r * rowBytes;
             for (var start = 0; start < columns; start += group)
             {
-                at += GroupedIntLayout.WriteHeader(format, matrix.AsSpan(at), (Half)1f, Half.Zero);
+                if (format.Scheme != QuantScheme.Sign) at += GroupedIntLayout.WriteHeader(format, matrix.AsSpan(at), (Half)1f, Half.Zero);
                 var codes = Enumerable.Range(start, group).Select(c => (byte)code[r](r, c)).ToArray();
                 BitPacking.Pack(codes, format.Bits, matrix.AsSpan(at));
                 at += BitPacking.PackedLength(group, format.Bits);
