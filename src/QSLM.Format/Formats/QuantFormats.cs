@@ -71,6 +71,10 @@ public static class QuantFormats
         new(62, "int8_g32_a8", QuantScheme.Symmetric, 8, 32, ActivationBits: 8),
         new(63, "int4_g32_a8", QuantScheme.Symmetric, 4, 32, ActivationBits: 8),
         new(64, "sign1_a8", QuantScheme.Sign, 1, 0, ActivationBits: 8),
+        new(65, "int3_a8", QuantScheme.Symmetric, 3, 0, ActivationBits: 8),
+        new(66, "int2_a8", QuantScheme.Symmetric, 2, 0, ActivationBits: 8),
+        new(67, "int3_g32_a8", QuantScheme.Symmetric, 3, 32, ActivationBits: 8),
+        new(68, "int2_g32_a8", QuantScheme.Symmetric, 2, 32, ActivationBits: 8),
     ];
 
     private static readonly Dictionary<ushort, QuantFormat> ById = All.ToDictionary(f => f.Id);

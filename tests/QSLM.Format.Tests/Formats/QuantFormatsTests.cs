@@ -76,6 +76,10 @@ public class QuantFormatsTests
     [InlineData(62, "int8_g32_a8", "int8_g32")]
     [InlineData(63, "int4_g32_a8", "int4_g32")]
     [InlineData(64, "sign1_a8", "sign1")]
+    [InlineData(65, "int3_a8", "int3")]
+    [InlineData(66, "int2_a8", "int2")]
+    [InlineData(67, "int3_g32_a8", "int3_g32")]
+    [InlineData(68, "int2_g32_a8", "int2_g32")]
     public void Integer_activation_formats_have_their_own_ids_and_store_their_weight_only_twins_bytes(int id, string name, string twin)
     {
         var format = QuantFormats.Get(name);
