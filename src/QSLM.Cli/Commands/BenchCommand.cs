@@ -39,7 +39,7 @@ internal static class BenchCommand
         var formats = new Option<string>("--formats")
         {
             Description = "Comma-separated formats, each packed for every tensor and timed; fp32 is always timed, first.",
-            DefaultValueFactory = _ => "fp32,int8,int4,int8_a8,int4_a8,int8_g32_a8,int4_g32_a8",
+            DefaultValueFactory = _ => "fp32,int8,int4,int4_g32,int3,int2,sign1,int8_a8,int4_a8,int4_g32_a8,int3_a8,int2_a8,sign1_a8",
         };
         var runtime = new Command("runtime", "Tokens/s of the board runtime on packings of every tensor in each of --formats and of the TorchSharp fp32 recurrence, against the memory-bandwidth floor measured in the same run.")
         {
@@ -54,8 +54,8 @@ internal static class BenchCommand
             var size = parse.GetValue(synthetic);
             var source = size is null ? BenchModel.FromCheckpoint(parse.GetValue(checkpoint)!) : BenchModel.Synthetic(size);
             RuntimeBenchmarkView.Header(Terminal.Ansi, source.Description, parse.GetValue(tokens), parse.GetValue(threads), BenchTimer.Machine(), KernelPaths.Describe());
-            var bandwidth = RuntimeBenchmark.StreamingBandwidth();
-            RuntimeBenchmarkView.Bandwidth(Terminal.Ansi, bandwidth);
+            var bandwidth = RuntimeBenchmark.StreamingBandwidth(parse.GetValue(threads));
+            RuntimeBenchmarkView.Bandwidth(Terminal.Ansi, bandwidth, parse.GetValue(threads));
             RuntimeBenchmarkView.Results(Terminal.Ansi, RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads), bandwidth, timed));
             return CommandRunner.Success;
         }));
