@@ -12,6 +12,15 @@ namespace QSLM.Runtime.Kernels;
 /// </summary>
 public static class HalfVector
 {
+    /// <summary>The float of one finite half, by the same operations as <see cref="ToSingle(Vector256{int})"/>
+    /// (a software conversion of <see cref="Half"/> costs several times more, once per group of a row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ToSingle(ushort bits)
+    {
+        var magnitude = BitConverter.Int32BitsToSingle((bits & 0x7FFF) << 13) * BitConverter.Int32BitsToSingle(0x7780_0000);
+        return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(magnitude) | (bits & 0x8000) << 16);
+    }
+
     /// <summary>The floats of the halves in the low 16 bits of each lane of <paramref name="bits"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ToSingle(Vector256<int> bits)

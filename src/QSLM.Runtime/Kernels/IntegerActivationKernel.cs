@@ -182,7 +182,7 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
     // A group's scale sits just before its codes (a per-channel row's just before the row's codes).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float GroupScale(byte* codes, int stride, int k) =>
-        (float)Unsafe.ReadUnaligned<Half>(codes + k * stride - _header + GroupedIntLayout.ScaleOffset);
+        HalfVector.ToSingle(Unsafe.ReadUnaligned<ushort>(codes + k * stride - _header + GroupedIntLayout.ScaleOffset));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ScaleBits(byte* codes, int stride, int k) => Unsafe.ReadUnaligned<ushort>(codes + k * stride - _header + GroupedIntLayout.ScaleOffset);
