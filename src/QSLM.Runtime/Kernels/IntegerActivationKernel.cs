@@ -214,9 +214,11 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
 
     // Eight 3-bit codes from 24 bits into eight bytes (natural order).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Spread3(uint bits)
+    private static ulong Spread3(uint bits) => Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit(bits, 0x0707_0707_0707_0707UL) : Spread3Portable(bits);
+
+    /// <summary>What <c>pdep</c> with mask 0x0707…07 computes, for processors without BMI2 (every arm64 board).</summary>
+    internal static ulong Spread3Portable(uint bits)
     {
-        if (Bmi2.X64.IsSupported) return Bmi2.X64.ParallelBitDeposit(bits, 0x0707_0707_0707_0707UL);
         ulong spread = 0;
         for (var k = 0; k < 8; k++) spread |= (ulong)(bits >> (3 * k) & 7) << (8 * k);
         return spread;

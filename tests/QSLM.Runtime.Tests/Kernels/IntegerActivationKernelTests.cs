@@ -87,6 +87,21 @@ public class IntegerActivationKernelTests
     }
 
     [Fact]
+    public void Three_bit_codes_spread_to_bytes_without_bmi2_exactly_as_pdep_does()
+    {
+        // Every arm64 board takes the portable spread; on a processor with BMI2 it is checked against pdep.
+        var random = new Random(3);
+        var values = Enumerable.Range(0, 4096).Select(_ => (uint)random.Next(1 << 24)).Concat([0u, 0xFF_FFFFu, 0x92_4924u, 0x6D_B6DBu]);
+        foreach (var bits in values)
+        {
+            var spread = IntegerActivationKernel.Spread3Portable(bits);
+            for (var k = 0; k < 8; k++) Assert.Equal((bits >> (3 * k)) & 7, (uint)(spread >> (8 * k)) & 0xFF);
+            if (System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported)
+                Assert.Equal(System.Runtime.Intrinsics.X86.Bmi2.X64.ParallelBitDeposit(bits, 0x0707_0707_0707_0707UL), spread);
+        }
+    }
+
+    [Fact]
     public void An_a8_product_is_the_weight_only_product_of_the_quantized_input()
     {
         // The definition, from the outside: decode the weights, dequantize the input (q·s), multiply in double.
