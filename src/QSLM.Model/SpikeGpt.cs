@@ -21,6 +21,8 @@ public sealed class SpikeGpt : nn.Module
     private readonly LayerNorm ln_out;
     private readonly Linear? head;
     private readonly Linear? cls;
+    private bool _quantizeHeadInput;
+    private bool _quantizeClassifierInput;
 
     /// <summary>Creates a freshly initialised network.</summary>
     public SpikeGpt(SpikeGptConfig config) : base("SpikeGPT")
@@ -92,9 +94,26 @@ public sealed class SpikeGpt : nn.Module
         return (ln_out.forward(x), new SpikeGptState(next));
     }
 
+    /// <summary>
+    /// Quantizes the input of every matrix product whose weight <paramref name="quantizes"/> names (by its
+    /// state-dict key, e.g. <c>blocks.0.att.key.weight</c>), as the board's kernels do for a format with
+    /// integer activations (<see cref="Format.Formats.QuantFormat.QuantizesActivations"/>); every other
+    /// product takes float inputs. Evaluation only: the rounding has no gradient.
+    /// </summary>
+    public void QuantizeInputs(Func<string, bool> quantizes)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var prefix = $"blocks.{i}.";
+            blocks[i].QuantizeInputs(name => quantizes(prefix + name));
+        }
+        _quantizeHeadInput = head is not null && quantizes("head.weight");
+        _quantizeClassifierInput = cls is not null && quantizes("cls.weight");
+    }
+
     /// <summary>Next-token logits from features of any leading shape.</summary>
     public Tensor LmLogits(Tensor features) =>
-        (head ?? throw new InvalidOperationException("this model has no LM head")).forward(features);
+        (head ?? throw new InvalidOperationException("this model has no LM head")).forward(_quantizeHeadInput ? Quantization.ActivationFakeQuantizer.Apply(features) : features);
 
     /// <summary>Class logits (B, classes) from whole-sentence features (B, T, C), averaged over tokens;
     /// <paramref name="dropout"/> drops pooled features while the model is training.</summary>
@@ -103,7 +122,7 @@ public sealed class SpikeGpt : nn.Module
         var head = cls ?? throw new InvalidOperationException("this model has no classification head");
         var pooled = features.mean([1]);
         if (dropout > 0 && training) pooled = nn.functional.dropout(pooled, dropout, training: true);
-        return head.forward(pooled);
+        return head.forward(_quantizeClassifierInput ? Quantization.ActivationFakeQuantizer.Apply(pooled) : pooled);
     }
 
     private void CheckTokens(Tensor tokens)

@@ -4,6 +4,7 @@ using QSLM.Cli.Rendering;
 using QSLM.Cli.Rendering.Benchmarks;
 using QSLM.CommandLine;
 using QSLM.Errors;
+using QSLM.Format.Formats;
 using QSLM.Harness;
 using QSLM.Runtime.Kernels;
 
@@ -35,20 +36,27 @@ internal static class BenchCommand
         {
             Description = "Instead of --checkpoint, a randomly initialised SpikeGPT of BLOCKSxWIDTH (e.g. 12x768) with the WikiText-2 vocabulary: a model whose fp32 weights do not fit the last-level cache, as on a board. Timing only; its outputs mean nothing.",
         };
-        var runtime = new Command("runtime", "Tokens/s of the board runtime on fp32, int8 and int4 packings and of the TorchSharp fp32 recurrence, against the memory-bandwidth floor measured in the same run.")
+        var formats = new Option<string>("--formats")
         {
-            checkpoint, synthetic, tokens, threads,
+            Description = "Comma-separated formats, each packed for every tensor and timed; fp32 is always timed, first.",
+            DefaultValueFactory = _ => "fp32,int8,int4,int4_g32,int3,int2,sign1,int8_a8,int4_a8,int4_g32_a8,int3_a8,int2_a8,sign1_a8",
+        };
+        var runtime = new Command("runtime", "Tokens/s of the board runtime on packings of every tensor in each of --formats and of the TorchSharp fp32 recurrence, against the memory-bandwidth floor measured in the same run.")
+        {
+            checkpoint, synthetic, tokens, threads, formats,
         };
         runtime.SetAction(parse => CommandRunner.Run(parse, () =>
         {
             if (parse.GetValue(tokens) < 1) throw new InputException("--tokens must be at least 1");
             if (parse.GetValue(threads) < 1) throw new InputException("--threads must be at least 1");
+            var timed = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(name => QuantFormats.Get(name).Name).Prepend("fp32").Distinct().ToList();
             var size = parse.GetValue(synthetic);
             var source = size is null ? BenchModel.FromCheckpoint(parse.GetValue(checkpoint)!) : BenchModel.Synthetic(size);
             RuntimeBenchmarkView.Header(Terminal.Ansi, source.Description, parse.GetValue(tokens), parse.GetValue(threads), BenchTimer.Machine(), KernelPaths.Describe());
-            var bandwidth = RuntimeBenchmark.StreamingBandwidth();
-            RuntimeBenchmarkView.Bandwidth(Terminal.Ansi, bandwidth);
-            RuntimeBenchmarkView.Results(Terminal.Ansi, RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads), bandwidth));
+            var bandwidth = RuntimeBenchmark.StreamingBandwidth(parse.GetValue(threads));
+            RuntimeBenchmarkView.Bandwidth(Terminal.Ansi, bandwidth, parse.GetValue(threads));
+            RuntimeBenchmarkView.Results(Terminal.Ansi, RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads), bandwidth, timed));
             return CommandRunner.Success;
         }));
         command.Subcommands.Add(runtime);

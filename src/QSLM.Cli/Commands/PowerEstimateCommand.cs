@@ -35,9 +35,10 @@ internal static class PowerEstimateCommand
                 if (runtime.HasLmHead) runtime.Logits(features, logits);
             }
             var counts = runtime.Counts;
-            var estimate = EnergyEstimator.Estimate(new OperationTally(counts.Tokens, counts.MultiplyAccumulates, counts.Accumulates, runtime.WeightBytesPerToken(runtime.HasLmHead)));
+            var estimate = EnergyEstimator.Estimate(new OperationTally(counts.Tokens, counts.MultiplyAccumulates, counts.Accumulates, runtime.WeightBytesPerToken(runtime.HasLmHead),
+                counts.IntegerMultiplyAccumulates, counts.IntegerGroupScalings));
             Terminal.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{counts.Tokens} tokens: {counts.MultiplyAccumulates / (double)counts.Tokens:N0} MACs, {counts.Accumulates / (double)counts.Tokens:N0} ACs, {runtime.WeightBytesPerToken(runtime.HasLmHead):N0} weight bytes per token"));
+                $"{counts.Tokens} tokens: {counts.MultiplyAccumulates / (double)counts.Tokens:N0} MACs ({counts.IntegerMultiplyAccumulates / (double)counts.Tokens:N0} of them integer), {counts.Accumulates / (double)counts.Tokens:N0} ACs, {runtime.WeightBytesPerToken(runtime.HasLmHead):N0} weight bytes per token"));
             Terminal.WriteLine(estimate.Summary());
             return CommandRunner.Success;
         }, usesTorch: false));

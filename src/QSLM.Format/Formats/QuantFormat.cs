@@ -11,8 +11,16 @@ namespace QSLM.Format.Formats;
 /// <param name="Scheme">How values are mapped.</param>
 /// <param name="Bits">Bits per stored element.</param>
 /// <param name="GroupSize">Elements sharing one scale; 0 means a whole row (per output channel).</param>
-public sealed record QuantFormat(ushort Id, string Name, QuantScheme Scheme, int Bits, int GroupSize)
+/// <param name="ActivationBits">0 when a product with these weights takes float inputs (weight-only
+/// quantization); 8 when the input of the product is quantized too, per group of
+/// <see cref="Codecs.ActivationQuantization.GroupSize"/> to int8 with one float scale
+/// (<see cref="Codecs.ActivationQuantization"/>), and the dot products run in integers. The stored weights
+/// of such a format are byte for byte those of its weight-only twin (<see cref="QuantFormats.WeightOnly"/>).</param>
+public sealed record QuantFormat(ushort Id, string Name, QuantScheme Scheme, int Bits, int GroupSize, int ActivationBits = 0)
 {
+    /// <summary>Whether products with these weights quantize their input to integers (an A8 format).</summary>
+    public bool QuantizesActivations => ActivationBits > 0;
+
     /// <summary>Bytes of per-group metadata: an fp16 scale (symmetric), fp16 scale and minimum
     /// (asymmetric), none for floats and signs.</summary>
     public int GroupOverheadBytes => Scheme switch

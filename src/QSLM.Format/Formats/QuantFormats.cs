@@ -63,10 +63,28 @@ public static class QuantFormats
         new(55, "int2_g32_asym", QuantScheme.Asymmetric, 2, 32),
         new(56, "int2_g64_asym", QuantScheme.Asymmetric, 2, 64),
         new(57, "int2_g128_asym", QuantScheme.Asymmetric, 2, 128),
+
+        // Integer activations (A8): the weights of the weight-only format of the same bits and group,
+        // and each product's input quantized to int8 per group of 32 with one float scale.
+        new(60, "int8_a8", QuantScheme.Symmetric, 8, 0, ActivationBits: 8),
+        new(61, "int4_a8", QuantScheme.Symmetric, 4, 0, ActivationBits: 8),
+        new(62, "int8_g32_a8", QuantScheme.Symmetric, 8, 32, ActivationBits: 8),
+        new(63, "int4_g32_a8", QuantScheme.Symmetric, 4, 32, ActivationBits: 8),
+        new(64, "sign1_a8", QuantScheme.Sign, 1, 0, ActivationBits: 8),
+        new(65, "int3_a8", QuantScheme.Symmetric, 3, 0, ActivationBits: 8),
+        new(66, "int2_a8", QuantScheme.Symmetric, 2, 0, ActivationBits: 8),
+        new(67, "int3_g32_a8", QuantScheme.Symmetric, 3, 32, ActivationBits: 8),
+        new(68, "int2_g32_a8", QuantScheme.Symmetric, 2, 32, ActivationBits: 8),
     ];
 
     private static readonly Dictionary<ushort, QuantFormat> ById = All.ToDictionary(f => f.Id);
     private static readonly Dictionary<string, QuantFormat> ByName = All.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The weight-only format whose weights <paramref name="format"/> stores (itself when it
+    /// takes float inputs): same scheme, bits and group.</summary>
+    public static QuantFormat WeightOnly(QuantFormat format) => format.QuantizesActivations
+        ? All.First(f => !f.QuantizesActivations && f.Scheme == format.Scheme && f.Bits == format.Bits && f.GroupSize == format.GroupSize)
+        : format;
 
     /// <summary>32-bit IEEE-754 floats: the unquantized baseline.</summary>
     public static QuantFormat Fp32 => ById[1];

@@ -17,6 +17,9 @@ public sealed class ChannelMix : nn.Module
     private readonly Linear value;
     private readonly Linear receptance;
 
+    // Projections (key, value, receptance) whose input is quantized as the board's A8 kernels do.
+    private readonly HashSet<string> _quantizedInputs = new(StringComparer.Ordinal);
+
     /// <summary>Creates the layer with RWKV-4's layer-dependent initialisation.</summary>
     public ChannelMix(int layer, int layers, int width) : base("ffn")
     {
@@ -60,7 +63,21 @@ public sealed class ChannelMix : nn.Module
         var mr = get_parameter("time_mix_r")!.reshape(-1);
         var xk = (x * mk).Plus(previous * 1.0.Minus(mk));
         var xr = (x * mr).Plus(previous * 1.0.Minus(mr));
-        var k = nn.functional.relu(key.forward(xk)).Power(2);
-        return receptance.forward(xr).sigmoid() * value.forward(k);
+        var k = nn.functional.relu(Project(key, "key", xk)).Power(2);
+        return Project(receptance, "receptance", xr).sigmoid() * Project(value, "value", k);
     }
+
+    /// <summary>Quantizes the input of each projection (<c>key</c>, <c>value</c>, <c>receptance</c>) that
+    /// <paramref name="quantizes"/> names, as an A8 format does on the board; the others take floats.</summary>
+    public void QuantizeInputs(Func<string, bool> quantizes)
+    {
+        _quantizedInputs.Clear();
+        foreach (var name in new[] { "key", "value", "receptance" })
+        {
+            if (quantizes(name)) _quantizedInputs.Add(name);
+        }
+    }
+
+    private Tensor Project(Linear projection, string name, Tensor input) =>
+        projection.forward(_quantizedInputs.Contains(name) ? Quantization.ActivationFakeQuantizer.Apply(input) : input);
 }

@@ -40,6 +40,14 @@ public sealed class SpikeBlock : nn.Module
         register_module("ffn", ffn);
     }
 
+    /// <summary>Quantizes the input of each projection whose weight (named relative to the block, e.g.
+    /// <c>att.key.weight</c>) <paramref name="quantizes"/> names, as the board's A8 kernels do.</summary>
+    public void QuantizeInputs(Func<string, bool> quantizes)
+    {
+        att.QuantizeInputs(name => quantizes($"att.{name}.weight"));
+        ffn.QuantizeInputs(name => quantizes($"ffn.{name}.weight"));
+    }
+
     /// <summary>Whole-sequence forward over (B, T, C).</summary>
     public (Tensor Output, LayerState State) Forward(Tensor x, LayerState state)
     {

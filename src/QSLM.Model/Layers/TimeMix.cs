@@ -19,6 +19,9 @@ public sealed class TimeMix : nn.Module
     private readonly Linear receptance;
     private readonly Linear output;
 
+    // Projections (key, value, receptance, output) whose input is quantized as the board's A8 kernels do.
+    private readonly HashSet<string> _quantizedInputs = new(StringComparer.Ordinal);
+
     /// <summary>Creates the layer with RWKV-4's layer-dependent initialisation.</summary>
     public TimeMix(int layer, int layers, int width) : base("att")
     {
@@ -59,7 +62,7 @@ public sealed class TimeMix : nn.Module
             (outputs[t], numerator, denominator, max) = WkvStep(k.select(1, t), v.select(1, t), w, u, numerator, denominator, max);
         }
         var wkv = stack(outputs, 1).to(x.dtype);
-        var result = output.forward(r.sigmoid() * wkv);
+        var result = Project(output, "output", r.sigmoid() * wkv);
         return (result, x.select(1, steps - 1), numerator, denominator, max);
     }
 
@@ -72,7 +75,7 @@ public sealed class TimeMix : nn.Module
         var w = -Vector("time_decay").to(wkvType).exp();
         var u = Vector("time_first").to(wkvType);
         var (wkv, a, b, p) = WkvStep(k.to(wkvType), v.to(wkvType), w, u, numerator, denominator, max);
-        return (output.forward(r.sigmoid() * wkv.to(x.dtype)), x, a, b, p);
+        return (Project(output, "output", r.sigmoid() * wkv.to(x.dtype)), x, a, b, p);
     }
 
     // The reference initialisation of the decay, bonus and mix vectors. Its temporaries are freed by
@@ -103,8 +106,22 @@ public sealed class TimeMix : nn.Module
             var m = Vector(name);
             return (x * m).Plus(previous * 1.0.Minus(m));
         }
-        return (key.forward(Mix("time_mix_k")), value.forward(Mix("time_mix_v")), receptance.forward(Mix("time_mix_r")));
+        return (Project(key, "key", Mix("time_mix_k")), Project(value, "value", Mix("time_mix_v")), Project(receptance, "receptance", Mix("time_mix_r")));
     }
+
+    /// <summary>Quantizes the input of each projection (<c>key</c>, <c>value</c>, <c>receptance</c>, <c>output</c>)
+    /// that <paramref name="quantizes"/> names, as an A8 format does on the board; the others take floats.</summary>
+    public void QuantizeInputs(Func<string, bool> quantizes)
+    {
+        _quantizedInputs.Clear();
+        foreach (var name in new[] { "key", "value", "receptance", "output" })
+        {
+            if (quantizes(name)) _quantizedInputs.Add(name);
+        }
+    }
+
+    private Tensor Project(Linear projection, string name, Tensor input) =>
+        projection.forward(_quantizedInputs.Contains(name) ? Quantization.ActivationFakeQuantizer.Apply(input) : input);
 
     private Tensor Vector(string name) => get_parameter(name)!.reshape(-1);
 

@@ -8,7 +8,8 @@ namespace QSLM.Model.Quantization;
 /// <summary>
 /// Host-side fake quantization: replaces each tensor of a SpikeGPT by the values its assigned
 /// format decodes to, computed by the same codecs the packed file and the board use, so the
-/// weights the host evaluates are bit-identical to what the board loads.
+/// weights the host evaluates are bit-identical to what the board loads; a product whose format quantizes
+/// its input (A8) gets that input quantized by <see cref="ActivationFakeQuantizer"/>, the board's formula.
 /// </summary>
 public static class FakeQuantizer
 {
@@ -29,6 +30,7 @@ public static class FakeQuantizer
             var decoded = QuantCodecs.RoundTrip(spec.Format, values, checked((int)spec.Rows), checked((int)spec.Columns), options);
             tensor.copy_(TorchSharp.torch.tensor(decoded).reshape(tensor.shape).to(tensor.dtype));
         }
+        model.QuantizeInputs(name => assignment.FormatOf(name).QuantizesActivations);
         return specs;
     }
 

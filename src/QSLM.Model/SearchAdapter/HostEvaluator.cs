@@ -60,11 +60,14 @@ public sealed class HostEvaluator : IDisposable
                 tensor.copy_(TorchSharp.torch.tensor(Values(name, tensor.shape, assignment.FormatOf(name))).reshape(tensor.shape).to(tensor.dtype));
             }
         }
+        _model.QuantizeInputs(name => assignment.FormatOf(name).QuantizesActivations);
         return new CandidateEvaluation(metric(_model), ModelPacker.Footprint(_model, assignment, _vocabularyHash));
     }
 
     private float[] Values(string name, long[] shape, QuantFormat format)
     {
+        // An A8 format stores its weight-only twin's weights: one decoded copy serves both.
+        format = QuantFormats.WeightOnly(format);
         if (format.Id == QuantFormats.Fp32.Id) return _master[name];
         if (_decoded.TryGetValue((name, format.Id), out var cached)) return cached;
         var spec = new Format.Packed.PackedFileLayout.TensorSpec(name, shape, format);

@@ -65,6 +65,24 @@ public sealed class OperationCounts
         Interlocked.Add(ref _multiplyAccumulates, count);
     }
 
+    private long _integerMultiplyAccumulates;
+    private long _integerGroupScalings;
+
+    /// <summary>Of <see cref="MultiplyAccumulates"/>, those of integer-activation (A8) products: int8 inputs times
+    /// integer weight codes, summed in int32.</summary>
+    public long IntegerMultiplyAccumulates => Interlocked.Read(ref _integerMultiplyAccumulates);
+
+    /// <summary>Groups of A8 products whose integer sum was scaled back to float (two float multiplies and an add each).</summary>
+    public long IntegerGroupScalings => Interlocked.Read(ref _integerGroupScalings);
+
+    /// <summary>Marks <paramref name="count"/> of the multiply-accumulates already counted as integer ones, in
+    /// <paramref name="groups"/> scaled groups.</summary>
+    internal void AddIntegerMultiplyAccumulates(long count, long groups)
+    {
+        Interlocked.Add(ref _integerMultiplyAccumulates, count);
+        Interlocked.Add(ref _integerGroupScalings, groups);
+    }
+
     /// <summary>Counts <paramref name="count"/> accumulates.</summary>
     internal void AddAccumulates(long count) => Interlocked.Add(ref _accumulates, count);
 

@@ -179,6 +179,8 @@ public sealed class SpikeGptRuntime : IDisposable
     {
         matrix.Multiply(x, y, Options);
         Counts.AddMultiplyAccumulates(matrix.Format.Bits, (long)matrix.Rows * matrix.Columns);
+        if (matrix.Format.QuantizesActivations)
+            Counts.AddIntegerMultiplyAccumulates((long)matrix.Rows * matrix.Columns, (long)matrix.Rows * Format.Codecs.ActivationQuantization.Groups(matrix.Columns));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

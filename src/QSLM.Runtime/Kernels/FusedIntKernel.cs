@@ -125,10 +125,10 @@ public sealed unsafe class FusedIntKernel : IMatVecKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Scale(byte* group) => (float)Unsafe.ReadUnaligned<Half>(group + GroupedIntLayout.ScaleOffset);
+    private static float Scale(byte* group) => HalfVector.ToSingle(Unsafe.ReadUnaligned<ushort>(group + GroupedIntLayout.ScaleOffset));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Minimum(byte* group) => (float)Unsafe.ReadUnaligned<Half>(group + GroupedIntLayout.MinimumOffset);
+    private static float Minimum(byte* group) => HalfVector.ToSingle(Unsafe.ReadUnaligned<ushort>(group + GroupedIntLayout.MinimumOffset));
 
     /// <summary>Reorders every 16 inputs as the 8 even ones then the 8 odd ones, matching the low
     /// and high nibbles of 8 packed bytes.</summary>

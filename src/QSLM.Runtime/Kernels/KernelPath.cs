@@ -48,5 +48,8 @@ public static class KernelPaths
         $"{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}, best path {Best}"
         + (System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported ? ", AdvSimd" : "")
         + (System.Runtime.Intrinsics.X86.Avx2.IsSupported ? ", AVX2" : "")
-        + (System.Runtime.Intrinsics.X86.Fma.IsSupported ? ", FMA" : "");
+        + (System.Runtime.Intrinsics.X86.Fma.IsSupported ? ", FMA" : "")
+        + (System.Runtime.Intrinsics.X86.Bmi2.IsSupported ? ", BMI2" : "")
+        + (System.Runtime.Intrinsics.X86.AvxVnni.IsSupported ? ", AVX-VNNI" : "")
+        + (System.Runtime.Intrinsics.Arm.Dp.IsSupported ? ", dot product (sdot)" : "");
 }

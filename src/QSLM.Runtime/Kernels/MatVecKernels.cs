@@ -9,6 +9,13 @@ public static class MatVecKernels
     public static IMatVecKernel For(QuantFormat format, int columns)
     {
         if (format.Id == QuantFormats.Fp32.Id) return new Fp32Kernel();
+        if (format.QuantizesActivations)
+        {
+            if (format.Scheme == QuantScheme.Sign) return new SignActivationKernel(format);
+            return IntegerActivationKernel.Serves(format)
+                ? new IntegerActivationKernel(format)
+                : throw new ArgumentException($"{format} quantizes activations but has no kernel");
+        }
         if (FusedIntKernel.Supports(format, columns)) return new FusedIntKernel(format);
         if (format.Scheme == QuantScheme.Sign) return new SignKernel(format);
         return new RowDecodeKernel(format);

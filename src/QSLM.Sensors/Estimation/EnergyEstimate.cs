@@ -18,8 +18,9 @@ public sealed record EnergyEstimate(SourceTag Source, long Tokens, double Comput
 }
 
 /// <summary>
-/// Estimates energy for a board with no sensor: ACs × E_AC + MACs × E_MAC + tokens × weight bytes per
-/// token × E_DRAM/byte. The memory term assumes every weight is read from DRAM once per token — right
+/// Estimates energy for a board with no sensor: ACs × E_AC + float MACs × E_MAC + integer MACs × E_intMAC
+/// + integer groups × E_scale + tokens × weight bytes per token × E_DRAM/byte, where the float MACs are the
+/// MACs that are not integer ones (an A8 product's, <see cref="OperationTally.IntegerMultiplyAccumulates"/>). The memory term assumes every weight is read from DRAM once per token — right
 /// for a model larger than the caches, an upper bound for one that fits.
 /// </summary>
 public static class EnergyEstimator
@@ -29,7 +30,9 @@ public static class EnergyEstimator
     {
         tally.Validate();
         var c = constants ?? EnergyConstants.Horowitz45nm;
-        var compute = (tally.Accumulates * c.AccumulatePicojoules + tally.MultiplyAccumulates * c.MultiplyAccumulatePicojoules) * 1e-12;
+        var floatMacs = tally.MultiplyAccumulates - tally.IntegerMultiplyAccumulates;
+        var compute = (tally.Accumulates * c.AccumulatePicojoules + floatMacs * c.MultiplyAccumulatePicojoules
+            + tally.IntegerMultiplyAccumulates * c.IntegerMultiplyAccumulatePicojoules + tally.IntegerGroupScalings * c.GroupScalingPicojoules) * 1e-12;
         var memory = (double)tally.Tokens * tally.WeightBytesPerToken * c.DramPicojoulesPerByte * 1e-12;
         return new EnergyEstimate(SourceTag.Estimated(c.Model), tally.Tokens, compute, memory, c.Citation);
     }

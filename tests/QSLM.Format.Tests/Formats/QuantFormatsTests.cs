@@ -70,6 +70,30 @@ public class QuantFormatsTests
         }
     }
 
+    [Theory]
+    [InlineData(60, "int8_a8", "int8")]
+    [InlineData(61, "int4_a8", "int4")]
+    [InlineData(62, "int8_g32_a8", "int8_g32")]
+    [InlineData(63, "int4_g32_a8", "int4_g32")]
+    [InlineData(64, "sign1_a8", "sign1")]
+    [InlineData(65, "int3_a8", "int3")]
+    [InlineData(66, "int2_a8", "int2")]
+    [InlineData(67, "int3_g32_a8", "int3_g32")]
+    [InlineData(68, "int2_g32_a8", "int2_g32")]
+    public void Integer_activation_formats_have_their_own_ids_and_store_their_weight_only_twins_bytes(int id, string name, string twin)
+    {
+        var format = QuantFormats.Get(name);
+        var weightOnly = QuantFormats.Get(twin);
+        Assert.Equal((ushort)id, format.Id);
+        Assert.Equal(8, format.ActivationBits);
+        Assert.True(format.QuantizesActivations);
+        Assert.False(weightOnly.QuantizesActivations);
+        Assert.Same(weightOnly, QuantFormats.WeightOnly(format));
+        Assert.Same(weightOnly, QuantFormats.WeightOnly(weightOnly));
+        Assert.Equal(weightOnly.EncodedBytes(37, 768), format.EncodedBytes(37, 768));
+        Assert.Equal(weightOnly.NominalBitsPerWeight, format.NominalBitsPerWeight);
+    }
+
     [Fact]
     public void Ids_and_names_are_unique_and_zero_is_never_an_id()
     {

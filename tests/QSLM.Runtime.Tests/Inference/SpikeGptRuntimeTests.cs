@@ -37,6 +37,27 @@ public sealed class SpikeGptRuntimeTests : IDisposable
         Assert.InRange(c.EmbeddingSpikeRate, 0.2, 0.8);
     }
 
+    [Theory]
+    [InlineData("int4_g32_a8", true)]
+    [InlineData("int4_g32", false)]
+    public void Integer_activation_products_count_their_multiply_accumulates_and_scaled_groups_as_integer_ones(string format, bool integer)
+    {
+        using var runtime = SpikeGptRuntime.Open(TinySpikeGpt.Write(_temp.File(format + ".qslm"), layers: 1, width: 64, vocab: 50, format: format), new RuntimeOptions(KernelPaths.Best, 1));
+        var state = runtime.NewState();
+        var features = new float[64];
+        var logits = new float[50];
+        for (var t = 0; t < 5; t++)
+        {
+            runtime.Step(t, state, features);
+            runtime.Logits(features, logits);
+        }
+        var c = runtime.Counts;
+        // Per token: five 64×64 products and ffn key (256×64) of 2 input groups per row, ffn value (64×256) of 8, the head (50×64) of 2.
+        var groups = 5L * ((5 * 64 * 2) + (256 * 2) + (64 * 8) + (50 * 2));
+        Assert.Equal(integer ? c.MultiplyAccumulates : 0, c.IntegerMultiplyAccumulates);
+        Assert.Equal(integer ? groups : 0, c.IntegerGroupScalings);
+    }
+
     [Fact]
     public void Multiply_accumulates_are_counted_by_the_bit_width_of_their_weights()
     {

@@ -27,6 +27,27 @@ public class EnergyEstimatorTests
     }
 
     [Fact]
+    public void An_integer_activation_multiply_accumulate_is_priced_by_its_operand_widths_far_below_a_float_one()
+    {
+        var c = EnergyConstants.Horowitz45nm;
+        // Horowitz's table: 8-bit integer multiply 0.2 pJ, 32-bit integer add 0.1 pJ; two float multiplies and a
+        // float add per scaled group.
+        Assert.Equal(0.3, c.IntegerMultiplyAccumulatePicojoules, 12);
+        Assert.Equal(8.3, c.GroupScalingPicojoules, 12);
+        Assert.True(c.IntegerMultiplyAccumulatePicojoules < c.MultiplyAccumulatePicojoules);
+
+        // 1e6 MACs of which 6.4e5 are integer ones in 2e4 groups of 32.
+        var estimate = EnergyEstimator.Estimate(new OperationTally(10, 1_000_000, 200_000, 4_000_000, IntegerMultiplyAccumulates: 640_000, IntegerGroupScalings: 20_000));
+        Assert.Equal((3.6e5 * 4.6) + (6.4e5 * 0.3) + (2e4 * 8.3) + (2e5 * 0.9), estimate.ComputeJoules * 1e12, 6);
+        var allFloat = EnergyEstimator.Estimate(new OperationTally(10, 1_000_000, 200_000, 4_000_000));
+        Assert.True(estimate.ComputeJoules < allFloat.ComputeJoules / 2);
+    }
+
+    [Fact]
+    public void More_integer_multiply_accumulates_than_multiply_accumulates_are_refused() =>
+        Assert.Throws<ArgumentException>(() => EnergyEstimator.Estimate(new OperationTally(1, 10, 0, 0, IntegerMultiplyAccumulates: 11)));
+
+    [Fact]
     public void An_estimate_is_always_tagged_estimated()
     {
         var estimate = EnergyEstimator.Estimate(new OperationTally(1, 1, 1, 1));

@@ -13,8 +13,8 @@ public sealed class RuntimeBenchmarkViewTests
     {
         var output = new BenchOutput();
         RuntimeBenchmarkView.Results(output.Console, Measured);
-        Assert.Equal(["runtime fp32", "40.0", "40.00", "40.0", "50.0", "0.80", "1.00"], output.Row("runtime fp32"));
-        Assert.Equal(["runtime int4", "5.0", "5.00", "120.0", "400.0", "0.30", "3.00"], output.Row("runtime int4"));
+        Assert.Equal(["runtime fp32", "40.0", "40.00", "40.0", "1.60", "50.0", "0.80", "1.00"], output.Row("runtime fp32"));
+        Assert.Equal(["runtime int4", "5.0", "5.00", "120.0", "0.60", "400.0", "0.30", "3.00"], output.Row("runtime int4"));
         Assert.Equal(["TorchSharp fp32 recurrent", "50.0", "1.25"], output.Row("TorchSharp fp32 recurrent"));
     }
 
@@ -28,10 +28,23 @@ public sealed class RuntimeBenchmarkViewTests
     }
 
     [Fact]
-    public void The_bandwidth_is_in_gigabytes_per_second()
+    public void The_integer_activation_and_floor_targets_name_their_slowest_format_and_whether_they_are_met()
+    {
+        var result = new RuntimeBenchmarkResult(2e9,
+            [new("fp32", 40_000_000, 40_000_000, 40), new("int4", 5_000_000, 5_000_000, 120), new("int4_a8", 5_000_000, 5_000_000, 100), new("int8_a8", 10_000_000, 10_000_000, 50)], 50);
+        var output = new BenchOutput();
+        RuntimeBenchmarkView.Results(output.Console, result);
+        Assert.Contains("target every format >= runtime fp32: slowest int8_a8 1.25x met", output.Lines);
+        Assert.Contains("target every A8 format >= 1.5x runtime fp32 (in cache): slowest int8_a8 1.25x NOT met", output.Lines);
+        Assert.Contains("target int4_a8 >= 2x runtime fp32 in cache, >= 4x beyond it: 2.50x (met in cache, NOT met beyond)", output.Lines);
+        Assert.Contains("target int4 within 1.5x of its read-bandwidth floor (beyond cache): 0.30 of floor NOT met", output.Lines);
+    }
+
+    [Fact]
+    public void The_bandwidth_is_a_read_stream_in_gigabytes_per_second()
     {
         var output = new BenchOutput();
-        RuntimeBenchmarkView.Bandwidth(output.Console, 12.345e9);
-        Assert.Equal(["streaming copy: 12.35 GB/s (256 MiB, median of 5)"], output.Lines);
+        RuntimeBenchmarkView.Bandwidth(output.Console, 12.345e9, 2);
+        Assert.Equal(["streaming read: 12.35 GB/s (256 MiB, 2 thread(s), median of 5): the floor of a token is its weight bytes over this"], output.Lines);
     }
 }
