@@ -8,7 +8,8 @@ namespace QSLM.Cli.Tests.Commands;
 /// <summary>
 /// <c>qslm claim</c> on the emulated arm64 board (the linux-arm64 agent under qemu-aarch64) whose simulated Jetson prices
 /// each packed model's tokens at the energy the test states: a true saving beyond the claim is supported, none is
-/// contradicted, one near the claim under window noise is inconclusive until the advised number of windows decides it.
+/// contradicted, one under window noise is inconclusive until the advised number of windows decides it (on this machine's
+/// agent, so the rerun's length does not hang on how starved an emulator is).
 /// The report and the run history must say the same. Bad input is refused before the history is touched.
 /// </summary>
 public sealed class ClaimCommandTests(ClaimFixture models) : IClassFixture<ClaimFixture>, IDisposable
@@ -109,12 +110,13 @@ public sealed class ClaimCommandTests(ClaimFixture models) : IClassFixture<Claim
     }
 
     [Fact]
-    public void A_saving_near_the_claim_under_window_noise_is_inconclusive_and_the_advised_number_of_windows_decides_it()
+    public void A_saving_under_window_noise_is_inconclusive_on_three_pairs_and_the_advised_number_of_windows_decides_it()
     {
         var board = Board("noisy");
-        // This machine's agent rather than the emulated one: a rerun of many windows under qemu on a loaded machine takes
-        // longer than a test may, and what is shown (the advice decides the claim) is the same on either.
-        var bench = models.Bench(_temp.Path, board, BaselineJoules, 0.76 * BaselineJoules, windowNoise: 0.03, noiseSeed: 2, emulated: false);
+        // A 35% saving under 10% window noise: the stated noise, not the measurement's spread on a loaded machine, sets the
+        // advice, so the rerun is short and its verdict does not hang on the machine's load. This machine's agent rather
+        // than the emulated one, for the same reason.
+        var bench = models.Bench(_temp.Path, board, BaselineJoules, 0.65 * BaselineJoules, windowNoise: 0.10, noiseSeed: 1, emulated: false);
         var first = _temp.File("inconclusive");
 
         var inconclusive = Claim(bench, board, first, "--baseline", models.Fp32);

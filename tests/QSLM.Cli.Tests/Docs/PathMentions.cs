@@ -11,7 +11,7 @@ internal static partial class PathMentions
 {
     /// <summary>The repository's top-level folders that documents name paths under.</summary>
     public static readonly string[] TopFolders =
-        ["src", "tests", "docs", "hardware", "firmware-profiles", "calibration", "models", "data", "build", "tools"];
+        ["src", "tests", "docs", "hardware", "firmware-profiles", "calibration", "models", "data", "build", "tools", "farm"];
 
     /// <summary>Repository-relative paths named on <paramref name="line"/> of the document
     /// <paramref name="file"/>, trailing sentence punctuation dropped, placeholders left as they are.</summary>
