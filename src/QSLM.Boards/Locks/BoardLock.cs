@@ -30,16 +30,22 @@ public sealed class BoardLock : IDisposable
     }
 
     /// <summary>Where the locks are: <c>$QSLM_LOCKS</c>, else <c>/run/lock/qslm</c> where that can be written, else
-    /// <c>qslm-locks</c> in the temporary folder.</summary>
+    /// <c>qslm-locks</c> in the temporary folder. A folder this creates is writable by every user, as <c>/run/lock</c> is
+    /// (sticky), since QSLM processes of several users on one host share its boards.</summary>
     public static string Folder
     {
         get
         {
             if (Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } given) return given;
+            const string shared = "/run/lock/qslm";
             try
             {
-                Directory.CreateDirectory("/run/lock/qslm");
-                return "/run/lock/qslm";
+                if (!Directory.Exists(shared))
+                {
+                    Directory.CreateDirectory(shared);
+                    if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(shared, SharedFolderMode);
+                }
+                return shared;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -47,6 +53,12 @@ public sealed class BoardLock : IDisposable
             }
         }
     }
+
+    private const UnixFileMode SharedFolderMode = UnixFileMode.StickyBit | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private const UnixFileMode SharedFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
 
     /// <summary>The lock's name for <paramref name="board"/> of <paramref name="bench"/>: its address (an SSH user, host
     /// and port; a serial device), so two bench files that name one board differently still share its lock; a local
@@ -84,12 +96,30 @@ public sealed class BoardLock : IDisposable
         {
             try
             {
+                var created = !File.Exists(path);
                 var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 var holder = string.Create(CultureInfo.InvariantCulture, $"pid {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z: {what}");
-                File.WriteAllText(holderPath, holder + "\n");
+                try
+                {
+                    File.WriteAllText(holderPath, holder + "\n");
+                    // Another user's QSLM takes the board next: the files stay writable to it.
+                    if (!OperatingSystem.IsWindows())
+                    {
+                        if (created) File.SetUnixFileMode(path, SharedFileMode);
+                        File.SetUnixFileMode(holderPath, SharedFileMode);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The lock is held; only the note of who holds it could not be written or shared.
+                }
                 return new BoardLock(stream, holderPath);
             }
-            catch (IOException) when (File.Exists(path))
+            catch (UnauthorizedAccessException e)
+            {
+                throw new InfrastructureFailureException($"board {board.Name}: its lock {path} cannot be opened ({e.Message}); set {FolderVariable} to a folder every QSLM user of this host can write", e);
+            }
+            catch (IOException e) when (IsHeldElsewhere(e))
             {
                 var holder = Holder(holderPath);
                 if (DateTime.UtcNow >= deadline)
@@ -107,6 +137,11 @@ public sealed class BoardLock : IDisposable
             }
         }
     }
+
+    // Held by another open: flock's EWOULDBLOCK (the HResult is the errno: 11 on Linux, 35 on macOS and the BSDs), as
+    // the evaluation cache's lock tells it (QSLM.Search's ExclusiveFileLock); anything else (a read-only disk) is no holder.
+    private static bool IsHeldElsewhere(IOException e) =>
+        e.GetType() == typeof(IOException) && !OperatingSystem.IsWindows() && e.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
 
     // The holder writes its file just after it takes the lock: a moment may pass in between, or the holder's writer died.
     private static string Holder(string holderPath)
