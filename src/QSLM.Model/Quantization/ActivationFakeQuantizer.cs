@@ -1,4 +1,5 @@
 using QSLM.Format.Codecs;
+using QSLM.Model.Tensors;
 using static TorchSharp.torch;
 
 namespace QSLM.Model.Quantization;
@@ -25,11 +26,11 @@ public static class ActivationFakeQuantizer
         if (padded != columns) values = nn.functional.pad(values, [0, padded - columns]);
         var groups = values.reshape(-1, padded / group, group);
         var maxAbs = groups.abs().amax([-1], keepdim: true);
-        var scale = maxAbs.div(full_like(maxAbs, (float)ActivationQuantization.MaxCode));
-        var codes = groups.div(scale).round().clamp(-ActivationQuantization.MaxCode, ActivationQuantization.MaxCode);
-        var usable = scale.isfinite().logical_and(scale.ne(0f));
+        var scale = maxAbs.div(ScalarArithmetic.FilledLike(maxAbs, ActivationQuantization.MaxCode));
+        var codes = groups.div(scale).round().Clamped(-ActivationQuantization.MaxCode, ActivationQuantization.MaxCode);
+        var usable = scale.isfinite().logical_and(scale.NotEqualTo(0));
         // Adding +0 turns a rounded −0 into the integer code 0 the board has.
-        codes = where(usable, codes, zeros_like(codes)).add(0f);
+        codes = where(usable, codes, zeros_like(codes)).Plus(0.0);
         var result = codes.mul(scale).reshape(-1, padded).narrow(1, 0, columns).reshape(shape).to(x.dtype);
         return result.MoveToOuterDisposeScope();
     }

@@ -118,6 +118,21 @@ public static class ScalarArithmetic
         return a.add_(b, s);
     }
 
+    /// <summary><c>a ≠ b</c>, element-wise.</summary>
+    public static Tensor NotEqualTo(this Tensor a, double b)
+    {
+        using var s = b.ToScalar();
+        return a.ne(s);
+    }
+
+    /// <summary><paramref name="a"/> clamped to [<paramref name="min"/>, <paramref name="max"/>], element-wise.</summary>
+    public static Tensor Clamped(this Tensor a, double min, double max)
+    {
+        using var low = min.ToScalar();
+        using var high = max.ToScalar();
+        return a.clamp(low, high);
+    }
+
     /// <summary><c>a &lt; b</c>, element-wise.</summary>
     public static Tensor Below(this Tensor a, double b)
     {
