@@ -280,9 +280,9 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
         return Avx2.MultiplyAddAdjacent(products, Vector256.Create((short)1));
     }
 
-    // Lane k of the result is the sum of the eight lanes of v_k.
+    // Lane k of the result is the sum of the eight lanes of v_k (the sign kernel reduces its groups so too).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> Reduce8(Vector256<int> v0, Vector256<int> v1, Vector256<int> v2, Vector256<int> v3,
+    internal static Vector256<int> Reduce8(Vector256<int> v0, Vector256<int> v1, Vector256<int> v2, Vector256<int> v3,
         Vector256<int> v4, Vector256<int> v5, Vector256<int> v6, Vector256<int> v7)
     {
         var low = Avx2.HorizontalAdd(Avx2.HorizontalAdd(v0, v1), Avx2.HorizontalAdd(v2, v3));

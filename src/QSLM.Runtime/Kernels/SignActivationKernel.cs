@@ -68,7 +68,7 @@ public sealed unsafe class SignActivationKernel : IMatVecKernel
         {
             var input = q + g * Group;
             var at = bits + g * 4;
-            var dots = Reduce8(Dot256(at, input), Dot256(at + 4, input + Group), Dot256(at + 8, input + 2 * Group), Dot256(at + 12, input + 3 * Group),
+            var dots = IntegerActivationKernel.Reduce8(Dot256(at, input), Dot256(at + 4, input + Group), Dot256(at + 8, input + 2 * Group), Dot256(at + 12, input + 3 * Group),
                 Dot256(at + 16, input + 4 * Group), Dot256(at + 20, input + 5 * Group), Dot256(at + 24, input + 6 * Group), Dot256(at + 28, input + 7 * Group));
             // The weight scale of a sign row is 1, and 1·s = s exactly.
             accumulator += Vector256.Load(scales + g) * Vector256.ConvertToSingle(dots);
@@ -91,16 +91,6 @@ public sealed unsafe class SignActivationKernel : IMatVecKernel
         var signs = (~set | Vector256.Create((byte)1)).AsSByte();
         var signed = Avx2.Sign(Avx.LoadVector256(q), signs);
         return Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Vector256.Create((byte)1), signed), Vector256.Create((short)1));
-    }
-
-    // Lane k of the result is the sum of the eight lanes of v_k.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> Reduce8(Vector256<int> v0, Vector256<int> v1, Vector256<int> v2, Vector256<int> v3,
-        Vector256<int> v4, Vector256<int> v5, Vector256<int> v6, Vector256<int> v7)
-    {
-        var low = Avx2.HorizontalAdd(Avx2.HorizontalAdd(v0, v1), Avx2.HorizontalAdd(v2, v3));
-        var high = Avx2.HorizontalAdd(Avx2.HorizontalAdd(v4, v5), Avx2.HorizontalAdd(v6, v7));
-        return Avx2.Permute2x128(low, high, 0x20) + Avx2.Permute2x128(low, high, 0x31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

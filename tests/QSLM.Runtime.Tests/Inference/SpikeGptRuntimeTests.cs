@@ -42,16 +42,7 @@ public sealed class SpikeGptRuntimeTests : IDisposable
     [InlineData("int4_g32", false)]
     public void Integer_activation_products_count_their_multiply_accumulates_and_scaled_groups_as_integer_ones(string format, bool integer)
     {
-        using var runtime = SpikeGptRuntime.Open(TinySpikeGpt.Write(_temp.File(format + ".qslm"), layers: 1, width: 64, vocab: 50, format: format), new RuntimeOptions(KernelPaths.Best, 1));
-        var state = runtime.NewState();
-        var features = new float[64];
-        var logits = new float[50];
-        for (var t = 0; t < 5; t++)
-        {
-            runtime.Step(t, state, features);
-            runtime.Logits(features, logits);
-        }
-        var c = runtime.Counts;
+        var c = CountsOfFiveTokens(format);
         // Per token: five 64×64 products and ffn key (256×64) of 2 input groups per row, ffn value (64×256) of 8, the head (50×64) of 2.
         var groups = 5L * ((5 * 64 * 2) + (256 * 2) + (64 * 8) + (50 * 2));
         Assert.Equal(integer ? c.MultiplyAccumulates : 0, c.IntegerMultiplyAccumulates);
@@ -61,16 +52,7 @@ public sealed class SpikeGptRuntimeTests : IDisposable
     [Fact]
     public void Multiply_accumulates_are_counted_by_the_bit_width_of_their_weights()
     {
-        using var runtime = SpikeGptRuntime.Open(TinySpikeGpt.Write(_temp.File("int4.qslm"), layers: 1, width: 64, vocab: 50, format: "int4"), new RuntimeOptions(KernelPaths.Best, 1));
-        var state = runtime.NewState();
-        var features = new float[64];
-        var logits = new float[50];
-        for (var t = 0; t < 5; t++)
-        {
-            runtime.Step(t, state, features);
-            runtime.Logits(features, logits);
-        }
-        var c = runtime.Counts;
+        var c = CountsOfFiveTokens("int4");
         Assert.Equal(5 * ((5 * 64 * 64 + 2 * 4 * 64 * 64) + 50 * 64), c.MultiplyAccumulatesOfWeightBits(4));
         Assert.Equal(0, c.MultiplyAccumulatesOfWeightBits(32));
         Assert.Equal(new Dictionary<int, long> { [4] = c.MultiplyAccumulates }, c.MultiplyAccumulatesByWeightBits);
@@ -209,5 +191,20 @@ public sealed class SpikeGptRuntimeTests : IDisposable
         PackedForge.Forge(_temp.File("wide.qslm"), m => m with { Architecture = m.Architecture with { Width = 32 } });
         Assert.Contains("lacks blocks.2.", Assert.Throws<PackedFileException>(() => SpikeGptRuntime.Open(_temp.File("claims3.qslm"))).Message);
         Assert.Contains("expected [50, 32]", Assert.Throws<PackedFileException>(() => SpikeGptRuntime.Open(_temp.File("wide.qslm"))).Message);
+    }
+
+    // The counts of a one-block, 64-wide model of 50 words in format after five tokens and their logits.
+    private OperationCounts CountsOfFiveTokens(string format)
+    {
+        using var runtime = SpikeGptRuntime.Open(TinySpikeGpt.Write(_temp.File(format + ".qslm"), layers: 1, width: 64, vocab: 50, format: format), new RuntimeOptions(KernelPaths.Best, 1));
+        var state = runtime.NewState();
+        var features = new float[64];
+        var logits = new float[50];
+        for (var t = 0; t < 5; t++)
+        {
+            runtime.Step(t, state, features);
+            runtime.Logits(features, logits);
+        }
+        return runtime.Counts;
     }
 }
