@@ -7,7 +7,7 @@ public sealed class FormatsCommandTests
     {
         var result = InProcess.Run("formats");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
         var rows = result.StdOut.Split('\n').Select(line => line.Split('│', StringSplitOptions.TrimEntries)).Where(cells => cells.Length > 7).ToList();
         Assert.Equal("int8/g32", rows.Single(cells => cells[2] == "int4_g32_a8")[7]);
         Assert.Equal("int8/g32", rows.Single(cells => cells[2] == "sign1_a8")[7]);
