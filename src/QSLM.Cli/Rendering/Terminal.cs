@@ -31,8 +31,15 @@ internal static class Terminal
     /// <summary>Notes (<c>qslm: ...</c>) and warnings (<c>qslm: warning: ...</c>) on stderr.</summary>
     public static ILogger Log { get; } = new TerminalLogger("qslm", () => Console.Error);
 
-    /// <summary>Prepares stdout: tables as wide as their content when it is not a terminal.</summary>
-    public static void Configure() => PipedOutput.Configure(AnsiConsole.Console, Console.IsOutputRedirected);
+    /// <summary>Prepares stdout: tables as wide as their content when it is not a terminal. Spectre.Console
+    /// keeps the writer its console was made with, so the console is made again on the stdout of this
+    /// run: a run in the same process after stdout was replaced (a test, a host embedding qslm) would
+    /// otherwise draw into the previous, closed writer.</summary>
+    public static void Configure()
+    {
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        PipedOutput.Configure(AnsiConsole.Console, Console.IsOutputRedirected);
+    }
 
     /// <summary>One line of results on stdout, as it is (no markup, no wrapping).</summary>
     public static void WriteLine(string line) => Console.Out.WriteLine(line);
