@@ -35,6 +35,7 @@ public static class Program
         };
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(QualifyCommand.Create());
+        root.Subcommands.Add(FarmCommand.Create());
         root.Subcommands.Add(ClaimCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());

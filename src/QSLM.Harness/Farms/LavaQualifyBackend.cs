@@ -1,10 +1,7 @@
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using QSLM.Boards.Failures;
 using QSLM.Errors;
 using QSLM.Farm.Lava;
-using QSLM.Harness.Boards;
 using QSLM.Harness.Qualification;
 using QSLM.Harness.Verification;
 using QSLM.Protocol.Messages;
@@ -56,15 +53,11 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
 
     private void Publish(ArtifactServer artifacts, QualifyRequest request)
     {
-        var agent = AgentArtifacts.SelfContainedFolder(options.AgentRuntime);
-        var archive = new MemoryStream();
-        using (var gzip = new GZipStream(archive, CompressionLevel.Fastest, leaveOpen: true)) TarFile.CreateFromDirectory(agent, gzip, includeBaseDirectory: false);
-        artifacts.AddBytes("agent.tar.gz", archive.ToArray());
-        artifacts.AddBytes("qslm-board.sh", System.Text.Encoding.UTF8.GetBytes(JobDefinition.BuiltIn("qslm-board.sh")!));
+        BoardArtifacts.AddCommon(artifacts, options.AgentRuntime);
         foreach (var model in request.Models)
         {
             artifacts.AddFile($"models/{model.Sha256}.qslm", model.Path);
-            artifacts.AddBytes($"sessions/{model.Sha256}.jsonl", AgentSessionScript.Write(model.Sha256, request.Data.Request(model.IsSst2), request.Run, options.HostVersion));
+            artifacts.AddBytes($"sessions/{model.Sha256}.jsonl", BoardArtifacts.Session(model.Sha256, model.IsSst2, request.Data, request.Run, options.HostVersion));
         }
     }
 
