@@ -8,6 +8,7 @@ using QSLM.Cli.SearchOptions;
 using QSLM.CommandLine;
 using QSLM.Errors;
 using QSLM.Harness;
+using QSLM.Harness.Farms;
 using QSLM.Harness.Qualification;
 using QSLM.Harness.Reporting;
 using QSLM.Harness.Search;
@@ -43,6 +44,7 @@ internal static class QualifyCommand
         var lavaConfig = new Option<string?>("--lava-config") { Description = "With --lava: the file holding the token (url:, token:; mode 0600). Default: $QSLM_LAVA_CONFIG, else ~/.config/qslm/lava.yaml." };
         var lavaRuntime = new Option<string>("--lava-agent-runtime") { Description = "With --lava: the runtime id of the self-contained agent the devices get.", DefaultValueFactory = _ => QSLM.Harness.Boards.AgentArtifacts.DefaultRemoteRuntime };
         var lavaAddress = new Option<string>("--lava-artifact-address") { Description = "With --lava: the address on the farm's network the devices fetch the agent and the models from (qslm serves them over HTTP there while the run lasts).", DefaultValueFactory = _ => "127.0.0.1" };
+        var maintenanceAfter = new Option<int?>("--lava-maintenance-after") { Description = "With --lava: put a device that failed for infrastructure in this many qualify runs in a row on the farm (this run included, read from the history) into maintenance through LAVA's API, with the reason. Default: only report such a device." }.InRange(1, 1000);
         var history = HistoryOptions.History();
         var who = HistoryOptions.Operator();
         var boardWait = BoardWaitOption.Create();
@@ -52,7 +54,7 @@ internal static class QualifyCommand
         }.InRange(1.0, 86_400.0, "s");
         var command = new Command("qualify", "Qualify packed models per board: predictions agree with the host's on the same packed file, peak memory within the profile's budget, per-token latency p50 and p99, power and energy under their ceilings (measured in windows only where a ceiling is set), settings read back as pinned. Each check is passed, failed, not run (no threshold) or an error (infrastructure). Targets come from the profiles' qualify: keys or --targets. Exit 1 if a check failed, else 3 if a board failed, else 0.")
         {
-            models, board, tag, bench, targets, tolerance, quick, output, sentences, tokens, boardTokens, boardRepeats, boardWait, hangTimeout, lava, deviceType, lavaConfig, lavaRuntime, lavaAddress, history, who,
+            models, board, tag, bench, targets, tolerance, quick, output, sentences, tokens, boardTokens, boardRepeats, boardWait, hangTimeout, lava, deviceType, lavaConfig, lavaRuntime, lavaAddress, maintenanceAfter, history, who,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -79,6 +81,7 @@ internal static class QualifyCommand
             }
             else
             {
+                if (parse.GetValue(maintenanceAfter) is not null) throw new InputException("--lava-maintenance-after puts LAVA devices into maintenance: it needs --lava");
                 loaded = BoardsCommand.Load(benchPath, profiles);
                 names = QualifyBoards.Select(loaded, profiles, parse.GetValue(board) ?? [], parse.GetValue(tag) ?? []);
                 foreach (var name in names) QSLM.Boards.Inventory.BenchFile.RequireKeyFile(loaded, QSLM.Harness.Boards.BoardSessions.Find(loaded, name));
@@ -118,9 +121,16 @@ internal static class QualifyCommand
             Terminal.WriteLine($"qualify: {packed.Count} models on {names.Count} {(farm is null ? "boards" : "LAVA devices")} of {loaded.Path}; run {recorder.RunId} in {store.Location}");
 
             var sink = new HistoryQualifySink(recorder, Terminal.WriteLine);
-            var result = farm is null
+            var backend = farm?.Backend(Path.Combine(folder, "lava-jobs"));
+            var result = backend is null
                 ? await QualifyRunner.RunAsync(request, sink, cancel)
-                : await QualifyRunner.RunOnBackendAsync(request, sink, farm.Backend(Path.Combine(folder, "lava-jobs")), cancel);
+                : await QualifyRunner.RunOnBackendAsync(request, sink, backend, cancel);
+            if (farm is not null && backend is not null)
+            {
+                // Read back from the history, which already holds this run's incidents.
+                foreach (var device in await FailingDevices.ReviewAsync(farm.Client, store, backend.InfrastructureFailures, parse.GetValue(maintenanceAfter), Terminal.WriteLine, cancel))
+                    recorder.Provenance(new Dictionary<string, string> { ["lava_maintenance." + device] = "put into maintenance after repeated infrastructure failures" });
+            }
             var tally = QualifyTally.Of(result.Checks) with { Incidents = result.Incidents.Count };
             var report = FigureBuilder.WithFigures(QualifyReport.Build(request, result,
                 new ReportProvenance(QslmBuild.Version, QslmBuild.Commit, parse.GetValue(who), Environment.MachineName, commandLine, started, DateTimeOffset.UtcNow, QualifyReport.WindowRules(rules)),

@@ -43,8 +43,18 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
         await using var artifacts = new ArtifactServer(options.ArtifactAddress);
         Publish(artifacts, request);
         var shares = Spread(request.Models, devices.Count);
-        var failed = new HashSet<string>(StringComparer.Ordinal);
-        await Task.WhenAll(shares.Select((models, i) => RunShareAsync(request, host, sink, artifacts, models, devices, devices[i].Hostname, failed, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(shares.Select((models, i) => RunShareAsync(request, host, sink, artifacts, models, devices, devices[i].Hostname, _failed, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+
+    /// <summary>The devices whose job LAVA ended with an infrastructure error in the run, by name.</summary>
+    public IReadOnlyList<string> InfrastructureFailures
+    {
+        get
+        {
+            lock (_failed) return [.. _failed.Order(StringComparer.Ordinal)];
+        }
     }
 
     /// <summary>The models dealt out over <paramref name="devices"/> devices in turn (at most one share per model).</summary>
@@ -103,6 +113,7 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
                 }
                 return;
             }
+            sink.Incident(device, $"{why}; its models ran again on {next}");
             sink.Progress($"board {device}: {why}; LAVA set its health to Unknown; running its models again on {next} (the models are not to blame)");
             device = next;
         }

@@ -34,11 +34,14 @@ public sealed class HistoryQualifySink(IRunRecorder recorder, Action<string> con
 
     private int _incidents;
 
+    /// <summary>The provenance key prefix of an infrastructure incident: <c>infrastructure_incident.N</c>, valued <c>board NAME: what</c>.</summary>
+    public const string IncidentKey = "infrastructure_incident.";
+
     /// <inheritdoc />
     public void Incident(string board, string what)
     {
         _incidents++;
-        recorder.Provenance(new Dictionary<string, string> { [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"infrastructure_incident.{_incidents}")] = $"board {board}: {what}" });
+        recorder.Provenance(new Dictionary<string, string> { [IncidentKey + _incidents.ToString(System.Globalization.CultureInfo.InvariantCulture)] = $"board {board}: {what}" });
         console($"board {board}: infrastructure incident: {what}");
     }
 

@@ -42,6 +42,9 @@ public sealed class LavaFarm : IDisposable
     /// <summary>The farm's run folder (state.env, lava.yaml, logs).</summary>
     public string Run { get; }
 
+    /// <summary>The folder LAVA reads health checks from (HEALTH_CHECKS_PATH): <c>ssh.yaml</c> there is the ssh devices' check.</summary>
+    public string HealthChecks => Path.Combine(Run, "health-checks");
+
     /// <summary>QSLM's LAVA configuration file the farm wrote (mode 0600).</summary>
     public string ConfigPath => Path.Combine(Run, "lava.yaml");
 

@@ -125,7 +125,7 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
         using var client = farm.Client();
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "qslm")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryFiles.Root };
         // A workload of about half a minute, so the board can be stopped while its test shell runs.
-        foreach (var a in Qualify(output, history, 256, 150, farm.Int8)) start.ArgumentList.Add(a);
+        foreach (var a in Qualify(output, history, 256, 150, farm.Int8).Append("--lava-maintenance-after").Append("1")) start.ArgumentList.Add(a);
         start.Environment["OMP_NUM_THREADS"] = "1";
         var stdout = new StringBuilder();
         using var qslm = Process.Start(start)!;
@@ -166,6 +166,10 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
             var run = OnlyRun(history);
             Assert.DoesNotContain(run.Verdicts, v => v.Status is "failed" or "error");
             Assert.Equal([LavaFarm.Devices[1]], run.Boards.Select(b => b.Name));
+            // The failure is an incident the run recovered from, and with permission the device went into maintenance.
+            Assert.Contains(run.Provenance, p => p.Key.StartsWith("infrastructure_incident.", StringComparison.Ordinal) && p.Value.StartsWith($"board {LavaFarm.Devices[0]}: ", StringComparison.Ordinal));
+            Assert.Contains($"lava: device {LavaFarm.Devices[0]} failed for infrastructure in this run: put into maintenance", said);
+            Assert.Equal("Maintenance", (await client.DevicesAsync()).Single(d => d.Hostname == LavaFarm.Devices[0]).Health);
         }
         finally
         {
