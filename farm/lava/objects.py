@@ -41,4 +41,7 @@ for name in devices:
     # sends a job retried after an infrastructure failure to another device that way.
     tag, _ = Tag.objects.get_or_create(name=name, defaults={"description": "this device only"})
     device.tags.add(tag)
+    # A tag every board of this farm carries, as a lab groups its boards: qslm qualify --lava-tag picks devices by it.
+    farm, _ = Tag.objects.get_or_create(name="qslm-loopback", defaults={"description": "the loopback farm's boards"})
+    device.tags.add(farm)
 print("objects ready: worker qslm-w1, device type ssh, devices " + ", ".join(devices))

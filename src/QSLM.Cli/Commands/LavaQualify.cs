@@ -12,12 +12,12 @@ namespace QSLM.Cli.Commands;
 /// <param name="Devices">The healthy devices of the type, by name.</param>
 internal sealed record LavaQualify(LavaClient Client, LavaQualifyOptions Options, IReadOnlyList<string> Devices)
 {
-    public static async Task<LavaQualify> OpenAsync(string url, string? config, string deviceType, string runtime, string address, CancellationToken cancellationToken)
+    public static async Task<LavaQualify> OpenAsync(string url, string? config, string deviceType, string runtime, string address, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
         var settings = LavaSettings.Resolve(url, config);
         JobDefinition.Template(deviceType);
         AgentArtifacts.SelfContainedFolder(runtime);
-        var options = new LavaQualifyOptions(settings, deviceType, runtime, address, QslmBuild.Version);
+        var options = new LavaQualifyOptions(settings, deviceType, runtime, address, QslmBuild.Version) { Tags = tags };
         var client = new LavaClient(settings);
         try
         {

@@ -106,6 +106,20 @@ public sealed class LavaClient : IDisposable
         return devices;
     }
 
+    /// <summary>Every device tag, by id (a device lists its tags by id).</summary>
+    public async Task<IReadOnlyDictionary<int, string>> TagsAsync(CancellationToken cancellationToken = default)
+    {
+        var tags = new Dictionary<int, string>();
+        string? next = "tags/?limit=500";
+        while (next is not null)
+        {
+            using var json = await SendJsonAsync(HttpMethod.Get, next, null, cancellationToken).ConfigureAwait(false);
+            foreach (var tag in json.RootElement.GetProperty("results").EnumerateArray()) tags[tag.GetProperty("id").GetInt32()] = tag.GetProperty("name").GetString() ?? "";
+            next = json.RootElement.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        }
+        return tags;
+    }
+
     /// <summary>Sets <paramref name="device"/>'s health (<c>GOOD</c>, <c>UNKNOWN</c>, <c>MAINTENANCE</c>, ...), with the
     /// reason LAVA logs beside it; needs a token whose user may change devices.</summary>
     public async Task SetHealthAsync(string device, string health, string reason, CancellationToken cancellationToken = default)

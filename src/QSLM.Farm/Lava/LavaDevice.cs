@@ -8,6 +8,9 @@ namespace QSLM.Farm.Lava;
 /// <param name="Worker">The worker it hangs off.</param>
 public sealed record LavaDevice(string Hostname, string DeviceType, string State, string Health, string? Worker)
 {
+    /// <summary>The ids of its tags (<see cref="LavaClient.TagsAsync"/> names them).</summary>
+    public IReadOnlyList<int> TagIds { get; init; } = [];
+
     /// <summary>The health LAVA gives a device it trusts (<c>Good</c>).</summary>
     public const string Good = "Good";
 

@@ -16,7 +16,12 @@ internal static class LavaJson
         Text(element, name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
 
     public static LavaDevice Device(JsonElement device) => new(
-        Text(device, "hostname") ?? "", Text(device, "device_type") ?? "", Text(device, "state") ?? "", Text(device, "health") ?? "", Text(device, "worker_host"));
+        Text(device, "hostname") ?? "", Text(device, "device_type") ?? "", Text(device, "state") ?? "", Text(device, "health") ?? "", Text(device, "worker_host"))
+    {
+        TagIds = device.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
+            ? [.. tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.Number).Select(t => t.GetInt32())]
+            : [],
+    };
 
     public static LavaTestCase TestCase(JsonElement test)
     {

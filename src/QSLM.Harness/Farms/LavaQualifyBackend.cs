@@ -30,6 +30,12 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
     {
         var all = (await client.DevicesAsync(cancellationToken).ConfigureAwait(false)).Where(d => d.DeviceType == options.DeviceType).ToList();
         if (all.Count == 0) throw new InputException($"LAVA at {client.Server} has no device of type '{options.DeviceType}'");
+        if (options.Tags.Count > 0)
+        {
+            var names = await client.TagsAsync(cancellationToken).ConfigureAwait(false);
+            all = [.. all.Where(d => options.Tags.All(t => d.TagIds.Any(id => names.GetValueOrDefault(id) == t)))];
+            if (all.Count == 0) throw new InputException($"LAVA at {client.Server} has no device of type '{options.DeviceType}' tagged {string.Join(" and ", options.Tags)}");
+        }
         var healthy = all.Where(d => d.IsHealthy).OrderBy(d => d.Hostname, StringComparer.Ordinal).ToList();
         return healthy.Count > 0 ? healthy
             : throw new InfrastructureFailureException($"no '{options.DeviceType}' device of LAVA at {client.Server} is healthy ({string.Join(", ", all.Select(d => $"{d.Hostname} {d.Health}"))})");

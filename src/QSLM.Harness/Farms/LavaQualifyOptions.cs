@@ -19,6 +19,9 @@ public sealed record LavaQualifyOptions(LavaSettings Settings, string DeviceType
     /// <summary>A folder of job templates over the built-in ones, or null.</summary>
     public string? TemplatesFolder { get; init; }
 
+    /// <summary>Tags a device must carry, every one, to get work (LAVA's device tags: a lab's grouping of its boards).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>Where each job's LAVA JUnit and log are kept, or null.</summary>
     public string? JobsFolder { get; init; }
 }

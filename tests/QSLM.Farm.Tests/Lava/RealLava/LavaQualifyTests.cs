@@ -62,7 +62,8 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
         var output = _temp.File("lava");
         var history = _temp.File("history.db");
 
-        var result = ChildProcess.Run(Path.Combine(AppContext.BaseDirectory, "qslm"), Qualify(output, history, 8, 3, farm.Int8, farm.Int4), Environment, RepositoryFiles.Root);
+        // Both boards carry the farm's tag, as a lab's pool would.
+        var result = ChildProcess.Run(Path.Combine(AppContext.BaseDirectory, "qslm"), [.. Qualify(output, history, 8, 3, farm.Int8, farm.Int4), "--lava-tag", "qslm-loopback"], Environment, RepositoryFiles.Root);
 
         Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
         var checks = Checks(output);
