@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QSLM.Benchmarks;
+using QSLM.Benchmarks.Peers;
 using QSLM.Cli.Rendering;
 using QSLM.Cli.Rendering.Benchmarks;
 using QSLM.CommandLine;
@@ -41,9 +42,15 @@ internal static class BenchCommand
             Description = "Comma-separated formats, each packed for every tensor and timed; fp32 is always timed, first.",
             DefaultValueFactory = _ => "fp32,int8,int4,int4_g32,int3,int2,sign1,int8_a8,int4_a8,int4_g32_a8,int3_a8,int2_a8,sign1_a8",
         };
-        var runtime = new Command("runtime", "Tokens/s of the board runtime on packings of every tensor in each of --formats and of the TorchSharp fp32 recurrence, against the memory-bandwidth floor measured in the same run.")
+        var peerShapes = new Option<string>("--peer-shapes")
         {
-            checkpoint, synthetic, tokens, threads, formats,
+            Description = "Weight shapes (ROWSxCOLUMNS, comma-separated) on which the int4 kernels are timed against ONNX Runtime's MatMulNBits; 'none' skips the peer.",
+            DefaultValueFactory = _ => "768x768,3072x768,768x3072",
+        };
+        var runtime = new Command("runtime", "Tokens/s of the board runtime on packings of every tensor in each of --formats and of the TorchSharp fp32 recurrence, against the memory-bandwidth floor measured in the same run; "
+            + "then the int4 kernels against ONNX Runtime's MatMulNBits on the same shapes and thread count.")
+        {
+            checkpoint, synthetic, tokens, threads, formats, peerShapes,
         };
         runtime.SetAction(parse => CommandRunner.Run(parse, () =>
         {
@@ -51,17 +58,37 @@ internal static class BenchCommand
             if (parse.GetValue(threads) < 1) throw new InputException("--threads must be at least 1");
             var timed = parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(name => QuantFormats.Get(name).Name).Prepend("fp32").Distinct().ToList();
+            var shapes = PeerShapes(parse.GetValue(peerShapes)!);
             var size = parse.GetValue(synthetic);
             var source = size is null ? BenchModel.FromCheckpoint(parse.GetValue(checkpoint)!) : BenchModel.Synthetic(size);
             RuntimeBenchmarkView.Header(Terminal.Ansi, source.Description, parse.GetValue(tokens), parse.GetValue(threads), BenchTimer.Machine(), KernelPaths.Describe());
             var bandwidth = RuntimeBenchmark.StreamingBandwidth(parse.GetValue(threads));
             RuntimeBenchmarkView.Bandwidth(Terminal.Ansi, bandwidth, parse.GetValue(threads));
             RuntimeBenchmarkView.Results(Terminal.Ansi, RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads), bandwidth, timed));
+            if (shapes.Count > 0)
+            {
+                PeerBenchmarkView.Header(Terminal.Ansi, parse.GetValue(threads));
+                PeerBenchmarkView.Results(Terminal.Ansi, MatMulNBitsPeer.Run(shapes, parse.GetValue(threads)));
+            }
             return CommandRunner.Success;
         }));
         command.Subcommands.Add(runtime);
         command.Subcommands.Add(BenchDeployCommand.Create());
         command.Subcommands.Add(BenchSearchCommand.Create());
         return command;
+    }
+
+    private static IReadOnlyList<(int Rows, int Columns)> PeerShapes(string text)
+    {
+        if (text.Trim() == "none") return [];
+        return [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(shape =>
+        {
+            var parts = shape.Split('x');
+            return parts.Length == 2 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows)
+                && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns)
+                && rows is >= 1 and <= 65_536 && columns is >= 32 and <= 65_536 && columns % 32 == 0
+                ? (rows, columns)
+                : throw new InputException($"--peer-shapes: '{shape}' is not ROWSxCOLUMNS with 1 to 65536 rows and a multiple of 32 columns up to 65536");
+        })];
     }
 }
