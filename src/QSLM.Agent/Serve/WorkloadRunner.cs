@@ -101,6 +101,6 @@ internal sealed class WorkloadRunner(ModelStore store, OnboardSensors board, Wor
             c.MultiplyAccumulates, c.Accumulates, c.EmbeddingSpikeRate,
             Enumerable.Range(0, c.Spikes.Length).Select(c.SpikeRate).ToArray(),
             ProcessMemory.PeakResidentBytes(), before, SystemMemory.AvailableBytes(),
-            options.Path.ToString(), options.Threads, windows);
+            options.Path.ToString(), options.Threads, windows, c.IntegerMultiplyAccumulates, c.IntegerGroupScalings);
     }
 }

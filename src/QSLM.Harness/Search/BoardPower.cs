@@ -13,14 +13,15 @@ namespace QSLM.Harness.Search;
 public sealed record BoardPower(double Watts, double? Ci95Watts, double JoulesPerToken, SourceTag Source)
 {
     /// <summary>
-    /// For a board with no sensor: the run's counted operations and the weight bytes each token reads,
-    /// priced by <see cref="EnergyEstimator"/> (Horowitz, ISSCC 2014, 45 nm), over each repeat's
+    /// For a board with no sensor: the run's counted operations (integer A8 multiply-accumulates apart from float
+    /// ones) and the weight bytes each token reads, priced by <see cref="EnergyEstimator"/> (Horowitz, ISSCC 2014, 45 nm), over each repeat's
     /// measured time. Always labelled estimated.
     /// </summary>
     public static BoardPower Estimate(RunResult run, long weightBytesPerToken)
     {
         var tokens = (long)run.Tokens * run.RepeatSeconds.Count;
-        var estimate = EnergyEstimator.Estimate(new OperationTally(tokens, run.MultiplyAccumulates, run.Accumulates, weightBytesPerToken));
+        var estimate = EnergyEstimator.Estimate(new OperationTally(tokens, run.MultiplyAccumulates, run.Accumulates, weightBytesPerToken,
+            run.IntegerMultiplyAccumulates, run.IntegerGroupScalings));
         var perToken = estimate.JoulesPerToken;
         var watts = run.RepeatSeconds.Select(s => perToken * run.Tokens / s).ToList();
         var (mean, half) = StudentInterval.Of(watts);

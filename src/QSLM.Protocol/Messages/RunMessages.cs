@@ -59,6 +59,10 @@ public static class MarkPhase
 /// <param name="KernelPath">Kernel instruction set used.</param>
 /// <param name="Threads">Threads used.</param>
 /// <param name="Windows">Each timed repeat's marks, tokens, processor time and thermal state.</param>
+/// <param name="IntegerMultiplyAccumulates">Of <paramref name="MultiplyAccumulates"/>, those of integer-activation (A8)
+/// products (int8 inputs times integer codes into an int32 sum), which an estimate prices below a float one; 0 from an
+/// agent that predates the field.</param>
+/// <param name="IntegerGroupScalings">Groups of those integer products scaled back to float.</param>
 public sealed record RunResult(
     string Sha256,
     int Tokens,
@@ -73,4 +77,6 @@ public sealed record RunResult(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? MemAvailableAfterBytes,
     string KernelPath,
     int Threads,
-    IReadOnlyList<RunWindow>? Windows = null) : Message;
+    IReadOnlyList<RunWindow>? Windows = null,
+    long IntegerMultiplyAccumulates = 0,
+    long IntegerGroupScalings = 0) : Message;

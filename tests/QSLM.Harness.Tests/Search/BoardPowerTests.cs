@@ -18,4 +18,15 @@ public class BoardPowerTests
         // Energy per token times tokens per repeat over the repeat's 0.5 s.
         Assert.Equal(small.JoulesPerToken * 100 / 0.5, small.Watts, 1e-12);
     }
+
+    [Fact]
+    public void Integer_multiply_accumulates_reported_by_the_board_are_priced_below_float_ones()
+    {
+        var float32 = BoardPower.Estimate(new RunResult("00", 100, 10, [0.5], 1_000_000, 0, 0, [], null, null, null, "scalar", 1), weightBytesPerToken: 0);
+        var a8 = BoardPower.Estimate(new RunResult("00", 100, 10, [0.5], 1_000_000, 0, 0, [], null, null, null, "scalar", 1,
+            IntegerMultiplyAccumulates: 1_000_000, IntegerGroupScalings: 1_000_000 / 32), weightBytesPerToken: 0);
+
+        Assert.StartsWith("estimated:", a8.Source.ToString());
+        Assert.True(a8.JoulesPerToken < float32.JoulesPerToken / 5, $"{a8.JoulesPerToken} J/token for int8 arithmetic against {float32.JoulesPerToken} for float");
+    }
 }
