@@ -144,18 +144,18 @@ public static class SearchRunner
     private static string Outcome(Candidate chosen, SearchLedger ledger) => string.Create(CultureInfo.InvariantCulture,
         $"chose {SearchRecords.Label(chosen.Id)} of {ledger.All.Count} candidates{(ledger.StoppedByBudget is { } budget ? $", stopped by budget: {budget}" : "")}");
 
-    // Every board is opened (its lock taken) before any is brought up; a board that cannot be opened releases those opened before it.
+    // Every board is opened (its lock taken) before any is brought up, in the order of their names, so two processes
+    // waiting for boards they share (--board-wait) cannot each hold one the other waits for; a board that cannot be
+    // opened releases those opened before it. The boards come back in the order they were named.
     private static List<SearchBoard> OpenBoards(SearchRequest request)
     {
+        if (request.Boards.Distinct(StringComparer.Ordinal).Count() != request.Boards.Count)
+            throw new InputException($"a board is named twice: {string.Join(", ", request.Boards)}");
         var boards = new List<SearchBoard>();
         try
         {
-            foreach (var name in request.Boards)
-            {
-                if (boards.Any(b => b.Session.Name == name)) throw new InputException($"board {name} is named twice");
-                boards.Add(SearchBoard.Open(request.BenchPath, name, request.BoardWait));
-            }
-            return boards;
+            foreach (var name in request.Boards.Order(StringComparer.Ordinal)) boards.Add(SearchBoard.Open(request.BenchPath, name, request.BoardWait));
+            return [.. request.Boards.Select(name => boards.Single(b => b.Session.Name == name))];
         }
         catch
         {
