@@ -34,7 +34,7 @@ internal static class SearchCommand
         var sst2 = new Option<string>("--sst2") { Description = "SST-2 classifier checkpoint; one without emb.weight takes it from --lm.", DefaultValueFactory = _ => RepositoryPaths.ReferenceSst2 };
         var output = new Option<string?>("--out") { Description = "Folder for search.csv and manifest.json; an existing search there is resumed. Default: a new folder under runs/ ($QSLM_RUNS when set)." }.WritableFolder();
         var cache = new Option<string>("--cache") { Description = "Folder of host evaluations reused across searches of the same model and data.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Runs, "cache") }.WritableFolder();
-        var board = new Option<string>("--board") { Description = "The board candidates are measured on, by name in --bench; 'none' for a host-only search.", DefaultValueFactory = _ => "local" };
+        var board = new Option<string[]>("--board") { Description = "The board candidates are measured on, by name in --bench (repeat for several: each tier's candidates are shared out over them in parallel, and a board that fails for infrastructure hands its candidate to another); 'none' for a host-only search.", DefaultValueFactory = _ => ["local"] };
         var bench = new Option<string>("--bench") { Description = "Bench file that names the board (hardware/README.md).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "hardware", "local.yaml") };
         var boardTop = new Option<int>("--board-top") { Description = "How many of each tier's best feasible candidates are measured on the board before the next tier (the answer always is).", DefaultValueFactory = _ => 2 }.InRange(1, 1000);
         var powerWeight = new Option<double>("--power-weight") { Description = "beta: weight of the power saving measured on the board in J = A + alpha*M + beta*P (P = 1 - energy per token / the fp32 baseline's, same workload; at least 0 and at most 100).", DefaultValueFactory = _ => 0 };
@@ -80,8 +80,13 @@ internal static class SearchCommand
             var formats = SearchMenu.Parse(parse.GetValue(menu)!);
             if (parse.GetValue(boardTop) < 1 || parse.GetValue(boardTokens) < 1 || parse.GetValue(boardRepeats) < 1)
                 throw new InputException("--board-top, --board-tokens and --board-repeats must be positive");
-            var boardName = parse.GetValue(board)!;
-            var hostOnly = boardName == "none";
+            var boardNames = parse.GetValue(board) is { Length: > 0 } named ? named : ["local"];
+            var hostOnly = boardNames.Contains("none");
+            if (hostOnly && boardNames.Length > 1)
+                throw new InputException("--board none searches on the host only: it takes no other board");
+            if (boardNames.Distinct(StringComparer.Ordinal).Count() != boardNames.Length)
+                throw new InputException($"--board names a board twice: {string.Join(", ", boardNames)}");
+            var boardName = string.Join(", ", boardNames);
             if (hostOnly && (objective.Beta > 0 || parse.GetValue(sensor) is not null))
                 throw new InputException("--power-weight and --sensor need a board; --board none searches on the host only");
             if (hostOnly && budget.MaxBoardMeasurements is not null)
@@ -94,15 +99,16 @@ internal static class SearchCommand
             var request = new SearchRequest(
                 $"qslm {Assembly.GetExecutingAssembly().GetName().Version}", isSst2, objective, formats,
                 parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens), parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens),
-                parse.GetValue(output), parse.GetValue(cache)!, hostOnly ? null : boardName, parse.GetValue(bench)!, parse.GetValue(boardTop),
+                parse.GetValue(output), parse.GetValue(cache)!, hostOnly ? null : boardNames[0], parse.GetValue(bench)!, parse.GetValue(boardTop),
                 parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance), budget,
-                windowRules, runs, parse.GetValue(@operator), CommandText.Of(parse)) { BoardWait = BoardWaitOption.Value(parse, boardWait) };
+                windowRules, runs, parse.GetValue(@operator), CommandText.Of(parse)) { BoardWait = BoardWaitOption.Value(parse, boardWait), OtherBoards = hostOnly ? [] : boardNames[1..] };
 
             var result = await SearchRunner.RunAsync(request, new SearchConsole(formats.Count), WarningLines.Instance, cancel);
             switch (result.Outcome)
             {
                 case SearchOutcome.InfrastructureFailure:
                     Terminal.Error.WriteLine($"qslm: infrastructure failure on board {boardName}: {result.Failure}");
+                    if (result.LostBoards.Count > 0) Terminal.Error.WriteLine($"qslm: boards lost to infrastructure: {string.Join(", ", result.LostBoards)}");
                     Terminal.Error.WriteLine("qslm: no candidate was marked bad; fix the board and run the same command again to resume");
                     return InfrastructureFailure;
                 case SearchOutcome.Cancelled:
@@ -148,6 +154,8 @@ internal static class SearchCommand
         {
             string Value(BoardMeasurement? m, Func<BoardMeasurement, string> format) => m is null ? "not measured" : m.Failure is { } f ? Markup.Escape("failed: " + f) : Markup.Escape(format(m));
             var board = ledger.Board ?? "board";
+            if (chosen.Board?.MeasuredOn is not null || fp32.Board?.MeasuredOn is not null)
+                table.AddRow("measured on", Markup.Escape(chosen.Board?.MeasuredOn ?? "not measured"), Markup.Escape(fp32.Board?.MeasuredOn ?? "not measured"));
             table.AddRow($"on {board}: {(isSst2 ? "SST-2 dev accuracy" : "perplexity")} of the packed file", Value(chosen.Board, m => isSst2 ? m.BoardValue!.Value.ToString("P2", inv) : m.BoardValue!.Value.ToString("F2", inv)),
                 Value(fp32.Board, m => isSst2 ? m.BoardValue!.Value.ToString("P2", inv) : m.BoardValue!.Value.ToString("F2", inv)));
             table.AddRow($"on {board}: latency per token", Value(chosen.Board, m => m.LatencyMs!.Value.ToString("F3", inv) + " ms"), Value(fp32.Board, m => m.LatencyMs!.Value.ToString("F3", inv) + " ms"));
@@ -167,6 +175,9 @@ internal static class SearchCommand
             Terminal.WriteAnsiLine($"stopped by budget: {budget}; the answer is the best feasible candidate so far{(ledger.HasBoard ? ", confirmed on the board" : "")}, and the same command with a larger budget continues the search");
         Terminal.WriteAnsiLine(string.Create(inv,
             $"{ledger.All.Count} candidates ({ledger.Replayed} replayed from the log, {result.CacheHits} from the evaluation cache), {ledger.All.Count(c => c.Board is not null)} measured on the board ({ledger.All.Count(c => c.Board?.Failure is not null)} failed there, {ledger.ReplayedMeasurements} replayed); results: {Path.Combine(folder, "search.csv")}"));
+        if (result.LostBoards.Count > 0 || ledger.BoardReruns > 0)
+            Terminal.WriteAnsiLine(Markup.Escape(string.Create(inv,
+                $"boards lost to infrastructure: {(result.LostBoards.Count > 0 ? string.Join(", ", result.LostBoards) : "none")}; {ledger.BoardReruns} candidate measurement(s) rerun on another board (no candidate blamed)")));
         if (result.ChosenModel is { } model) Terminal.WriteAnsiLine($"chosen model file: {model}");
     }
 }

@@ -28,16 +28,19 @@ public sealed class SearchRecording(IRunRecorder run, string? board, string? win
     }
 
     /// <summary>Records a candidate's log row as the ledger reports it, its figures, and its new power windows.</summary>
-    public void Candidate(CandidateRow row)
+    /// <param name="row">The row.</param>
+    /// <param name="measuredOn">The board that measured it where the search measures on several, else null (the search's board).</param>
+    public void Candidate(CandidateRow row, string? measuredOn = null)
     {
+        var on = measuredOn ?? board;
         run.Candidate(SearchRecords.Candidate(row));
-        foreach (var m in SearchRecords.Measurements(row, board)) run.Measurement(m);
-        if (windowsLog is null || board is null || row.PowerWatts is null) return;
+        foreach (var m in SearchRecords.Measurements(row, on)) run.Measurement(m);
+        if (windowsLog is null || on is null || row.PowerWatts is null) return;
         var windows = WindowLogRow.Read(windowsLog).Where(w => w.Candidate == row.Candidate).ToList();
         var done = _windowsRecorded.GetValueOrDefault(row.Candidate);
         foreach (var window in windows.Skip(done))
         {
-            foreach (var m in SearchRecords.Measurements(window, board)) run.Measurement(m);
+            foreach (var m in SearchRecords.Measurements(window, on)) run.Measurement(m);
         }
         _windowsRecorded[row.Candidate] = Math.Max(done, windows.Count);
     }

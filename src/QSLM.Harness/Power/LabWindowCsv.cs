@@ -21,6 +21,14 @@ public static class LabWindowCsv
     /// <paramref name="candidate"/>'s number (the header, with a <c>candidate</c> column first, when the file is new).</summary>
     public static void Append(string path, int candidate, LabResult result)
     {
+        // Boards measuring one search in parallel append to its one log.
+        lock (AppendLock) AppendRows(path, candidate, result);
+    }
+
+    private static readonly Lock AppendLock = new();
+
+    private static void AppendRows(string path, int candidate, LabResult result)
+    {
         var fresh = !File.Exists(path);
         using var writer = new StreamWriter(path, append: true);
         if (fresh) writer.WriteLine("candidate," + Header);

@@ -59,4 +59,11 @@ public sealed record SearchRequest(
 {
     /// <summary>How long to wait for the board when another QSLM process on this host holds it (<c>--board-wait</c>).</summary>
     public TimeSpan BoardWait { get; init; }
+
+    /// <summary>Further boards of <see cref="BenchPath"/> that share the board measurements with <see cref="Board"/>, in
+    /// parallel (none by default).</summary>
+    public IReadOnlyList<string> OtherBoards { get; init; } = [];
+
+    /// <summary>Every board the candidates are measured on: <see cref="Board"/>, then <see cref="OtherBoards"/>; none for a host-only search.</summary>
+    public IReadOnlyList<string> Boards => Board is null ? [] : [Board, .. OtherBoards];
 }

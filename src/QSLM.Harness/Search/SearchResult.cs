@@ -42,4 +42,7 @@ public sealed record SearchResult(
 {
     /// <summary>The run's id in the history it recorded itself into, or null when it recorded nothing.</summary>
     public string? HistoryRunId { get; init; }
+
+    /// <summary>Boards that left the search after failing for infrastructure while others went on (several boards only).</summary>
+    public IReadOnlyList<string> LostBoards { get; init; } = [];
 }

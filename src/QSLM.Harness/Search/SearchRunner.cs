@@ -42,8 +42,10 @@ public static class SearchRunner
 
         // The board comes up first: the tag its meter's figures carry and the settings it read back go into the manifest.
         var boardLines = progress is null ? null : new BoardLines(progress);
-        var board = request.Board is null ? null : SearchBoard.Open(request.BenchPath, request.Board, request.BoardWait);
-        await using var measurer = board is null ? null : OpenBoard(request, board, inputs, folder, Precisions.Uniform(host.Hierarchy, QuantFormats.Fp32), boardLines);
+        var boards = OpenBoards(request);
+        var boardsText = string.Join(", ", request.Boards);
+        await using var measurer = boards.Count == 0 ? null
+            : new SearchBoards([.. boards.Select(b => OpenBoard(request, b, inputs, folder, Precisions.Uniform(host.Hierarchy, QuantFormats.Fp32), boardLines, several: boards.Count > 1))], boardLines);
         var (powerSource, settings) = (default(SourceTag?), default(AppliedSettings?));
         if (measurer is not null) (powerSource, settings) = await measurer.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var manifest = new SearchManifest(
@@ -51,7 +53,7 @@ public static class SearchRunner
             inputs.Task,
             inputs.ModelSha256.ToDictionary(),
             inputs.DataSha256.ToDictionary(),
-            request.Board is null ? "none (host only: fake quantization with the packed format's codecs)" : $"{request.Board} of {Path.GetFileName(request.BenchPath)}",
+            request.Board is null ? "none (host only: fake quantization with the packed format's codecs)" : $"{boardsText} of {Path.GetFileName(request.BenchPath)}",
             inputs.Evaluation,
             objective.ConstA.ToString(), objective.ConstM, objective.Alpha, request.Menu.Select(f => f.Name).ToList(),
             DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
@@ -72,16 +74,16 @@ public static class SearchRunner
         SearchRecording? recording = null;
         ledger = new SearchLedger(host.Hierarchy, host.Candidates, host.Sensitivity, objective, opened.Log, opened.Completed, c =>
         {
-            recording?.Candidate(ledger!.ToRow(c));
+            recording?.Candidate(ledger!.ToRow(c), c.Board?.MeasuredOn);
             progress?.Report(new CandidateReported(c, ledger!.Describe(c)));
-        }, measurer)
+        }, measurer?.Measurer)
         {
             Budget = budget,
         };
         // Recorded from here on: the inputs, the board, the folder and the search's own checks are known good, so bad
         // input never reaches the history.
         using var recorded = recording = Record(request, manifest, folder, opened.Completed.RowCount, measurer?.WindowsLog);
-        if (board is not null) recording?.Board(board.Session, board.Profile?.Name);
+        foreach (var board in boards) recording?.Board(board.Session, board.Profile?.Name);
         Candidate chosen;
         try
         {
@@ -89,8 +91,8 @@ public static class SearchRunner
         }
         catch (InfrastructureFailureException e)
         {
-            recording?.Finish(RunStatus.InfrastructureError, $"infrastructure failure on board {request.Board} after {ledger.All.Count} candidates: {e.Message}");
-            return new SearchResult(SearchOutcome.InfrastructureFailure, folder, ledger, CacheHits: host.CacheHits, Failure: e.Message);
+            recording?.Finish(RunStatus.InfrastructureError, $"infrastructure failure on board {boardsText} after {ledger.All.Count} candidates: {e.Message}");
+            return new SearchResult(SearchOutcome.InfrastructureFailure, folder, ledger, CacheHits: host.CacheHits, Failure: e.Message) { LostBoards = measurer?.Pool?.Lost ?? [] };
         }
         catch (InputException e)
         {
@@ -112,7 +114,7 @@ public static class SearchRunner
         }
         var lm = inputs.IsSst2 ? LmAtSamePrecisions(chosen, inputs) : null;
         recording?.Finish(RunStatus.Completed, Outcome(chosen, ledger));
-        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel) { HistoryRunId = recording?.RunId };
+        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel) { HistoryRunId = recording?.RunId, LostBoards = measurer?.Pool?.Lost ?? [] };
     }
 
     // The LM with the classifier's precisions (its head at the classifier head's format).
@@ -131,7 +133,7 @@ public static class SearchRunner
     {
         if (request.History is null) return null;
         var resumed = replayedRows > 0 ? string.Create(CultureInfo.InvariantCulture, $" (resumed: {replayedRows} logged rows replayed)") : "";
-        var label = $"search {manifest.Task} {manifest.ConstA} on {request.Board ?? "the host"}{resumed}";
+        var label = $"search {manifest.Task} {manifest.ConstA} on {(request.Board is null ? "the host" : string.Join(", ", request.Boards))}{resumed}";
         var provenance = SearchImport.Provenance(manifest);
         provenance["qslm_version"] = QslmBuild.Version;
         if (QslmBuild.Commit is { } commit) provenance["qslm_commit"] = commit;
@@ -142,7 +144,27 @@ public static class SearchRunner
     private static string Outcome(Candidate chosen, SearchLedger ledger) => string.Create(CultureInfo.InvariantCulture,
         $"chose {SearchRecords.Label(chosen.Id)} of {ledger.All.Count} candidates{(ledger.StoppedByBudget is { } budget ? $", stopped by budget: {budget}" : "")}");
 
-    private static AgentBoardMeasurer OpenBoard(SearchRequest request, SearchBoard board, HostSearchInputs inputs, string folder, Precisions fp32, IProgress<string>? lines)
+    // Every board is opened (its lock taken) before any is brought up, in the order of their names, so two processes
+    // waiting for boards they share (--board-wait) cannot each hold one the other waits for; a board that cannot be
+    // opened releases those opened before it. The boards come back in the order they were named.
+    private static List<SearchBoard> OpenBoards(SearchRequest request)
+    {
+        if (request.Boards.Distinct(StringComparer.Ordinal).Count() != request.Boards.Count)
+            throw new InputException($"a board is named twice: {string.Join(", ", request.Boards)}");
+        var boards = new List<SearchBoard>();
+        try
+        {
+            foreach (var name in request.Boards.Order(StringComparer.Ordinal)) boards.Add(SearchBoard.Open(request.BenchPath, name, request.BoardWait));
+            return [.. request.Boards.Select(name => boards.Single(b => b.Session.Name == name))];
+        }
+        catch
+        {
+            foreach (var board in boards) board.Session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    private static AgentBoardMeasurer OpenBoard(SearchRequest request, SearchBoard board, HostSearchInputs inputs, string folder, Precisions fp32, IProgress<string>? lines, bool several)
     {
         var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
         var run = new RunSettings(request.BoardTokens, Warmup: Math.Max(64, request.BoardTokens / 4), request.BoardRepeats, Seed: 1, Threads: 0);
@@ -152,15 +174,23 @@ public static class SearchRunner
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
         var power = BoardMeters.Plan(board, request.SensorSpec, request.Windows ?? new LabWindowRules());
         var model = HostModels.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
-        return new AgentBoardMeasurer(board.Session, model, inputs.Vocabulary.Hash(), Path.Combine(folder, "packed"), isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
+        // Several boards pack their candidates and baselines into folders of their own.
+        var packed = several ? Path.Combine(folder, "packed", board.Session.Name) : Path.Combine(folder, "packed");
+        return new AgentBoardMeasurer(board.Session, model, inputs.Vocabulary.Hash(), packed, isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
             new BoardCheckSettings(evaluation, tolerance, run), power, fp32, board.Budget, lines)
         {
             WindowsLog = Path.Combine(folder, "windows.csv"),
         };
     }
 
+    // Several boards report at once: one line at a time reaches the progress.
     private sealed class BoardLines(IProgress<SearchEvent> progress) : IProgress<string>
     {
-        public void Report(string value) => progress.Report(new BoardReported(value));
+        private readonly Lock _lock = new();
+
+        public void Report(string value)
+        {
+            lock (_lock) progress.Report(new BoardReported(value));
+        }
     }
 }

@@ -55,6 +55,9 @@ public sealed record BoardMeasurement(
     /// <summary>Whether the windows were shorter or fewer than the lab rules (quick mode, for tests and demonstrations).</summary>
     public bool Quick { get; init; }
 
+    /// <summary>The board that measured it, where the search measures on several (null: the search's only board).</summary>
+    public string? MeasuredOn { get; init; }
+
     /// <summary>Windows that stayed throttled after being repeated (flagged, still counted).</summary>
     public int ThrottledWindows { get; init; }
 

@@ -21,4 +21,11 @@ public interface IBoardMeasurer
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled: the
     /// board's run is stopped too (the agent killed or its connection closed), and nothing is measured.</exception>
     Task<BoardMeasurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken);
+
+    /// <summary>Measures a batch of candidates, in whatever order and on as many boards as the measurer has; the
+    /// caller applies the results in its own order. One board measures them in turn (<see cref="BoardBatch.MeasureInTurnAsync"/>).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled: the boards' runs are
+    /// stopped, and nothing of the batch is kept.</exception>
+    Task<BoardBatch> MeasureManyAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken) =>
+        BoardBatch.MeasureInTurnAsync(this, candidates, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using QSLM.Errors;
 using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
@@ -157,51 +158,89 @@ public sealed class SearchLedger
     public async Task<Candidate> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         if (_board is null || candidate.Tier == SearchTier.Sensitivity) return candidate;
-        var index = _all.FindIndex(c => c.Id == candidate.Id);
-        var current = _all[index];
+        var current = _all.Single(c => c.Id == candidate.Id);
         if (current.Board is not null) return current;
-        BoardMeasurement measurement;
-        var replayed = false;
-        if (_completed.TryGetMeasurement(current.Id, out var row, out var status))
-        {
-            replayed = true;
-            measurement = BoardColumns.Read(row, status.IsCandidateFailure ? status.Reason : null);
-            ReplayedMeasurements++;
-        }
-        else
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                measurement = await _board.MeasureAsync(current, cancellationToken).ConfigureAwait(false);
-            }
-            catch (InfrastructureFailureException e)
-            {
-                _log.Append(ToRow(current) with { Status = CandidateStatus.InfrastructureFailed(e.Message).ToString() });
-                throw;
-            }
-        }
-        if (current.Tier == SearchTier.Baseline && measurement.Failure is null) _baselineEnergy = measurement.EnergyJoulesPerToken;
-        var measured = Rescore(current with { Board = measurement });
-        _all[index] = measured;
-        _known[(measured.Precisions, false)] = measured;
-        if (!replayed) _log.Append(ToRow(measured));
-        _onCandidate?.Invoke(measured);
-        return measured;
+        if (TryReplay(current, out var replayed)) return replayed;
+        cancellationToken.ThrowIfCancellationRequested();
+        // A batch of one, so that a pool of boards retries it elsewhere and counts the rerun.
+        var batch = await _board.MeasureManyAsync([current], cancellationToken).ConfigureAwait(false);
+        BoardReruns += batch.Reruns;
+        if (batch.Measured.TryGetValue(current.Id, out var measurement)) return Apply(current, measurement, replayed: false);
+        var failure = batch.Failed.GetValueOrDefault(current.Id) ?? new InfrastructureFailureException($"board {_board.Board} gave no measurement of #{current.Id}");
+        LogInfrastructureFailure(current, failure);
+        ExceptionDispatchInfo.Throw(failure);
+        return current;
     }
 
     /// <summary>Measures on the board the <paramref name="count"/> best feasible candidates of
-    /// <paramref name="tier"/> not yet measured (the ones the next tier would build on).</summary>
+    /// <paramref name="tier"/> not yet measured (the ones the next tier would build on), within the budget's board
+    /// measurements. They go to the board as one batch (a pool of boards shares it out), and their results are
+    /// applied, logged and reported best first, whichever board finished first, so the log and the answer are
+    /// those of one board measuring them in turn.</summary>
+    /// <exception cref="InfrastructureFailureException">A candidate could not be measured on any board: every
+    /// candidate the batch did measure is logged, the failed ones as infrastructure failures, then the first failure
+    /// is rethrown.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or
+    /// during the batch (nothing of the batch is logged, so it is measured on resume).</exception>
     public async Task MeasurePromisingAsync(SearchTier tier, int count, CancellationToken cancellationToken)
     {
         if (_board is null) return;
         var promising = _all.Where(c => c.Tier == tier && c.Feasible && c.Board is null)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Bytes).ThenBy(c => c.Id).Take(count).ToList();
-        foreach (var candidate in promising)
+        var allowed = Budget.MaxBoardMeasurements is { } most ? Math.Max(0, most - MeasuredCount) : promising.Count;
+        var batch = promising.Take(allowed).ToList();
+        var fresh = batch.Where(c => !_completed.TryGetMeasurement(c.Id, out _, out _)).ToList();
+        var measured = new BoardBatch();
+        if (fresh.Count > 0)
         {
-            if (BoardBudgetSpent()) return;
-            await MeasureAsync(candidate, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            measured = await _board.MeasureManyAsync(fresh, cancellationToken).ConfigureAwait(false);
         }
+        var (results, failures) = (measured.Measured, measured.Failed);
+        InfrastructureFailureException? failure = null;
+        foreach (var candidate in batch)
+        {
+            if (TryReplay(candidate, out _)) continue;
+            if (results.TryGetValue(candidate.Id, out var measurement)) Apply(candidate, measurement, replayed: false);
+            else if (failures.TryGetValue(candidate.Id, out var e))
+            {
+                LogInfrastructureFailure(candidate, e);
+                failure ??= e;
+            }
+        }
+        BoardReruns += measured.Reruns;
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+        if (batch.Count < promising.Count) BoardBudgetSpent();
+    }
+
+    /// <summary>Candidates run again on another board after the board measuring them failed for infrastructure
+    /// (never blamed on the candidate; only a search on several boards can do so).</summary>
+    public int BoardReruns { get; private set; }
+
+    private int MeasuredCount => _all.Count(c => c.Board is not null);
+
+    // A measurement in the log of an earlier run is applied as it was, without measuring again.
+    private bool TryReplay(Candidate current, out Candidate replayed)
+    {
+        replayed = current;
+        if (!_completed.TryGetMeasurement(current.Id, out var row, out var status)) return false;
+        ReplayedMeasurements++;
+        replayed = Apply(current, BoardColumns.Read(row, status.IsCandidateFailure ? status.Reason : null), replayed: true);
+        return true;
+    }
+
+    private void LogInfrastructureFailure(Candidate current, InfrastructureFailureException e) =>
+        _log.Append(ToRow(current) with { Status = CandidateStatus.InfrastructureFailed(e.Message).ToString() });
+
+    private Candidate Apply(Candidate current, BoardMeasurement measurement, bool replayed)
+    {
+        if (current.Tier == SearchTier.Baseline && measurement.Failure is null) _baselineEnergy = measurement.EnergyJoulesPerToken;
+        var measured = Rescore(current with { Board = measurement });
+        _all[_all.FindIndex(c => c.Id == current.Id)] = measured;
+        _known[(measured.Precisions, false)] = measured;
+        if (!replayed) _log.Append(ToRow(measured));
+        _onCandidate?.Invoke(measured);
+        return measured;
     }
 
     /// <summary>The best feasible candidate that ran on the board and checked out: the best is
@@ -226,7 +265,7 @@ public sealed class SearchLedger
     // resumed search stops where an uninterrupted one would. The first bound reached is the one recorded.
     private bool BoardBudgetSpent()
     {
-        if (Budget.MaxBoardMeasurements is not { } most || _all.Count(c => c.Board is not null) < most) return false;
+        if (Budget.MaxBoardMeasurements is not { } most || MeasuredCount < most) return false;
         StoppedByBudget ??= string.Create(CultureInfo.InvariantCulture, $"{most} board measurement{(most == 1 ? "" : "s")}");
         return true;
     }
@@ -288,8 +327,8 @@ public sealed class SearchLedger
     private string DescribeBoard(BoardMeasurement? m) => m switch
     {
         null => "",
-        { Failure: { } failure } => $"; on {_board?.Board}: FAILED ({failure})",
+        { Failure: { } failure } => $"; on {m.MeasuredOn ?? _board?.Board}: FAILED ({failure})",
         _ => string.Create(CultureInfo.InvariantCulture,
-            $"; on {_board?.Board}: {m.BoardValue:0.####}, {m.LatencyMs:0.###} ms/token, peak {m.PeakRssBytes / 1e6:0.0} MB{(m.PowerWatts is { } w ? $", {w:0.###} W ({m.PowerSource})" : "")}"),
+            $"; on {m.MeasuredOn ?? _board?.Board}: {m.BoardValue:0.####}, {m.LatencyMs:0.###} ms/token, peak {m.PeakRssBytes / 1e6:0.0} MB{(m.PowerWatts is { } w ? $", {w:0.###} W ({m.PowerSource})" : "")}"),
     };
 }

@@ -1,0 +1,66 @@
+using QSLM.Boards.Settings;
+using QSLM.Errors;
+using QSLM.Search.Board;
+using QSLM.Search.Tiers;
+using QSLM.Sensors.Board;
+
+namespace QSLM.Harness.Search;
+
+/// <summary>
+/// The boards a search measures on, each through its own <see cref="AgentBoardMeasurer"/> (its session holding the
+/// board's lock): one board measures directly, several as a <see cref="BoardPool"/> sharing each batch. They are
+/// brought up together and must give their power figures one tag, so the search compares like with like.
+/// </summary>
+public sealed class SearchBoards : IAsyncDisposable
+{
+    private readonly IReadOnlyList<AgentBoardMeasurer> _boards;
+
+    /// <param name="boards">The boards, at least one (owned).</param>
+    /// <param name="progress">Hears of boards lost and candidates rerun, where there are several.</param>
+    public SearchBoards(IReadOnlyList<AgentBoardMeasurer> boards, IProgress<string>? progress = null)
+    {
+        if (boards.Count == 0) throw new ArgumentException("a search needs a board to measure on", nameof(boards));
+        _boards = boards;
+        Measurer = boards.Count == 1 ? boards[0] : Pool = new BoardPool(boards, progress);
+    }
+
+    /// <summary>What the search's ledger measures through.</summary>
+    public IBoardMeasurer Measurer { get; }
+
+    /// <summary>The pool, where there are several boards.</summary>
+    public BoardPool? Pool { get; }
+
+    /// <summary>The boards' names.</summary>
+    public IReadOnlyList<string> Names => [.. _boards.Select(b => b.Board)];
+
+    /// <summary>The windows of every measurement, in words (the boards share the rules), or null when power is estimated.</summary>
+    public string? PowerWindows => _boards[0].PowerWindows;
+
+    /// <summary>The windows log every board appends to.</summary>
+    public string? WindowsLog => _boards[0].WindowsLog;
+
+    /// <summary>Brings every board up at once (<see cref="AgentBoardMeasurer.PrepareAsync"/>).</summary>
+    /// <returns>The tag every power figure carries, and the first board's settings read back (each board's are reported).</returns>
+    /// <exception cref="InputException">The boards' meters give different tags: their figures cannot be compared.</exception>
+    /// <exception cref="InfrastructureFailureException">A board could not be brought up.</exception>
+    public async Task<(SourceTag Source, AppliedSettings? Settings)> PrepareAsync(CancellationToken cancellationToken)
+    {
+        var prepared = await Task.WhenAll(_boards.Select(b => b.PrepareAsync(cancellationToken))).ConfigureAwait(false);
+        var tags = prepared.Select(p => p.Source).Distinct().ToList();
+        if (tags.Count > 1)
+        {
+            throw new InputException("the boards' power figures would carry different tags ("
+                + string.Join(", ", _boards.Zip(prepared, (b, p) => $"{b.Board}: {p.Source}")) + "); measure on boards of one kind, with one kind of meter");
+        }
+        return prepared[0];
+    }
+
+    /// <summary>Packs <paramref name="candidate"/> to <paramref name="path"/>, as every board gets it.</summary>
+    public string Pack(Candidate candidate, string path) => _boards[0].Pack(candidate, path);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var board in _boards) await board.DisposeAsync().ConfigureAwait(false);
+    }
+}
