@@ -16,7 +16,7 @@ namespace QSLM.Runtime.Kernels;
 /// variable shift and a mask isolate it, and it is offset-corrected exactly in integers, converted and
 /// multiply-added with the input in registers. A group's scale then multiplies the group's eight-lane
 /// partial sums in one fused multiply-add, so a group of 32 costs no horizontal sum; the row's eight lanes
-/// are summed once. An 8-bit row skips the shuffle (<c>vpmovzxbd</c>). The 8-byte read may pass the
+/// are summed once. The 8-byte read may pass the
 /// codes of the last group by up to six bytes, so the last rows of a matrix run from a padded copy.
 /// </summary>
 public sealed unsafe class PackedIntKernel : IMatVecKernel
@@ -132,29 +132,49 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
         var mask = Vector256.Create((uint)((1 << _bits) - 1));
         var offset = Vector256.Create(_offset);
         var bits = layout.Bits;
-        var eight = bits == 8;
         var accumulator = Vector256<float>.Zero;
         var bias = 0f;
-        for (int start = 0, g = 0; start < layout.Columns; start += layout.Group, g++)
+        int start = 0, g = 0;
+        if (layout.Group == 4 * Lanes)
+        {
+            // Whole groups of 32, one multiply-add per accumulator: the general loop's steps, without its
+            // loop and tests, which cost as much as a group's arithmetic.
+            for (; start + 4 * Lanes <= layout.Columns; start += 4 * Lanes, g++)
+            {
+                var at = row + (long)g * layout.GroupBytes;
+                var c = at + layout.Header;
+                var v = x + start;
+                var a0 = Vector256.FusedMultiplyAdd(Weights256(c, shuffle, shifts, mask, offset), Vector256.Load(v), Vector256<float>.Zero);
+                var a1 = Vector256.FusedMultiplyAdd(Weights256(c + bits, shuffle, shifts, mask, offset), Vector256.Load(v + Lanes), Vector256<float>.Zero);
+                var a2 = Vector256.FusedMultiplyAdd(Weights256(c + 2 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 2 * Lanes), Vector256<float>.Zero);
+                var a3 = Vector256.FusedMultiplyAdd(Weights256(c + 3 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 3 * Lanes), Vector256<float>.Zero);
+                accumulator = Vector256.FusedMultiplyAdd((a0 + a1) + (a2 + a3), Vector256.Create(Scale(at)), accumulator);
+                if (_asymmetric) bias += Minimum(at) * sums[g];
+            }
+        }
+        for (; start < layout.Columns; start += layout.Group, g++)
         {
             var at = row + (long)g * layout.GroupBytes;
-            var codes = at + layout.Header;
-            var input = x + start;
-            var chunks = Math.Min(layout.Group, layout.Columns - start) / Lanes;
+            var c = at + layout.Header;
+            var v = x + start;
+            var stop = x + Math.Min(start + layout.Group, layout.Columns);
             Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
-            var t = 0;
-            for (; t + 4 <= chunks; t += 4)
+            for (; v + 4 * Lanes <= stop; v += 4 * Lanes, c += 4 * bits)
             {
-                var c = codes + t * bits;
-                var v = input + t * Lanes;
-                a0 = Vector256.FusedMultiplyAdd(Weights256(c, eight, shuffle, shifts, mask, offset), Vector256.Load(v), a0);
-                a1 = Vector256.FusedMultiplyAdd(Weights256(c + bits, eight, shuffle, shifts, mask, offset), Vector256.Load(v + Lanes), a1);
-                a2 = Vector256.FusedMultiplyAdd(Weights256(c + 2 * bits, eight, shuffle, shifts, mask, offset), Vector256.Load(v + 2 * Lanes), a2);
-                a3 = Vector256.FusedMultiplyAdd(Weights256(c + 3 * bits, eight, shuffle, shifts, mask, offset), Vector256.Load(v + 3 * Lanes), a3);
+                a0 = Vector256.FusedMultiplyAdd(Weights256(c, shuffle, shifts, mask, offset), Vector256.Load(v), a0);
+                a1 = Vector256.FusedMultiplyAdd(Weights256(c + bits, shuffle, shifts, mask, offset), Vector256.Load(v + Lanes), a1);
+                a2 = Vector256.FusedMultiplyAdd(Weights256(c + 2 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 2 * Lanes), a2);
+                a3 = Vector256.FusedMultiplyAdd(Weights256(c + 3 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 3 * Lanes), a3);
             }
-            if (t < chunks) a0 = Vector256.FusedMultiplyAdd(Weights256(codes + t * bits, eight, shuffle, shifts, mask, offset), Vector256.Load(input + t * Lanes), a0);
-            if (t + 1 < chunks) a1 = Vector256.FusedMultiplyAdd(Weights256(codes + (t + 1) * bits, eight, shuffle, shifts, mask, offset), Vector256.Load(input + (t + 1) * Lanes), a1);
-            if (t + 2 < chunks) a2 = Vector256.FusedMultiplyAdd(Weights256(codes + (t + 2) * bits, eight, shuffle, shifts, mask, offset), Vector256.Load(input + (t + 2) * Lanes), a2);
+            if (v < stop)
+            {
+                a0 = Vector256.FusedMultiplyAdd(Weights256(c, shuffle, shifts, mask, offset), Vector256.Load(v), a0);
+                if (v + Lanes < stop)
+                {
+                    a1 = Vector256.FusedMultiplyAdd(Weights256(c + bits, shuffle, shifts, mask, offset), Vector256.Load(v + Lanes), a1);
+                    if (v + 2 * Lanes < stop) a2 = Vector256.FusedMultiplyAdd(Weights256(c + 2 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 2 * Lanes), a2);
+                }
+            }
             accumulator = Vector256.FusedMultiplyAdd((a0 + a1) + (a2 + a3), Vector256.Create(Scale(at)), accumulator);
             if (_asymmetric) bias += Minimum(at) * sums[g];
         }
@@ -164,11 +184,11 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
         return (quads.ToScalar() + quads.GetUpper().ToScalar()) + bias;
     }
 
-    // Eight codes as eight floats (code − offset).
+    // Eight codes as eight floats (code − offset). One sequence for every width (an 8-bit code is its own
+    // byte, shifted by 0): a branch per eight codes costs more than the shuffle it would save.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Weights256(byte* codes, bool eight, Vector256<byte> shuffle, Vector256<uint> shifts, Vector256<uint> mask, Vector256<int> offset)
+    private static Vector256<float> Weights256(byte* codes, Vector256<byte> shuffle, Vector256<uint> shifts, Vector256<uint> mask, Vector256<int> offset)
     {
-        if (eight) return Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(codes) - offset);
         var bytes = Vector256.Create(Unsafe.ReadUnaligned<ulong>(codes)).AsByte();
         var spread = Avx2.ShiftRightLogicalVariable(Avx2.Shuffle(bytes, shuffle).AsUInt32(), shifts) & mask;
         return Avx.ConvertToVector256Single(spread.AsInt32() - offset);
@@ -182,27 +202,50 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
         var bits = layout.Bits;
         Vector128<float> low = default, high = default;
         var bias = 0f;
-        for (int start = 0, g = 0; start < layout.Columns; start += layout.Group, g++)
+        int start = 0, g = 0;
+        if (layout.Group == 4 * Lanes)
+        {
+            for (; start + 4 * Lanes <= layout.Columns; start += 4 * Lanes, g++)
+            {
+                var at = row + (long)g * layout.GroupBytes;
+                var c = at + layout.Header;
+                var v = x + start;
+                Vector128<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector128<float> b0 = default, b1 = default, b2 = default, b3 = default;
+                Accumulate128(c, v, spreading, ref a0, ref b0);
+                Accumulate128(c + bits, v + Lanes, spreading, ref a1, ref b1);
+                Accumulate128(c + 2 * bits, v + 2 * Lanes, spreading, ref a2, ref b2);
+                Accumulate128(c + 3 * bits, v + 3 * Lanes, spreading, ref a3, ref b3);
+                var scale = Vector128.Create(Scale(at));
+                low = Vector128.FusedMultiplyAdd((a0 + a1) + (a2 + a3), scale, low);
+                high = Vector128.FusedMultiplyAdd((b0 + b1) + (b2 + b3), scale, high);
+                if (_asymmetric) bias += Minimum(at) * sums[g];
+            }
+        }
+        for (; start < layout.Columns; start += layout.Group, g++)
         {
             var at = row + (long)g * layout.GroupBytes;
-            var codes = at + layout.Header;
-            var input = x + start;
-            var chunks = Math.Min(layout.Group, layout.Columns - start) / Lanes;
+            var c = at + layout.Header;
+            var v = x + start;
+            var stop = x + Math.Min(start + layout.Group, layout.Columns);
             Vector128<float> a0 = default, a1 = default, a2 = default, a3 = default;
             Vector128<float> b0 = default, b1 = default, b2 = default, b3 = default;
-            var t = 0;
-            for (; t + 4 <= chunks; t += 4)
+            for (; v + 4 * Lanes <= stop; v += 4 * Lanes, c += 4 * bits)
             {
-                var c = codes + t * bits;
-                var v = input + t * Lanes;
                 Accumulate128(c, v, spreading, ref a0, ref b0);
                 Accumulate128(c + bits, v + Lanes, spreading, ref a1, ref b1);
                 Accumulate128(c + 2 * bits, v + 2 * Lanes, spreading, ref a2, ref b2);
                 Accumulate128(c + 3 * bits, v + 3 * Lanes, spreading, ref a3, ref b3);
             }
-            if (t < chunks) Accumulate128(codes + t * bits, input + t * Lanes, spreading, ref a0, ref b0);
-            if (t + 1 < chunks) Accumulate128(codes + (t + 1) * bits, input + (t + 1) * Lanes, spreading, ref a1, ref b1);
-            if (t + 2 < chunks) Accumulate128(codes + (t + 2) * bits, input + (t + 2) * Lanes, spreading, ref a2, ref b2);
+            if (v < stop)
+            {
+                Accumulate128(c, v, spreading, ref a0, ref b0);
+                if (v + Lanes < stop)
+                {
+                    Accumulate128(c + bits, v + Lanes, spreading, ref a1, ref b1);
+                    if (v + 2 * Lanes < stop) Accumulate128(c + 2 * bits, v + 2 * Lanes, spreading, ref a2, ref b2);
+                }
+            }
             var scale = Vector128.Create(Scale(at));
             low = Vector128.FusedMultiplyAdd((a0 + a1) + (a2 + a3), scale, low);
             high = Vector128.FusedMultiplyAdd((b0 + b1) + (b2 + b3), scale, high);
