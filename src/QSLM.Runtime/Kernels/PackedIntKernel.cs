@@ -29,6 +29,7 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
     private readonly int _header;
     private readonly Vector256<byte> _shuffle;
     private readonly Vector256<uint> _shifts;
+    private RowDecodeKernel? _rowDecode;
 
     /// <summary>Creates the kernel; <see cref="Supports"/> says for which formats and row lengths it runs fused.</summary>
     public PackedIntKernel(QuantFormat format)
@@ -75,7 +76,7 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
     {
         if (!Supports(Format, columns))
         {
-            new RowDecodeKernel(Format).Multiply(matrix, columns, firstRow, x, y, path);
+            (_rowDecode ??= new RowDecodeKernel(Format)).Multiply(matrix, columns, firstRow, x, y, path);
             return;
         }
         if (path == KernelPath.Scalar)
