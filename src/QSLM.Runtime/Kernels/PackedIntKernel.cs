@@ -16,8 +16,8 @@ namespace QSLM.Runtime.Kernels;
 /// variable shift and a mask isolate it, and it is offset-corrected exactly in integers, converted and
 /// multiply-added with the input in registers. A group's scale then multiplies the group's eight-lane
 /// partial sums in one fused multiply-add, so a group of 32 costs no horizontal sum; the row's eight lanes
-/// are summed once. The 8-byte read may pass the
-/// codes of the last group by up to six bytes, so the last rows of a matrix run from a padded copy.
+/// are summed once. The 8-byte read may pass the codes of the last group by up to six bytes, so the last
+/// rows of a matrix run from a padded copy.
 /// </summary>
 public sealed unsafe class PackedIntKernel : IMatVecKernel
 {
