@@ -35,5 +35,6 @@ public static class Program
         EvalCommand.Create(),
         RunCommand.Create(),
         ServeCommand.Create(),
+        SelftestCommand.Create(),
     };
 }

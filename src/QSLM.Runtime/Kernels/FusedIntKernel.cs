@@ -17,6 +17,8 @@ namespace QSLM.Runtime.Kernels;
 /// multiply-add per group with the input's group sums.
 /// 4-bit codes are packed low nibble first, so the input is de-interleaved once per call and the
 /// low and high nibbles of 8 bytes meet 8 contiguous inputs each.
+/// <see cref="MatVecKernels"/> gives it per-channel rows only: for groups of 32 its horizontal sum per
+/// group costs more than <see cref="PackedIntKernel"/>'s unpacking.
 /// </summary>
 public sealed unsafe class FusedIntKernel : IMatVecKernel
 {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 using QSLM.Format.Codecs;
 using QSLM.Format.Formats;
@@ -22,9 +23,13 @@ namespace QSLM.Runtime.Kernels;
 /// match). No code is ever written to memory as a float. <c>vpmaddwd</c> by ones widens the pairs to
 /// int32; eight groups' sums are then reduced together by horizontal adds into one vector whose lane k
 /// is group k, so the float scaling of eight groups is one convert, two multiplies and an add.</para>
-/// <para>128-bit path (NEON on arm64): bytes widen to int16, products of a pair of elements (at most
-/// 2·128·127) add in int16 and widen to int32; the float scaling runs lane by lane in the reference's
-/// order.</para>
+/// <para>128-bit path (NEON on arm64): on cores with the ARMv8.2 dot-product extension (<c>sdot</c>: Cortex-A76
+/// of the Pi 5, A78AE of the Orin; Arm ARM, "SDOT (vector)") each group is two <c>sdot</c>s of 16 signed
+/// bytes by 16 signed bytes into four int32 lanes, the codes made signed as on AVX2 (8-bit codes as
+/// <c>code − 128</c>, narrower codes as they are); without it (Cortex-A72 of the Pi 4, and SSE on x64)
+/// bytes widen to int16, products of a pair of elements (at most 2·128·127) add in int16 and widen to
+/// int32. Integer sums are exact in any order, so both give the same group dot; the float scaling runs
+/// lane by lane in the reference's order.</para>
 /// Rows whose length is no multiple of 32 run the reference on every path.
 /// </summary>
 public sealed unsafe class IntegerActivationKernel : IMatVecKernel
@@ -55,6 +60,15 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
     public static bool Serves(QuantFormat format) =>
         format.QuantizesActivations && format.Scheme == QuantScheme.Symmetric && format.Bits is 8 or 4 or 3 or 2
         && (format.IsPerChannel || format.GroupSize == Group);
+
+    /// <summary>The instruction that forms a group's integer dot product on <paramref name="path"/> here, as
+    /// self-checks report it.</summary>
+    public static string DotInstruction(KernelPath path) =>
+        path == KernelPath.Scalar ? "scalar"
+        : path == KernelPath.Vector256 && Avx2.IsSupported ? "vpmaddubsw (AVX2)"
+        : Dp.IsSupported ? "sdot (Dp)"
+        : AdvSimd.IsSupported ? "widening multiplies (AdvSimd)"
+        : "widening multiplies (SSE)";
 
     /// <summary>Whether rows of <paramref name="columns"/> take the vector paths (whole groups of 32).</summary>
     public static bool Vectorizes(int columns) => columns > 0 && columns % Group == 0;
@@ -251,6 +265,7 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int UnsignedDot128(Vector128<byte> first, Vector128<byte> second, sbyte* q)
     {
+        if (Dp.IsSupported) return Vector128.Sum(Dp.DotProduct(Dp.DotProduct(Vector128<int>.Zero, first.AsSByte(), Vector128.Load(q)), second.AsSByte(), Vector128.Load(q + 16)));
         var (c0, c1) = Vector128.Widen(first.AsSByte());
         var (c2, c3) = Vector128.Widen(second.AsSByte());
         var (x0, x1) = Vector128.Widen(Vector128.Load(q));
@@ -316,6 +331,11 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
     private static int Int8Dot128(byte* codes, sbyte* q)
     {
         var bias = Vector128.Create((byte)0x80);
+        if (Dp.IsSupported)
+        {
+            var dots = Dp.DotProduct(Vector128<int>.Zero, (Vector128.Load(codes) ^ bias).AsSByte(), Vector128.Load(q));
+            return Vector128.Sum(Dp.DotProduct(dots, (Vector128.Load(codes + 16) ^ bias).AsSByte(), Vector128.Load(q + 16)));
+        }
         var (w0, w1) = Vector128.Widen((Vector128.Load(codes) ^ bias).AsSByte());
         var (w2, w3) = Vector128.Widen((Vector128.Load(codes + 16) ^ bias).AsSByte());
         var (x0, x1) = Vector128.Widen(Vector128.Load(q));
@@ -330,6 +350,11 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
     private static int Int4Dot128(byte* codes, sbyte* q)
     {
         var packed = Vector128.Load(codes);
+        if (Dp.IsSupported)
+        {
+            var dots = Dp.DotProduct(Vector128<int>.Zero, (packed & Vector128.Create((byte)0x0F)).AsSByte(), Vector128.Load(q));
+            return Vector128.Sum(Dp.DotProduct(dots, Vector128.ShiftRightLogical(packed, 4).AsSByte(), Vector128.Load(q + 16)));
+        }
         var (l0, l1) = Vector128.Widen((packed & Vector128.Create((byte)0x0F)).AsSByte());
         var (h0, h1) = Vector128.Widen(Vector128.ShiftRightLogical(packed, 4).AsSByte());
         var (x0, x1) = Vector128.Widen(Vector128.Load(q));

@@ -16,7 +16,8 @@ public static class MatVecKernels
                 ? new IntegerActivationKernel(format)
                 : throw new ArgumentException($"{format} quantizes activations but has no kernel");
         }
-        if (FusedIntKernel.Supports(format, columns)) return new FusedIntKernel(format);
+        if (format.IsPerChannel && FusedIntKernel.Supports(format, columns)) return new FusedIntKernel(format);
+        if (PackedIntKernel.Supports(format, columns)) return new PackedIntKernel(format);
         if (format.Scheme == QuantScheme.Sign) return new SignKernel(format);
         return new RowDecodeKernel(format);
     }

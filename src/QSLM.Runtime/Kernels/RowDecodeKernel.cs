@@ -7,8 +7,9 @@ namespace QSLM.Runtime.Kernels;
 /// <summary>
 /// Any format: each row is dequantized by the format's codec into a row-sized buffer that stays in
 /// L1, then dotted with the input on the vector path. Used for the formats without a fused kernel
-/// (fp16, bf16, 2/3/5/6/7-bit integers, and groups that are not a multiple of 32), and the reference
-/// that <see cref="SignKernel"/> matches bit for bit.
+/// (fp16, bf16, and integer rows whose length or group is no multiple of 8, which
+/// <see cref="PackedIntKernel"/> does not take), and the reference that <see cref="SignKernel"/> matches
+/// bit for bit.
 /// </summary>
 public sealed class RowDecodeKernel : IMatVecKernel
 {

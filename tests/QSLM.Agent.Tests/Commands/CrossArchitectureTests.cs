@@ -52,6 +52,9 @@ public sealed class CrossArchitectureTests(PackedReferenceModels models, CrossAr
 
         internal ChildProcess.Result RunArm64(string[] args) => Checked(AgentProcess.Run(Qemu, [Executable("linux-arm64"), .. args]));
 
+        /// <summary>The arm64 agent on the emulated core <paramref name="cpu"/> (<c>qemu-aarch64 -cpu</c>), whatever it exits with.</summary>
+        internal ChildProcess.Result RunArm64On(string cpu, string[] args) => AgentProcess.Run(Qemu, ["-cpu", cpu, Executable("linux-arm64"), .. args]);
+
         private static string Executable(string rid) => Path.Combine(AppContext.BaseDirectory, "agents", rid, "qslm-agent");
 
         private static ChildProcess.Result Checked(ChildProcess.Result r) =>

@@ -22,6 +22,9 @@ public sealed class RuntimeAgreementTests(ITestOutputHelper output) : IDisposabl
     [InlineData("fp32")]
     [InlineData("int8")]
     [InlineData("int4")]
+    [InlineData("int4_g32")]
+    [InlineData("int3")]
+    [InlineData("int6_g64_asym")]
     public void The_runtime_computes_the_language_model_the_host_evaluated(string format)
     {
         var tokens = WikiTextCorpus.Encode(RepositoryFiles.WikiText, "test", Words.Value).AsSpan(0, 400);

@@ -53,16 +53,21 @@ public class MatVecKernelTests
 
     [Theory]
     [InlineData("int8", 192, typeof(FusedIntKernel))]
-    [InlineData("int4_g32", 192, typeof(FusedIntKernel))]
-    [InlineData("int8_g128_asym", 768, typeof(FusedIntKernel))]
+    [InlineData("int4", 768, typeof(FusedIntKernel))]
+    [InlineData("int4_g32", 192, typeof(PackedIntKernel))]
+    [InlineData("int8_g128_asym", 768, typeof(PackedIntKernel))]
+    [InlineData("int4_g128", 192, typeof(PackedIntKernel))]
+    [InlineData("int6", 192, typeof(PackedIntKernel))]
+    [InlineData("int5_g64_asym", 192, typeof(PackedIntKernel))]
+    [InlineData("int3", 40, typeof(PackedIntKernel))]
+    [InlineData("int2_g32", 768, typeof(PackedIntKernel))]
     [InlineData("int4", 100, typeof(RowDecodeKernel))]
-    [InlineData("int4_g128", 192, typeof(RowDecodeKernel))]
-    [InlineData("int6", 192, typeof(RowDecodeKernel))]
+    [InlineData("int3", 100, typeof(RowDecodeKernel))]
     [InlineData("fp16", 192, typeof(RowDecodeKernel))]
     [InlineData("fp32", 192, typeof(Fp32Kernel))]
     [InlineData("sign1", 192, typeof(SignKernel))]
     [InlineData("sign1", 100, typeof(SignKernel))]
-    public void The_fused_kernel_serves_8_and_4_bit_rows_made_of_whole_32_element_groups_and_sign_rows_have_their_own(string name, int columns, Type expected)
+    public void Per_channel_8_and_4_bit_rows_of_whole_32_element_groups_take_the_fused_kernel_other_integer_rows_of_whole_8_element_groups_the_packed_one_and_sign_rows_their_own(string name, int columns, Type expected)
     {
         Assert.IsType(expected, MatVecKernels.For(QuantFormats.Get(name), columns));
     }
