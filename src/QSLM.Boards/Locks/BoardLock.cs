@@ -119,7 +119,7 @@ public sealed class BoardLock : IDisposable
             {
                 throw new InfrastructureFailureException($"board {board.Name}: its lock {path} cannot be opened ({e.Message}); set {FolderVariable} to a folder every QSLM user of this host can write", e);
             }
-            catch (IOException e) when (IsHeldElsewhere(e))
+            catch (IOException e) when (LockContention.IsHeldElsewhere(e))
             {
                 var holder = Holder(holderPath);
                 if (DateTime.UtcNow >= deadline)
@@ -137,11 +137,6 @@ public sealed class BoardLock : IDisposable
             }
         }
     }
-
-    // Held by another open: flock's EWOULDBLOCK (the HResult is the errno: 11 on Linux, 35 on macOS and the BSDs), as
-    // the evaluation cache's lock tells it (QSLM.Search's ExclusiveFileLock); anything else (a read-only disk) is no holder.
-    private static bool IsHeldElsewhere(IOException e) =>
-        e.GetType() == typeof(IOException) && !OperatingSystem.IsWindows() && e.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
 
     // The holder writes its file just after it takes the lock: a moment may pass in between, or the holder's writer died.
     private static string Holder(string holderPath)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QSLM.Errors;
 
 namespace QSLM.Search.HostEvaluation;
 
@@ -29,7 +30,7 @@ public sealed class ExclusiveFileLock : IDisposable
             {
                 return new ExclusiveFileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException e) when (IsHeldElsewhere(e))
+            catch (IOException e) when (LockContention.IsHeldElsewhere(e))
             {
                 if (DateTime.UtcNow >= deadline)
                     throw new IOException(string.Create(CultureInfo.InvariantCulture, $"{path}: still locked by another writer after {timeout.TotalSeconds:F0} s ({e.Message})"), e);
@@ -37,12 +38,6 @@ public sealed class ExclusiveFileLock : IDisposable
             }
         }
     }
-
-    // The lock is held by another open: EWOULDBLOCK from flock on Unix (the HResult is the errno,
-    // 11 on Linux and 35 on macOS and the BSDs), a sharing or lock violation on Windows. Anything
-    // else (a read-only disk) is not waited out.
-    private static bool IsHeldElsewhere(IOException e) =>
-        e.GetType() == typeof(IOException) && (OperatingSystem.IsWindows() ? e.HResult is unchecked((int)0x80070020) or unchecked((int)0x80070021) : e.HResult == (OperatingSystem.IsLinux() ? 11 : 35));
 
     /// <inheritdoc />
     public void Dispose() => _file.Dispose();
