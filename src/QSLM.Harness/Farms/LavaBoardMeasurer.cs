@@ -43,6 +43,7 @@ public sealed class LavaBoardMeasurer : IBoardMeasurer, ISearchBoards
     private readonly HashSet<string> _lost = new(StringComparer.Ordinal);
     private ArtifactServer? _artifacts;
     private string? _baseline;
+    private string? _baselineSha;
 
     /// <param name="client">The farm's server (not owned).</param>
     /// <param name="options">The device type, tags, agent runtime and artifact address.</param>
@@ -167,8 +168,9 @@ public sealed class LavaBoardMeasurer : IBoardMeasurer, ISearchBoards
         BoardArtifacts.AddCommon(artifacts, _options.AgentRuntime);
         if (_simulatedBoard is not null) artifacts.AddFile(SimulatedBoardArtifact, _simulatedBoard);
         var baseline = _packer.Pack(_fp32, Path.Combine(_folder, "baseline-fp32.qslm"));
-        artifacts.AddFile($"models/{SearchManifest.Sha256(baseline)}.qslm", baseline);
-        (_artifacts, _baseline) = (artifacts, baseline);
+        var baselineSha = SearchManifest.Sha256(baseline);
+        artifacts.AddFile($"models/{baselineSha}.qslm", baseline);
+        (_artifacts, _baseline, _baselineSha) = (artifacts, baseline, baselineSha);
         return artifacts;
     }
 
@@ -187,8 +189,7 @@ public sealed class LavaBoardMeasurer : IBoardMeasurer, ISearchBoards
             var isBaseline = candidate.Precisions.Equals(_fp32);
             await new LabMeasurement(recording, meter, _power.Rules).MeasureAsync(isBaseline ? path : baseline, isBaseline ? null : path, seed: candidate.Id, cancellationToken).ConfigureAwait(false);
             windows = recording.Requests;
-            var baselineSha = SearchManifest.Sha256(baseline);
-            messages.AddRange(RecordingBoardWindows.Session(windows, p => p == path ? sha : baselineSha, _settings.Run));
+            messages.AddRange(RecordingBoardWindows.Session(windows, p => p == path ? sha : _baselineSha!, _settings.Run));
         }
         else
         {
@@ -197,7 +198,8 @@ public sealed class LavaBoardMeasurer : IBoardMeasurer, ISearchBoards
             for (var r = 0; r < run.Repeats; r++) messages.AddRange([new MarkAck(MarkPhase.Start, r), new MarkAck(MarkPhase.Stop, r)]);
         }
         messages.Add(new Bye());
-        artifacts.AddFile($"models/{sha}.qslm", path);
+        // The baseline as a candidate is the baseline's file, served for the whole search: its candidate file goes with the batch.
+        if (sha != _baselineSha) artifacts.AddFile($"models/{sha}.qslm", path);
         artifacts.AddBytes($"sessions/{sha}.jsonl", AgentSessionScript.Lines(messages));
         return new Packed(candidate, path, sha, windows);
     }
@@ -206,7 +208,7 @@ public sealed class LavaBoardMeasurer : IBoardMeasurer, ISearchBoards
     {
         var jobs = new LavaJobRunner(_client, _options);
         var cases = share.Select(p => new LavaJobRunner.Case($"candidate-{p.Candidate.Id}", p.Sha256, _checks.Metric == QSLM.Search.Objective.MetricKind.Accuracy ? "fraction" : "perplexity")).ToList();
-        List<string> options = [.. _power.Meter is null ? [] : new[] { "--model", SearchManifest.Sha256(_baseline!) }];
+        List<string> options = [.. _power.Meter is null ? [] : new[] { "--model", _baselineSha! }];
         if (_simulatedBoard is not null) options.AddRange(["--simulate-board", SimulatedBoardArtifact]);
         while (true)
         {

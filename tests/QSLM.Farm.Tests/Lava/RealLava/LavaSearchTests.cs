@@ -70,4 +70,27 @@ public sealed partial class LavaSearchTests(LavaFarm farm) : IDisposable
         // The figures the choice rests on are the same ones: the energy per token priced from the same counts.
         Assert.Equal(Measured(direct).Select(r => (r.Precisions, r.EnergyJoulesPerToken)), measured.Select(r => (r.Precisions, r.EnergyJoulesPerToken)));
     }
+
+    [Fact]
+    public void A_simulated_board_described_by_the_bench_gives_every_figure_from_its_board_side_sensor_in_windows_replayed_from_the_job()
+    {
+        farm.Require();
+        var output = _temp.File("simulated");
+        var result = ChildProcess.Run(Path.Combine(AppContext.BaseDirectory, "qslm"),
+            ["search", "--sst2-sentences", "4", "--menu", "int8,sign1", "--lm-tokens", "32", "--power-weight", "1", "--max-evaluations", "2", "--board-top", "1",
+                "--out", output, "--cache", _temp.File("cache"), "--history", _temp.File("simulated.db"), "--quick-windows",
+                "--lava", farm.Url, "--lava-config", farm.ConfigPath, "--lava-agent-runtime", "linux-x64",
+                "--bench", Path.Combine(RepositoryFiles.Root, "hardware", "simulated-jetson.yaml"), "--lava-board", "sim-jetson"],
+            Environment, RepositoryFiles.Root, timeoutSeconds: 600);
+
+        Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
+        Assert.Contains("meter jetson:VDD_IN on the board", result.StdOut);
+        var measured = Measured(output);
+        Assert.True(measured.Count >= 2, result.StdOut);
+        // Every measured candidate has the lab's figures: windows of the simulated board's sensor, paired with the baseline.
+        Assert.All(measured, r => Assert.Equal("simulated:orin-sim", r.PowerSource!.ToString()));
+        Assert.All(measured, r => Assert.True(r.Windows == 3 && r.IdleWatts > 0 && r.Quick == true, $"candidate {r.Candidate}: {r.Windows} windows, idle {r.IdleWatts} W"));
+        Assert.Contains(measured, r => r.Saving is not null);
+        Assert.True(File.Exists(Path.Combine(output, "windows.csv")));
+    }
 }
