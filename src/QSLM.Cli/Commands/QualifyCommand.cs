@@ -39,12 +39,7 @@ internal static class QualifyCommand
         var tokens = new Option<int>("--lm-tokens") { Description = "WikiText-2 test tokens a language model is scored on (the first N).", DefaultValueFactory = _ => 4000 }.InRange(1, int.MaxValue);
         var boardTokens = new Option<int>("--board-tokens") { Description = "Tokens per timed repeat, for latency.", DefaultValueFactory = _ => 256 }.InRange(1, 10_000_000);
         var boardRepeats = new Option<int>("--board-repeats") { Description = "Timed repeats the latency percentiles are taken over (fewer than 100: p99 is the slowest repeat).", DefaultValueFactory = _ => 20 }.InRange(1, 10_000);
-        var lava = new Option<string?>("--lava") { Description = "Run on a LAVA farm at this URL instead of the bench: the models are spread over every healthy device of --device-type, one job per device, in parallel; a job LAVA ends with an infrastructure error is run again on another device. The token comes from $QSLM_LAVA_TOKEN or --lava-config (docs/farm.md)." };
-        var deviceType = new Option<string>("--device-type") { Description = "With --lava: the LAVA device type to run on (a job template per type: farm/lava/templates).", DefaultValueFactory = _ => "ssh" };
-        var lavaConfig = new Option<string?>("--lava-config") { Description = "With --lava: the file holding the token (url:, token:; mode 0600). Default: $QSLM_LAVA_CONFIG, else ~/.config/qslm/lava.yaml." };
-        var lavaRuntime = new Option<string>("--lava-agent-runtime") { Description = "With --lava: the runtime id of the self-contained agent the devices get.", DefaultValueFactory = _ => QSLM.Harness.Boards.AgentArtifacts.DefaultRemoteRuntime };
-        var lavaAddress = new Option<string>("--lava-artifact-address") { Description = "With --lava: the address on the farm's network the devices fetch the agent and the models from (qslm serves them over HTTP there while the run lasts).", DefaultValueFactory = _ => "127.0.0.1" };
-        var lavaTag = new Option<string[]>("--lava-tag") { Description = "With --lava: only devices of --device-type carrying this LAVA device tag (repeat: every tag given)." };
+        var lavaOptions = new LavaOptions("Run on a LAVA farm at this URL instead of the bench: the models are spread over every healthy device of --device-type, one job per device, in parallel; a job LAVA ends with an infrastructure error is run again on another device.");
         var maintenanceAfter = new Option<int?>("--lava-maintenance-after") { Description = "With --lava: put a device that failed for infrastructure in this many qualify runs in a row on the farm (this run included, read from the history) into maintenance through LAVA's API, with the reason. Default: only report such a device." }.InRange(1, 1000);
         var history = HistoryOptions.History();
         var who = HistoryOptions.Operator();
@@ -55,7 +50,7 @@ internal static class QualifyCommand
         }.InRange(1.0, 86_400.0, "s");
         var command = new Command("qualify", "Qualify packed models per board: predictions agree with the host's on the same packed file, peak memory within the profile's budget, per-token latency p50 and p99, power and energy under their ceilings (measured in windows only where a ceiling is set), settings read back as pinned. Each check is passed, failed, not run (no threshold) or an error (infrastructure). Targets come from the profiles' qualify: keys or --targets. Exit 1 if a check failed, else 3 if a board failed, else 0.")
         {
-            models, board, tag, bench, targets, tolerance, quick, output, sentences, tokens, boardTokens, boardRepeats, boardWait, hangTimeout, lava, deviceType, lavaConfig, lavaRuntime, lavaAddress, lavaTag, maintenanceAfter, history, who,
+            models, board, tag, bench, targets, tolerance, quick, output, sentences, tokens, boardTokens, boardRepeats, boardWait, hangTimeout, lavaOptions.Url, lavaOptions.DeviceType, lavaOptions.Config, lavaOptions.AgentRuntime, lavaOptions.ArtifactAddress, lavaOptions.Tags, maintenanceAfter, history, who,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -72,17 +67,17 @@ internal static class QualifyCommand
             QSLM.Boards.Inventory.Bench loaded;
             IReadOnlyList<string> names;
             LavaQualify? farm = null;
-            if (parse.GetValue(lava) is { } lavaUrl)
+            if (parse.GetValue(lavaOptions.Url) is { } lavaUrl)
             {
                 if ((parse.GetValue(board) ?? []).Length > 0 || (parse.GetValue(tag) ?? []).Length > 0)
                     throw new InputException("--lava runs on the farm's devices of --device-type: --board and --tag pick boards of a bench");
-                farm = await LavaQualify.OpenAsync(lavaUrl, parse.GetValue(lavaConfig), parse.GetValue(deviceType)!, parse.GetValue(lavaRuntime)!, parse.GetValue(lavaAddress)!, parse.GetValue(lavaTag) ?? [], cancel);
+                farm = await lavaOptions.OpenAsync(parse, lavaUrl, cancel);
                 loaded = new QSLM.Boards.Inventory.Bench("lava", farm.Client.Server.ToString(), []);
                 names = farm.Devices;
             }
             else
             {
-                if (parse.GetValue(maintenanceAfter) is not null || (parse.GetValue(lavaTag) ?? []).Length > 0)
+                if (parse.GetValue(maintenanceAfter) is not null || lavaOptions.TagsOf(parse).Count > 0)
                     throw new InputException("--lava-tag and --lava-maintenance-after are about LAVA devices: they need --lava");
                 loaded = BoardsCommand.Load(benchPath, profiles);
                 names = QualifyBoards.Select(loaded, profiles, parse.GetValue(board) ?? [], parse.GetValue(tag) ?? []);

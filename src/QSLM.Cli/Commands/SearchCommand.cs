@@ -9,6 +9,7 @@ using QSLM.Cli.SearchOptions;
 using QSLM.CommandLine;
 using QSLM.Errors;
 using QSLM.Harness;
+using QSLM.Harness.Farms;
 using QSLM.Harness.Search;
 using QSLM.Search.Board;
 using Spectre.Console;
@@ -53,6 +54,8 @@ internal static class SearchCommand
         var history = HistoryOptions.History();
         var @operator = HistoryOptions.Operator();
         var boardWait = BoardWaitOption.Create();
+        var lavaOptions = new LavaOptions("Measure the board tier on a LAVA farm at this URL instead of --board: each tier's candidates are dealt over every healthy device of --device-type, one job per device with several candidates, in parallel; a job LAVA ends with an infrastructure error has its candidates run again on another device. Power comes from a meter the devices' boards read themselves (--lava-board) or is estimated from counted operations.");
+        var lavaBoard = new Option<string?>("--lava-board") { Description = "With --lava: the board of --bench that describes the devices: its profile (sensors, settings, memory budget), its meters on the board, and its simulated_board, which each device's agent then simulates. Default: none (no profile; power estimated)." };
         var tolerance = new Option<double?>("--board-tolerance") { Description = "How far the board's score may be from the host's before the candidate counts as giving wrong output: accuracy as a fraction (default 0.005, half a point) or perplexity's relative change (default 0.01)." }.InRange(0.0, 1.0);
 
         var command = new Command("search", "Tiered search (global -> block -> module) for the precision of every part of a SpikeGPT under constA and constM, maximising J = A + alpha*M. "
@@ -61,6 +64,7 @@ internal static class SearchCommand
             task, constA, constM, alpha, menu, sentences, tokens, sensitivitySentences, sensitivityTokens, lm, sst2, output, cache,
             board, bench, boardTop, boardWait, powerWeight, sensor, windowSeconds, windows, quickWindows, boardTokens, boardRepeats, tolerance,
             maxLatency, maxPower, maxEnergy, maxEvaluations, maxMinutes, maxBoardMeasurements, history, @operator,
+            lavaOptions.Url, lavaOptions.DeviceType, lavaOptions.Config, lavaOptions.AgentRuntime, lavaOptions.ArtifactAddress, lavaOptions.Tags, lavaBoard,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -80,7 +84,14 @@ internal static class SearchCommand
             var formats = SearchMenu.Parse(parse.GetValue(menu)!);
             if (parse.GetValue(boardTop) < 1 || parse.GetValue(boardTokens) < 1 || parse.GetValue(boardRepeats) < 1)
                 throw new InputException("--board-top, --board-tokens and --board-repeats must be positive");
-            var boardNames = parse.GetValue(board) is { Length: > 0 } named ? named : ["local"];
+            var lavaUrl = parse.GetValue(lavaOptions.Url);
+            if (lavaUrl is not null && parse.GetResult(board) is { Implicit: false })
+                throw new InputException("--lava measures on the farm's devices of --device-type: --board picks boards of a bench (give one or the other)");
+            if (lavaUrl is not null && parse.GetValue(sensor) is not null)
+                throw new InputException("--sensor is a meter on the host beside the board: a LAVA job runs without qslm beside its device (docs/farm.md); --lava-board names a board whose meter the device reads itself");
+            if (lavaUrl is null && (lavaOptions.TagsOf(parse).Count > 0 || parse.GetValue(lavaBoard) is not null))
+                throw new InputException("--lava-tag and --lava-board are about LAVA devices: they need --lava");
+            var boardNames = lavaUrl is not null ? [$"lava:{parse.GetValue(lavaOptions.DeviceType)}"] : parse.GetValue(board) is { Length: > 0 } named ? named : ["local"];
             var hostOnly = boardNames.Contains("none");
             if (hostOnly && boardNames.Length > 1)
                 throw new InputException("--board none searches on the host only: it takes no other board");
@@ -94,6 +105,8 @@ internal static class SearchCommand
             if (hostOnly && objective.Limits.Any)
                 throw new InputException("--max-latency-ms, --max-power-w and --max-energy-mj need a board (a candidate is only chosen under them once measured there); --board none searches on the host only");
             var windowRules = LabWindowOptions.Parse(parse.GetValue(quickWindows), parse.GetValue(windowSeconds), parse.GetValue(windows));
+            var farm = lavaUrl is null ? null : await lavaOptions.OpenAsync(parse, lavaUrl, cancel);
+            using var farmClient = farm?.Client;
             // Opened once the options are known good: a history of a newer schema is refused before anything runs.
             using var runs = HistoryOptions.Open(parse.GetValue(history));
             var request = new SearchRequest(
@@ -101,7 +114,8 @@ internal static class SearchCommand
                 parse.GetValue(lm)!, parse.GetValue(sst2)!, parse.GetValue(sentences), parse.GetValue(tokens), parse.GetValue(sensitivitySentences), parse.GetValue(sensitivityTokens),
                 parse.GetValue(output), parse.GetValue(cache)!, hostOnly ? null : boardNames[0], parse.GetValue(bench)!, parse.GetValue(boardTop),
                 parse.GetValue(sensor), parse.GetValue(boardTokens), parse.GetValue(boardRepeats), parse.GetValue(tolerance), budget,
-                windowRules, runs, parse.GetValue(@operator), CommandText.Of(parse)) { BoardWait = BoardWaitOption.Value(parse, boardWait), OtherBoards = hostOnly ? [] : boardNames[1..] };
+                windowRules, runs, parse.GetValue(@operator), CommandText.Of(parse)) { BoardWait = BoardWaitOption.Value(parse, boardWait), OtherBoards = hostOnly ? [] : boardNames[1..],
+                    Lava = farm is null ? null : new LavaSearch(farm.Client, farm.Options, parse.GetValue(lavaBoard)) };
 
             var result = await SearchRunner.RunAsync(request, new SearchConsole(formats.Count), WarningLines.Instance, cancel);
             switch (result.Outcome)

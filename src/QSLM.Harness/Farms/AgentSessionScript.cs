@@ -30,6 +30,12 @@ public static class AgentSessionScript
             messages.Add(new MarkAck(MarkPhase.Stop, r));
         }
         messages.Add(new Bye());
+        return Lines(messages);
+    }
+
+    /// <summary><paramref name="messages"/> as the agent reads them: one JSON message a line.</summary>
+    public static byte[] Lines(IEnumerable<Message> messages)
+    {
         var bytes = new MemoryStream();
         foreach (var message in messages)
         {
@@ -39,6 +45,24 @@ public static class AgentSessionScript
         return bytes.ToArray();
     }
 
+    /// <summary>Every message of the agent's answers in order (lines that are not a message are passed over).</summary>
+    public static IReadOnlyList<Message> Messages(byte[] answers)
+    {
+        var messages = new List<Message>();
+        foreach (var line in Encoding.UTF8.GetString(answers).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                messages.Add(MessageCodec.Decode(Encoding.UTF8.GetBytes(line)));
+            }
+            catch (ProtocolException)
+            {
+                // A line the agent did not write as a message (a shell's noise in the log) says nothing.
+            }
+        }
+        return messages;
+    }
+
     /// <summary>The agent's answers to such a session: its hello, then the scoring's answer and the run's answer (each
     /// the result or the error it replied, null where the session ended first). Marks are passed over; an agent's
     /// error about an acknowledgement it did not wait for (its run failed before its marks) is not an answer.</summary>
@@ -46,17 +70,8 @@ public static class AgentSessionScript
     {
         HelloReply? hello = null;
         Message? evaluation = null, run = null;
-        foreach (var line in Encoding.UTF8.GetString(answers).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var message in Messages(answers))
         {
-            Message message;
-            try
-            {
-                message = MessageCodec.Decode(Encoding.UTF8.GetBytes(line));
-            }
-            catch (ProtocolException)
-            {
-                continue;
-            }
             switch (message)
             {
                 case HelloReply reply when hello is null:

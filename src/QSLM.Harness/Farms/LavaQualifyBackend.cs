@@ -82,10 +82,10 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
     {
         while (true)
         {
-            JobRun outcome;
+            LavaJobRunner.Run outcome;
             try
             {
-                outcome = await RunJobAsync(request, sink, artifacts, models, device, cancellationToken).ConfigureAwait(false);
+                outcome = await RunJobAsync(sink, artifacts, models, device, cancellationToken).ConfigureAwait(false);
             }
             catch (InfrastructureFailureException e)
             {
@@ -125,37 +125,11 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
         }
     }
 
-    private sealed record JobRun(JobOutcome Outcome, IReadOnlyDictionary<string, byte[]> Answers);
+    private Task<LavaJobRunner.Run> RunJobAsync(IQualifySink sink, ArtifactServer artifacts, IReadOnlyList<QualifyModel> models, string device, CancellationToken cancellationToken) =>
+        new LavaJobRunner(client, options).RunAsync($"qslm qualify {string.Join(", ", models.Select(m => m.Label))}", device, artifacts,
+            [.. models.Select(m => new LavaJobRunner.Case(CaseName(m.Label), m.Sha256, m.IsSst2 ? "fraction" : "perplexity"))], [], sink.Progress, cancellationToken);
 
-    private async Task<JobRun> RunJobAsync(QualifyRequest request, IQualifySink sink, ArtifactServer artifacts, IReadOnlyList<QualifyModel> models, string device,
-        CancellationToken cancellationToken)
-    {
-        var steps = new List<string>
-        {
-            "QSLM_WORK=$(mktemp -d /var/tmp/qslm-lava.XXXXXX)",
-            $"curl -sf -o \"$QSLM_WORK/qslm-board.sh\" '{artifacts.BaseUrl}qslm-board.sh'",
-            $"sh \"$QSLM_WORK/qslm-board.sh\" '{artifacts.BaseUrl.ToString().TrimEnd('/')}' \"$QSLM_WORK\" " + string.Join(' ', models.Select(m => $"'{CaseName(m.Label)}' {m.Sha256} {(m.IsSst2 ? "fraction" : "perplexity")}")),
-        };
-        var name = $"qslm qualify {string.Join(", ", models.Select(m => m.Label))}";
-        var definition = JobDefinition.Write(options.DeviceType, name, [device], options.TestMinutes, steps, options.TemplatesFolder);
-        var id = await client.SubmitAsync(definition, cancellationToken).ConfigureAwait(false);
-        sink.Progress($"board {device}: LAVA job {id} ({client.JobPage(id)}): {string.Join(", ", models.Select(m => m.Label))}");
-        var job = await client.WaitAsync(id, options.Poll, TimeSpan.FromMinutes(options.TestMinutes + 15), cancellationToken).ConfigureAwait(false);
-        var tests = await client.TestsAsync(id, cancellationToken).ConfigureAwait(false);
-        var outcome = JobOutcome.Of(job, tests);
-        sink.Progress($"board {device}: LAVA {outcome.Describe()}");
-        var log = await client.LogsAsync(id, cancellationToken).ConfigureAwait(false);
-        if (options.JobsFolder is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllTextAsync(Path.Combine(folder, FormattableString.Invariant($"lava-job-{id}.log.yaml")), log, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(folder, FormattableString.Invariant($"lava-job-{id}.junit.xml")),
-                await client.JUnitAsync(id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        }
-        return new JobRun(outcome, ResultMarkers.Read(log));
-    }
-
-    private void Decide(QualifyRequest request, IReadOnlyDictionary<string, HostAnswer> host, IQualifySink sink, IReadOnlyList<QualifyModel> models, JobRun run)
+    private void Decide(QualifyRequest request, IReadOnlyDictionary<string, HostAnswer> host, IQualifySink sink, IReadOnlyList<QualifyModel> models, LavaJobRunner.Run run)
     {
         var device = run.Outcome.Job.Device ?? "unknown device";
         lock (_decide)

@@ -5,10 +5,8 @@ using QSLM.Boards.Settings;
 using QSLM.Errors;
 using QSLM.Harness.Power;
 using QSLM.Model;
-using QSLM.Model.Quantization;
 using QSLM.Protocol;
 using QSLM.Protocol.Messages;
-using QSLM.Runtime.Inference;
 using QSLM.Search.Board;
 using QSLM.Search.Hierarchy;
 using QSLM.Search.Objective;
@@ -30,10 +28,9 @@ namespace QSLM.Harness.Search;
 public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
 {
     private readonly BoardSession _session;
-    private readonly SpikeGpt _model;
-    private readonly string _vocabularyHash;
+    private readonly CandidatePacker _packer;
+    private readonly CandidateChecks _checks;
     private readonly string _folder;
-    private readonly MetricKind _metric;
     private readonly BoardCheckSettings _settings;
     private readonly BoardPowerPlan _power;
     private readonly Precisions _fp32;
@@ -59,10 +56,9 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
     {
         _progress = progress;
         _session = session;
-        _model = model;
-        _vocabularyHash = vocabularyHash;
+        _packer = new CandidatePacker(model, vocabularyHash);
+        _checks = new CandidateChecks(metric, settings.Tolerance, memoryBudget);
         _folder = folder;
-        _metric = metric;
         _settings = settings;
         _power = power;
         _fp32 = fp32;
@@ -146,11 +142,7 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
     }
 
     /// <summary>Packs <paramref name="candidate"/> to <paramref name="path"/> (the file the board gets).</summary>
-    public string Pack(Candidate candidate, string path)
-    {
-        ModelPacker.Pack(_model, candidate.Precisions.ToAssignment(), _vocabularyHash, path);
-        return path;
-    }
+    public string Pack(Candidate candidate, string path) => _packer.Pack(candidate.Precisions, path);
 
     // A cancelled token stops the board session's current phase, which tears its channel down: the
     // local agent's process tree is killed, an SSH channel closed, a serial port closed.
@@ -161,11 +153,7 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
         if (_power.Meter is { } meter) return await MeasureInWindowsAsync(candidate, path, check, meter, cancellationToken).ConfigureAwait(false);
 
         var run = await _session.RunAsync(path, _settings.Run, null, cancellationToken).ConfigureAwait(false);
-        var measured = BoardPower.Estimate(run, WeightBytesPerToken(path));
-        var latency = run.RepeatSeconds.Order().ElementAt(run.RepeatSeconds.Count / 2) / run.Tokens * 1000;
-        var peak = new[] { check.PeakRssBytes, run.PeakRssBytes }.Max();
-        var failure = WrongOutput(candidate.Metric, check.Metric) ?? _memoryBudget?.Check(peak, _memoryBudget.Resolve(_session.Agent));
-        return new BoardMeasurement(check.Metric, latency, peak, measured.Watts, measured.Ci95Watts, measured.JoulesPerToken, measured.Source, failure);
+        return EstimatedMeasurement.Of(check, run, path, peak => _checks.Failure(candidate.Metric, check.Metric, peak, _session.Agent));
     }
 
     // The lab's windows: the candidate interleaved with the fp32 baseline in the same run, so its saving is paired
@@ -173,7 +161,7 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
     // not worth the windows.
     private async Task<BoardMeasurement> MeasureInWindowsAsync(Candidate candidate, string path, EvaluationResult check, LabMeter meter, CancellationToken cancellationToken)
     {
-        var failure = WrongOutput(candidate.Metric, check.Metric) ?? _memoryBudget?.Check(check.PeakRssBytes, _memoryBudget.Resolve(_session.Agent));
+        var failure = _checks.Failure(candidate.Metric, check.Metric, check.PeakRssBytes, _session.Agent);
         var onto = new BoardMeasurement(check.Metric, null, check.PeakRssBytes, null, null, null, null, failure);
         if (failure is not null) return onto;
         var isBaseline = candidate.Precisions.Equals(_fp32);
@@ -208,18 +196,9 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
     {
         if (_baselinePath is null)
         {
-            var path = Path.Combine(_folder, "baseline-fp32.qslm");
-            ModelPacker.Pack(_model, _fp32.ToAssignment(), _vocabularyHash, path);
-            _baselinePath = path;
+            _baselinePath = _packer.Pack(_fp32, Path.Combine(_folder, "baseline-fp32.qslm"));
         }
         return _baselinePath;
-    }
-
-    private string? WrongOutput(double host, double board)
-    {
-        var off = _metric == MetricKind.Accuracy ? Math.Abs(board - host) : Math.Abs(board / host - 1);
-        return off <= _settings.Tolerance ? null : FormattableString.Invariant(
-            $"wrong output: the board scored {board:0.####} where the host scored {host:0.####} (tolerance {_settings.Tolerance:0.####})");
     }
 
     // Once, after the first connection: which agent build the board runs and the budget it is held
@@ -235,12 +214,6 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
         _progress?.Report($"board {_session.Name}: agent {hello.AgentVersion} on {hello.RuntimeId} via {_session.Description}; memory budget {budget}; {power}");
     }
 
-    private static long WeightBytesPerToken(string path)
-    {
-        using var runtime = SpikeGptRuntime.Open(path);
-        return runtime.WeightBytesPerToken(runtime.HasLmHead);
-    }
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -248,6 +221,6 @@ public sealed class AgentBoardMeasurer : IBoardMeasurer, IAsyncDisposable
         await _session.DisposeAsync().ConfigureAwait(false);
         _power.HostSensor?.Dispose();
         if (_baselinePath is not null) File.Delete(_baselinePath);
-        _model.Dispose();
+        _packer.Dispose();
     }
 }

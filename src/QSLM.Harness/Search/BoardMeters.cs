@@ -1,3 +1,4 @@
+using QSLM.Boards.Profiles;
 using QSLM.Boards.Inventory;
 using QSLM.Harness.Power;
 using QSLM.Sensors.Board.Discovery;
@@ -17,16 +18,19 @@ public static class BoardMeters
     /// <param name="board">The board.</param>
     /// <param name="hostSensor">The <c>--sensor</c> spec, or null.</param>
     /// <param name="rules">The windows of every measurement.</param>
-    public static BoardPowerPlan Plan(SearchBoard board, string? hostSensor, LabWindowRules rules) =>
-        Choose(board, hostSensor, rules) with { ExpectedIdle = board.Profile?.IdleWattsRange };
+    public static BoardPowerPlan Plan(SearchBoard board, string? hostSensor, LabWindowRules rules) => Plan(board.Entry, board.Profile, hostSensor, rules);
 
-    private static BoardPowerPlan Choose(SearchBoard board, string? hostSensor, LabWindowRules rules)
+    /// <summary>The search's power plan for the board <paramref name="entry"/> of a bench describes, with its <paramref name="profile"/>.</summary>
+    public static BoardPowerPlan Plan(BoardEntry entry, FirmwareProfile? profile, string? hostSensor, LabWindowRules rules) =>
+        Choose(entry, profile, hostSensor, rules) with { ExpectedIdle = profile?.IdleWattsRange };
+
+    private static BoardPowerPlan Choose(BoardEntry entry, FirmwareProfile? profile, string? hostSensor, LabWindowRules rules)
     {
-        var settings = board.Profile?.Settings ?? QSLM.Protocol.Messages.BoardSettings.None;
+        var settings = profile?.Settings ?? QSLM.Protocol.Messages.BoardSettings.None;
         if (hostSensor is not null) return OnHost(hostSensor, rules, settings);
-        if (board.Entry.Meters is [var first, ..])
+        if (entry.Meters is [var first, ..])
             return first.On == MeterPlacement.Host ? OnHost(first.Spec, rules, settings) : new BoardPowerPlan(LabMeter.OnBoard(first.Spec), rules, settings);
-        var onBoard = board.Profile?.Sensors.Select(s => s.Spec).FirstOrDefault(BoardSensorSpec.Names);
+        var onBoard = profile?.Sensors.Select(s => s.Spec).FirstOrDefault(BoardSensorSpec.Names);
         return onBoard is null ? BoardPowerPlan.Estimated with { Settings = settings } : new BoardPowerPlan(LabMeter.OnBoard(onBoard), rules, settings);
     }
 

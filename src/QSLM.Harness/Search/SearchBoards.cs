@@ -11,7 +11,7 @@ namespace QSLM.Harness.Search;
 /// board's lock): one board measures directly, several as a <see cref="BoardPool"/> sharing each batch. They are
 /// brought up together and must give their power figures one tag, so the search compares like with like.
 /// </summary>
-public sealed class SearchBoards : IAsyncDisposable
+public sealed class SearchBoards : ISearchBoards
 {
     private readonly IReadOnlyList<AgentBoardMeasurer> _boards;
 
@@ -29,6 +29,9 @@ public sealed class SearchBoards : IAsyncDisposable
 
     /// <summary>The pool, where there are several boards.</summary>
     public BoardPool? Pool { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Lost => Pool?.Lost ?? [];
 
     /// <summary>The boards' names.</summary>
     public IReadOnlyList<string> Names => [.. _boards.Select(b => b.Board)];

@@ -64,6 +64,9 @@ public sealed record SearchRequest(
     /// parallel (none by default).</summary>
     public IReadOnlyList<string> OtherBoards { get; init; } = [];
 
+    /// <summary>The LAVA farm whose devices measure the candidates instead of the bench's boards, or null.</summary>
+    public Farms.LavaSearch? Lava { get; init; }
+
     /// <summary>Every board the candidates are measured on: <see cref="Board"/>, then <see cref="OtherBoards"/>; none for a host-only search.</summary>
     public IReadOnlyList<string> Boards => Board is null ? [] : [Board, .. OtherBoards];
 }

@@ -42,10 +42,12 @@ public static class SearchRunner
 
         // The board comes up first: the tag its meter's figures carry and the settings it read back go into the manifest.
         var boardLines = progress is null ? null : new BoardLines(progress);
-        var boards = OpenBoards(request);
+        var boards = request.Lava is null ? OpenBoards(request) : [];
         var boardsText = string.Join(", ", request.Boards);
-        await using var measurer = boards.Count == 0 ? null
-            : new SearchBoards([.. boards.Select(b => OpenBoard(request, b, inputs, folder, Precisions.Uniform(host.Hierarchy, QuantFormats.Fp32), boardLines, several: boards.Count > 1))], boardLines);
+        var fp32 = Precisions.Uniform(host.Hierarchy, QuantFormats.Fp32);
+        await using ISearchBoards? measurer = request.Lava is { } lava ? LavaBoards.Open(request, lava, inputs, folder, fp32, boardLines)
+            : boards.Count == 0 ? null
+            : new SearchBoards([.. boards.Select(b => OpenBoard(request, b, inputs, folder, fp32, boardLines, several: boards.Count > 1))], boardLines);
         var (powerSource, settings) = (default(SourceTag?), default(AppliedSettings?));
         if (measurer is not null) (powerSource, settings) = await measurer.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var manifest = new SearchManifest(
@@ -53,7 +55,8 @@ public static class SearchRunner
             inputs.Task,
             inputs.ModelSha256.ToDictionary(),
             inputs.DataSha256.ToDictionary(),
-            request.Board is null ? "none (host only: fake quantization with the packed format's codecs)" : $"{boardsText} of {Path.GetFileName(request.BenchPath)}",
+            request.Board is null ? "none (host only: fake quantization with the packed format's codecs)"
+                : request.Lava is { } farm ? farm.Describe() : $"{boardsText} of {Path.GetFileName(request.BenchPath)}",
             inputs.Evaluation,
             objective.ConstA.ToString(), objective.ConstM, objective.Alpha, request.Menu.Select(f => f.Name).ToList(),
             DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
@@ -92,7 +95,7 @@ public static class SearchRunner
         catch (InfrastructureFailureException e)
         {
             recording?.Finish(RunStatus.InfrastructureError, $"infrastructure failure on board {boardsText} after {ledger.All.Count} candidates: {e.Message}");
-            return new SearchResult(SearchOutcome.InfrastructureFailure, folder, ledger, CacheHits: host.CacheHits, Failure: e.Message) { LostBoards = measurer?.Pool?.Lost ?? [] };
+            return new SearchResult(SearchOutcome.InfrastructureFailure, folder, ledger, CacheHits: host.CacheHits, Failure: e.Message) { LostBoards = measurer?.Lost ?? [] };
         }
         catch (InputException e)
         {
@@ -114,7 +117,7 @@ public static class SearchRunner
         }
         var lm = inputs.IsSst2 ? LmAtSamePrecisions(chosen, inputs) : null;
         recording?.Finish(RunStatus.Completed, Outcome(chosen, ledger));
-        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel) { HistoryRunId = recording?.RunId, LostBoards = measurer?.Pool?.Lost ?? [] };
+        return new SearchResult(SearchOutcome.Chosen, folder, ledger, chosen, host.CacheHits, lm, chosenModel) { HistoryRunId = recording?.RunId, LostBoards = measurer?.Lost ?? [] };
     }
 
     // The LM with the classifier's precisions (its head at the classifier head's format).
@@ -166,25 +169,33 @@ public static class SearchRunner
 
     private static AgentBoardMeasurer OpenBoard(SearchRequest request, SearchBoard board, HostSearchInputs inputs, string folder, Precisions fp32, IProgress<string>? lines, bool several)
     {
+        var isSst2 = inputs.IsSst2;
+        var power = BoardMeters.Plan(board, request.SensorSpec, request.Windows ?? new LabWindowRules());
+        var model = HostModels.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
+        // Several boards pack their candidates and baselines into folders of their own.
+        var packed = several ? Path.Combine(folder, "packed", board.Session.Name) : Path.Combine(folder, "packed");
+        return new AgentBoardMeasurer(board.Session, model, inputs.Vocabulary.Hash(), packed, isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
+            CheckSettings(request, inputs), power, fp32, board.Budget, lines)
+        {
+            WindowsLog = Path.Combine(folder, "windows.csv"),
+        };
+    }
+
+    /// <summary>How a search's candidates are checked and timed on a board: scored on the host's own slice, within the
+    /// request's tolerance (or the task's default), timed with the request's workload.</summary>
+    internal static BoardCheckSettings CheckSettings(SearchRequest request, HostSearchInputs inputs)
+    {
         var (isSst2, dev, test, startToken) = (inputs.IsSst2, inputs.Dev, inputs.Test, inputs.StartToken);
         var run = new RunSettings(request.BoardTokens, Warmup: Math.Max(64, request.BoardTokens / 4), request.BoardRepeats, Seed: 1, Threads: 0);
         var tolerance = request.Tolerance ?? (isSst2 ? 0.005 : 0.01);
         var evaluation = isSst2
             ? new RunEvaluation("", EvaluationTask.Sst2, dev.Select(e => e.Tokens.Select(t => checked((int)t)).ToArray()).ToList(), dev.Select(e => e.Label).ToList(), [], 0, 1, 0)
             : new RunEvaluation("", EvaluationTask.Perplexity, [], [], test.Select(t => checked((int)t)).ToArray(), checked((int)startToken), PerplexityEvaluator.DefaultStreams, 0);
-        var power = BoardMeters.Plan(board, request.SensorSpec, request.Windows ?? new LabWindowRules());
-        var model = HostModels.LoadForVocabulary(isSst2 ? inputs.Sst2Path : inputs.LmPath, isSst2 ? inputs.LmPath : null, inputs.Vocabulary);
-        // Several boards pack their candidates and baselines into folders of their own.
-        var packed = several ? Path.Combine(folder, "packed", board.Session.Name) : Path.Combine(folder, "packed");
-        return new AgentBoardMeasurer(board.Session, model, inputs.Vocabulary.Hash(), packed, isSst2 ? MetricKind.Accuracy : MetricKind.Perplexity,
-            new BoardCheckSettings(evaluation, tolerance, run), power, fp32, board.Budget, lines)
-        {
-            WindowsLog = Path.Combine(folder, "windows.csv"),
-        };
+        return new BoardCheckSettings(evaluation, tolerance, run);
     }
 
     // Several boards report at once: one line at a time reaches the progress.
-    private sealed class BoardLines(IProgress<SearchEvent> progress) : IProgress<string>
+    internal sealed class BoardLines(IProgress<SearchEvent> progress) : IProgress<string>
     {
         private readonly Lock _lock = new();
 
