@@ -8,9 +8,9 @@ namespace QSLM.Farm.Tests.Lava.RealLava;
 /// <summary>
 /// <c>qslm search --lava</c> against a real LAVA on 127.0.0.1: a small search (an SST-2 slice, a power weight above 0)
 /// whose board tier runs as jobs on the two <c>ssh</c> devices chooses the same candidate as the same search on the
-/// local board in the direct mode. Power is the estimate from counted operations on both sides: it is exactly
-/// reproducible (the agent counts the same operations on any run), where the simulated board's sensor follows the
-/// processor time the agent measures of itself and its thermal model, so two runs of it never give the same figures.
+/// local board in the direct mode: once with the estimate from counted operations (exactly reproducible, so the figures
+/// are compared too), once with a simulated board-side sensor made deterministic (power priced by counted operations
+/// only, sampled in the lab's windows written ahead into each job and replayed from its answers).
 /// </summary>
 [Collection(LavaCollection.Name)]
 public sealed partial class LavaSearchTests(LavaFarm farm) : IDisposable
@@ -71,26 +71,52 @@ public sealed partial class LavaSearchTests(LavaFarm farm) : IDisposable
         Assert.Equal(Measured(direct).Select(r => (r.Precisions, r.EnergyJoulesPerToken)), measured.Select(r => (r.Precisions, r.EnergyJoulesPerToken)));
     }
 
+    // A simulated Jetson whose power is priced only by the operations the agent counts (no processor-time term, no
+    // thermal model, no window noise): its board-side sensor reads the same energy per token on any run, up to where
+    // the sensor's 0.25 s averaging cuts a window's edges.
+    private (string Bench, string Board) DeterministicBench()
+    {
+        var folder = _temp.File("deterministic");
+        Directory.CreateDirectory(Path.Combine(folder, "simulated"));
+        File.WriteAllText(Path.Combine(folder, "simulated", "det-sim.json"), """
+            { "model": "det-sim", "kind": "jetson-ina3221", "idleWatts": 4.5, "joulesPerCpuSecond": 0,
+              "picojoulesPerMultiplyAccumulate": { "1": 0.1, "2": 0.2, "4": 0.3, "8": 0.6, "16": 1.1, "32": 3.7 },
+              "picojoulesPerAccumulate": 0.9, "updateIntervalMs": 20 }
+            """);
+        var bench = Path.Combine(folder, "bench.yaml");
+        File.WriteAllText(bench, "bench: deterministic\nboards:\n  - name: det-sim\n    profile: simulated-jetson\n    link: local\n    simulated_board: simulated/det-sim.json\n");
+        return (bench, "det-sim");
+    }
+
     [Fact]
-    public void A_simulated_board_described_by_the_bench_gives_every_figure_from_its_board_side_sensor_in_windows_replayed_from_the_job()
+    public void With_a_deterministic_simulated_board_side_sensor_the_lava_search_chooses_what_the_direct_mode_does_from_windows_replayed_from_the_jobs()
     {
         farm.Require();
-        var output = _temp.File("simulated");
+        var (bench, board) = DeterministicBench();
+        string[] Search(string output) =>
+            ["search", "--const-a", "acc>=0.5", "--sst2-sentences", "4", "--menu", "int8,sign1", "--lm-tokens", "32", "--alpha", "1", "--power-weight", "1", "--max-evaluations", "4",
+                "--board-top", "2", "--out", output, "--cache", _temp.File("cache"), "--history", _temp.File(Path.GetFileName(output) + ".db"), "--quick-windows", "--bench", bench];
+        var lava = _temp.File("simulated");
         var result = ChildProcess.Run(Path.Combine(AppContext.BaseDirectory, "qslm"),
-            ["search", "--sst2-sentences", "4", "--menu", "int8,sign1", "--lm-tokens", "32", "--power-weight", "1", "--max-evaluations", "2", "--board-top", "1",
-                "--out", output, "--cache", _temp.File("cache"), "--history", _temp.File("simulated.db"), "--quick-windows",
-                "--lava", farm.Url, "--lava-config", farm.ConfigPath, "--lava-agent-runtime", "linux-x64",
-                "--bench", Path.Combine(RepositoryFiles.Root, "hardware", "simulated-jetson.yaml"), "--lava-board", "sim-jetson"],
+            [.. Search(lava), "--lava", farm.Url, "--lava-config", farm.ConfigPath, "--lava-agent-runtime", "linux-x64", "--lava-board", board],
             Environment, RepositoryFiles.Root, timeoutSeconds: 600);
 
         Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
         Assert.Contains("meter jetson:VDD_IN on the board", result.StdOut);
-        var measured = Measured(output);
+        Assert.True(LavaFarm.Devices.SequenceEqual(JobLine().Matches(result.StdOut).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal)), result.StdOut);
+        var measured = Measured(lava);
         Assert.True(measured.Count >= 2, result.StdOut);
         // Every measured candidate has the lab's figures: windows of the simulated board's sensor, paired with the baseline.
-        Assert.All(measured, r => Assert.Equal("simulated:orin-sim", r.PowerSource!.ToString()));
+        Assert.All(measured, r => Assert.Equal("simulated:det-sim", r.PowerSource!.ToString()));
         Assert.All(measured, r => Assert.True(r.Windows == 3 && r.IdleWatts > 0 && r.Quick == true, $"candidate {r.Candidate}: {r.Windows} windows, idle {r.IdleWatts} W"));
         Assert.Contains(measured, r => r.Saving is not null);
-        Assert.True(File.Exists(Path.Combine(output, "windows.csv")));
+        Assert.True(File.Exists(Path.Combine(lava, "windows.csv")));
+
+        var direct = _temp.File("simulated-direct");
+        var local = ChildProcess.Run(Path.Combine(AppContext.BaseDirectory, "qslm"), [.. Search(direct), "--board", board], Environment, RepositoryFiles.Root, timeoutSeconds: 600);
+        Assert.True(local.ExitCode == 0, local.StdOut + local.StdErr);
+        Assert.Equal(Chosen(direct), Chosen(lava));
+        Assert.Equal(Measured(direct).Select(r => r.Precisions).Order(StringComparer.Ordinal), measured.Select(r => r.Precisions).Order(StringComparer.Ordinal));
+        Assert.All(Measured(direct), r => Assert.Equal("simulated:det-sim", r.PowerSource!.ToString()));
     }
 }
