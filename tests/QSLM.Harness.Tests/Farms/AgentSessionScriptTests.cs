@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using QSLM.Boards.Sessions;
-using QSLM.Harness.Boards;
 using QSLM.Harness.Farms;
 using QSLM.Protocol;
 using QSLM.Protocol.Messages;
@@ -31,31 +29,13 @@ public sealed class AgentSessionScriptTests : IDisposable
         return sha;
     }
 
-    private static byte[] Serve(string root, byte[] session)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { AgentArtifacts.AgentDll, "serve", "--root", root }) start.ArgumentList.Add(a);
-        using var agent = Process.Start(start)!;
-        var stdout = new MemoryStream();
-        var copy = agent.StandardOutput.BaseStream.CopyToAsync(stdout);
-        var stderr = agent.StandardError.ReadToEndAsync();
-        agent.StandardInput.BaseStream.Write(session);
-        agent.StandardInput.BaseStream.Flush();
-        // The input stays open until the agent has left: an input that ends is a host that went away mid-run.
-        Assert.True(agent.WaitForExit(TimeSpan.FromMinutes(2)), "the agent did not finish its session");
-        agent.StandardInput.Close();
-        copy.GetAwaiter().GetResult();
-        Assert.True(agent.ExitCode == 0, stderr.GetAwaiter().GetResult());
-        return stdout.ToArray();
-    }
-
     [Fact]
     public void The_agent_answers_a_written_session_with_its_hello_the_scoring_and_every_timed_repeat()
     {
         var root = Directory.CreateDirectory(_temp.File("board")).FullName;
         var sha = Stored(root);
 
-        var answers = Serve(root, AgentSessionScript.Write(sha, Sentences, new RunSettings(Tokens: 4, Warmup: 2, Repeats: 3), "test"));
+        var answers = AgentOverPipe.Serve(root, AgentSessionScript.Write(sha, Sentences, new RunSettings(Tokens: 4, Warmup: 2, Repeats: 3), "test"));
         var (hello, evaluation, run) = AgentSessionScript.Read(answers);
 
         Assert.NotNull(hello);
@@ -75,7 +55,7 @@ public sealed class AgentSessionScriptTests : IDisposable
         // The stored bytes no longer hash to their name: the agent deletes them unrun, so it holds no such model.
         File.AppendAllText(Path.Combine(root, ModelStoreLayout.Folder, ModelStoreLayout.CompleteFileName(sha)), "x");
 
-        var (hello, evaluation, run) = AgentSessionScript.Read(Serve(root, AgentSessionScript.Write(sha, Sentences, new RunSettings(Tokens: 4, Warmup: 2, Repeats: 2), "test")));
+        var (hello, evaluation, run) = AgentSessionScript.Read(AgentOverPipe.Serve(root, AgentSessionScript.Write(sha, Sentences, new RunSettings(Tokens: 4, Warmup: 2, Repeats: 2), "test")));
 
         Assert.NotNull(hello);
         Assert.Equal(ErrorCodes.ModelMissing, Assert.IsType<ErrorReply>(evaluation).Code);

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text;
 using QSLM.Boards.Sessions;
-using QSLM.Harness.Boards;
 using QSLM.Harness.Farms;
 using QSLM.Harness.Power;
 using QSLM.Protocol;
@@ -35,34 +33,6 @@ public sealed class WrittenAheadAgentSessionTests : IDisposable
         CooldownCap = TimeSpan.FromSeconds(1),
     };
 
-    private static byte[] Lines(IEnumerable<Message> messages)
-    {
-        var bytes = new MemoryStream();
-        foreach (var message in messages)
-        {
-            bytes.Write(MessageCodec.Encode(message));
-            bytes.WriteByte((byte)'\n');
-        }
-        return bytes.ToArray();
-    }
-
-    private static byte[] Serve(string root, string board, byte[] session)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { AgentArtifacts.AgentDll, "serve", "--root", root, "--simulate-board", board, "--sensors-root", Path.Combine(root, "sensors") }) start.ArgumentList.Add(a);
-        using var agent = Process.Start(start)!;
-        var stdout = new MemoryStream();
-        var copy = agent.StandardOutput.BaseStream.CopyToAsync(stdout);
-        var stderr = agent.StandardError.ReadToEndAsync();
-        agent.StandardInput.BaseStream.Write(session);
-        agent.StandardInput.BaseStream.Flush();
-        Assert.True(agent.WaitForExit(TimeSpan.FromMinutes(2)), "the agent did not finish its session");
-        agent.StandardInput.Close();
-        copy.GetAwaiter().GetResult();
-        Assert.True(agent.ExitCode == 0, stderr.GetAwaiter().GetResult());
-        return stdout.ToArray();
-    }
-
     [Fact]
     public async Task The_agent_answers_every_window_written_ahead_and_the_replayed_measurement_carries_the_simulated_boards_figures()
     {
@@ -78,7 +48,7 @@ public sealed class WrittenAheadAgentSessionTests : IDisposable
         var recording = new RecordingBoardWindows();
         await new LabMeasurement(recording, meter, Short).MeasureAsync(model, null, 1, CancellationToken.None);
         var session = RecordingBoardWindows.Session(recording.Requests, _ => sha, new RunSettings(Tokens: 2, Warmup: 1, Seed: 1, Threads: 1));
-        var answers = Serve(root, simulated, Lines([new Hello(ProtocolLimits.Version, "test"), .. session, new Bye()]));
+        var answers = AgentOverPipe.Serve(root, AgentSessionScript.Lines([new Hello(ProtocolLimits.Version, "test"), .. session, new Bye()]), "--simulate-board", simulated, "--sensors-root", Path.Combine(root, "sensors"));
 
         var messages = Encoding.UTF8.GetString(answers).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => MessageCodec.Decode(Encoding.UTF8.GetBytes(l))).ToList();
         var replay = new ReplayedBoardWindows("sim", recording.Requests, messages);
