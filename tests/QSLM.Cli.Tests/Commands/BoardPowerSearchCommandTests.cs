@@ -20,8 +20,12 @@ public sealed class BoardPowerSearchCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    // A power weight small beside the memory term: a candidate measured slower than fp32 on a loaded machine (a host
+    // meter's energy per token follows the time a token takes) still beats the baseline, so the answer has a saving.
+    private const double PowerWeight = 0.25;
+
     private string[] Small(string output, string board, string bench) =>
-        ["search", "--sst2-sentences", "4", "--menu", "int8,sign1", "--lm-tokens", "32", "--alpha", "1", "--power-weight", "1", "--out", output, "--cache", _temp.File("cache"),
+        ["search", "--sst2-sentences", "4", "--menu", "int8,sign1", "--lm-tokens", "32", "--alpha", "1", "--power-weight", PowerWeight.ToString(CultureInfo.InvariantCulture), "--out", output, "--cache", _temp.File("cache"),
             "--bench", bench, "--board", board, "--board-top", "1", "--quick-windows", "--max-evaluations", "4"];
 
     private static IReadOnlyList<CandidateRow> Rows(string output)
@@ -42,7 +46,7 @@ public sealed class BoardPowerSearchCommandTests : IDisposable
     // A budget of four host evaluations (the baseline, both uniform precisions, one sensitivity) keeps the board's
     // work to the baseline and the best uniform candidate, each measured in its windows.
     // Every measured row carries the meter's figures, tagged and marked quick, and the objective of a measured
-    // candidate is its host objective plus the power weight (1) times its saving paired in the same run.
+    // candidate is its host objective plus the power weight times its saving paired in the same run.
     private static void AssertMeterFiguresInEveryMeasuredRow(string output, string source, ChildProcess.Result result)
     {
         Assert.True(result.ExitCode == 0, result.StdOut + result.StdErr);
@@ -59,7 +63,7 @@ public sealed class BoardPowerSearchCommandTests : IDisposable
             if (r.Tier == "baseline") return;
             Assert.NotNull(r.Saving);
             var host = rows.First(h => h.Candidate == r.Candidate);
-            Assert.Equal(host.Objective + r.Saving!.Value, r.Objective, 1e-9);
+            Assert.Equal(host.Objective + PowerWeight * r.Saving!.Value, r.Objective, 1e-9);
         });
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
         Assert.Equal(source, manifest.RootElement.GetProperty("PowerSource").GetString());
