@@ -57,7 +57,8 @@ public sealed class BoardPoolTests
     {
         var lines = new Lines();
         var a = new PoolBoard("a") { FailsAt = 0 };
-        var b = new PoolBoard("b");
+        // b waits until a has failed, so a takes a candidate before b can take them all.
+        var b = new PoolBoard("b") { Before = _ => a.Failed };
         var pool = new BoardPool([a, b], lines);
 
         var batch = await pool.MeasureManyAsync(Five, CancellationToken.None);

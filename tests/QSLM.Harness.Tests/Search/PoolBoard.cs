@@ -22,11 +22,20 @@ internal sealed class PoolBoard(string name) : IBoardMeasurer
 
     public List<int> Measured { get; } = [];
 
+    private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when this board has first failed, so another board's <see cref="Before"/> can wait for it.</summary>
+    public Task Failed => _failed.Task;
+
     public async Task<BoardMeasurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         await Before(candidate);
         cancellationToken.ThrowIfCancellationRequested();
-        if (Interlocked.Increment(ref _calls) - 1 >= FailsAt) throw new InfrastructureFailureException($"{name}: the link went down");
+        if (Interlocked.Increment(ref _calls) - 1 >= FailsAt)
+        {
+            _failed.TrySetResult();
+            throw new InfrastructureFailureException($"{name}: the link went down");
+        }
         lock (Measured) Measured.Add(candidate.Id);
         return new BoardMeasurement(candidate.Metric, 1, candidate.Bytes, 2 + candidate.Bytes / 1e6, 0.01, 0.002, SourceTag.Simulated("pool-board"));
     }

@@ -60,6 +60,18 @@ public sealed class LavaFarm : IDisposable
     /// <summary>The SST-2 classifier packed int4 (groups of 32).</summary>
     public string Int4 { get; } = "";
 
+    /// <summary>
+    /// The environment of the qslm processes the farm's tests start: one thread, and board locks in the farm's own
+    /// folder. The test assemblies run side by side on this one host, and another assembly's search may hold the host's
+    /// <c>local</c> board for minutes; the direct-mode runs here only compare figures priced from counted operations,
+    /// which sharing the processor does not change, so they must not queue behind (or refuse) that search.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ChildEnvironment => new Dictionary<string, string>
+    {
+        ["OMP_NUM_THREADS"] = "1",
+        [QSLM.Boards.Locks.BoardLock.FolderVariable] = _temp.File("locks"),
+    };
+
     /// <summary>The farm's devices, board 1 first.</summary>
     public static IReadOnlyList<string> Devices { get; } = ["qslm-ssh-01", "qslm-ssh-02"];
 

@@ -19,7 +19,7 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static readonly Dictionary<string, string> Environment = new() { ["OMP_NUM_THREADS"] = "1" };
+    private IReadOnlyDictionary<string, string> Environment => farm.ChildEnvironment;
 
     private string[] Qualify(string output, string history, int tokens, int repeats, params string[] models) =>
         ["qualify", .. models, "--lava", farm.Url, "--lava-config", farm.ConfigPath, "--device-type", "ssh", "--lava-agent-runtime", "linux-x64",

@@ -19,7 +19,7 @@ public sealed partial class LavaSearchTests(LavaFarm farm) : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static readonly Dictionary<string, string> Environment = new() { ["OMP_NUM_THREADS"] = "1" };
+    private IReadOnlyDictionary<string, string> Environment => farm.ChildEnvironment;
 
     // A loose accuracy constraint keeps both global candidates feasible, so the global tier's batch holds two candidates
     // and is dealt over both devices.
