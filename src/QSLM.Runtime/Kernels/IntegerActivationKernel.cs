@@ -35,6 +35,7 @@ namespace QSLM.Runtime.Kernels;
 public sealed unsafe class IntegerActivationKernel : IMatVecKernel
 {
     private const int Group = ActivationQuantization.GroupSize;
+    private const int Lanes = IntegerActivationReference.Lanes;
     private readonly int _offset;
     private readonly bool _four;
     private readonly int _bits;
@@ -87,8 +88,12 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
         if (matrix.Length < (firstRow + y.Length) * rowBytes) throw new ArgumentException("matrix holds fewer rows than asked for");
         var groups = columns / Group;
         Span<sbyte> natural = columns <= 4096 ? stackalloc sbyte[columns] : new sbyte[columns];
-        Span<float> scales = groups <= 1024 ? stackalloc float[groups] : new float[groups];
-        Span<int> sums = groups <= 1024 ? stackalloc int[groups] : new int[groups];
+        // Scales and sums padded to whole vectors of eight groups, the padding zero, for the last vector of a row.
+        var padded = (groups + Lanes - 1) / Lanes * Lanes;
+        Span<float> scales = padded <= 1024 ? stackalloc float[padded] : new float[padded];
+        Span<int> sums = padded <= 1024 ? stackalloc int[padded] : new int[padded];
+        scales.Clear();
+        sums.Clear();
         ActivationQuantization.Quantize(x[..columns], natural, scales);
         for (var g = 0; g < groups; g++)
         {
@@ -174,23 +179,31 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
                     ScaleBits(at, stride, 4), ScaleBits(at, stride, 5), ScaleBits(at, stride, 6), ScaleBits(at, stride, 7)));
             accumulator += weightScales * Vector256.Load(scales + g) * Vector256.ConvertToSingle(dots);
         }
-        if (g == groups)
+        if (g < groups)
         {
-            // ((a0+a1)+(a2+a3)) in the low half and ((a4+a5)+(a6+a7)) in the high half, then their sum:
-            // the reference's order.
-            var pairs = Avx.HorizontalAdd(accumulator, accumulator);
-            var quads = Avx.HorizontalAdd(pairs, pairs);
-            return quads.ToScalar() + quads.GetUpper().ToScalar();
-        }
-        Span<float> lanes = stackalloc float[IntegerActivationReference.Lanes];
-        accumulator.StoreUnsafe(ref lanes[0]);
-        for (; g < groups; g++)
-        {
+            // The last groups of a row (fewer than eight; all of a 192-wide row's six) take the same vector
+            // steps: a lane past the row's end holds a dot of zero and adds −0, the one float that leaves every
+            // sum unchanged, so the eight accumulators hold what the reference's hold.
+            var left = groups - g;
             var at = codes + g * stride;
-            var dot = Vector256.Sum(Dot256(at, q + g * Group)) + correction * sums[g];
-            lanes[g % IntegerActivationReference.Lanes] += (perChannel ? rowScale : GroupScale(at, stride, 0)) * scales[g] * dot;
+            var input = q + g * Group;
+            var d = stackalloc Vector256<int>[Lanes];
+            var scaleBits = stackalloc int[Lanes];
+            for (var k = 0; k < Lanes; k++)
+            {
+                d[k] = k < left ? Dot256(at + k * stride, input + k * Group) : Vector256<int>.Zero;
+                scaleBits[k] = k < left && !perChannel ? ScaleBits(at, stride, k) : 0;
+            }
+            var dots = Reduce8(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]) + Vector256.Create(correction) * Vector256.Load(sums + g);
+            var weightScales = perChannel ? Vector256.Create(rowScale) : HalfVector.ToSingle(Vector256.Load(scaleBits));
+            var inRow = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(left)).AsSingle();
+            accumulator += Vector256.ConditionalSelect(inRow, weightScales * Vector256.Load(scales + g) * Vector256.ConvertToSingle(dots), Vector256.Create(-0f));
         }
-        return IntegerActivationReference.Sum(lanes);
+        // ((a0+a1)+(a2+a3)) in the low half and ((a4+a5)+(a6+a7)) in the high half, then their sum: the
+        // reference's order.
+        var pairs = Avx.HorizontalAdd(accumulator, accumulator);
+        var quads = Avx.HorizontalAdd(pairs, pairs);
+        return quads.ToScalar() + quads.GetUpper().ToScalar();
     }
 
     // A group's scale sits just before its codes (a per-channel row's just before the row's codes).

@@ -44,7 +44,10 @@ public sealed unsafe class SignActivationKernel : IMatVecKernel
         if (matrix.Length < (firstRow + y.Length) * rowBytes) throw new ArgumentException("matrix holds fewer rows than asked for");
         var groups = columns / Group;
         Span<sbyte> codes = columns <= 4096 ? stackalloc sbyte[columns] : new sbyte[columns];
-        Span<float> scales = groups <= 1024 ? stackalloc float[groups] : new float[groups];
+        // Scales padded with zeros to whole vectors of eight groups, for the last vector of a row.
+        var padded = (groups + IntegerActivationReference.Lanes - 1) / IntegerActivationReference.Lanes * IntegerActivationReference.Lanes;
+        Span<float> scales = padded <= 1024 ? stackalloc float[padded] : new float[padded];
+        scales.Clear();
         ActivationQuantization.Quantize(x[..columns], codes, scales);
         var avx2 = path == KernelPath.Vector256 && Avx2.IsSupported;
         fixed (byte* m = matrix)
@@ -73,10 +76,19 @@ public sealed unsafe class SignActivationKernel : IMatVecKernel
             // The weight scale of a sign row is 1, and 1·s = s exactly.
             accumulator += Vector256.Load(scales + g) * Vector256.ConvertToSingle(dots);
         }
-        Span<float> lanes = stackalloc float[IntegerActivationReference.Lanes];
-        accumulator.StoreUnsafe(ref lanes[0]);
-        for (; g < groups; g++) lanes[g % IntegerActivationReference.Lanes] += scales[g] * Vector256.Sum(Dot256(bits + g * 4, q + g * Group));
-        return IntegerActivationReference.Sum(lanes);
+        if (g < groups)
+        {
+            // The last groups (fewer than eight) as in IntegerActivationKernel: lanes past the row's end add −0.
+            var left = groups - g;
+            var d = stackalloc Vector256<int>[IntegerActivationReference.Lanes];
+            for (var k = 0; k < IntegerActivationReference.Lanes; k++) d[k] = k < left ? Dot256(bits + (g + k) * 4, q + (g + k) * Group) : Vector256<int>.Zero;
+            var dots = IntegerActivationKernel.Reduce8(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]);
+            var inRow = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(left)).AsSingle();
+            accumulator += Vector256.ConditionalSelect(inRow, Vector256.Load(scales + g) * Vector256.ConvertToSingle(dots), Vector256.Create(-0f));
+        }
+        var pairs = Avx.HorizontalAdd(accumulator, accumulator);
+        var quads = Avx.HorizontalAdd(pairs, pairs);
+        return quads.ToScalar() + quads.GetUpper().ToScalar();
     }
 
     // Σ ±q over 32 elements, as eight int32 partial sums: byte j of the group's 32 bits is spread over elements
