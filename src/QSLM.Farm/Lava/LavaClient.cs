@@ -55,6 +55,14 @@ public sealed class LavaClient : IDisposable
         return LavaJson.Job(json.RootElement);
     }
 
+    /// <summary>Asks LAVA to cancel job <paramref name="id"/> (a finished job stays as it ended): the REST API's
+    /// <c>GET jobs/ID/cancel/</c>, which sends the job's dispatcher the cancel signal.</summary>
+    /// <exception cref="InfrastructureFailureException">LAVA could not be reached or failed.</exception>
+    public async Task CancelAsync(int id, CancellationToken cancellationToken = default)
+    {
+        using var json = await SendJsonAsync(HttpMethod.Get, FormattableString.Invariant($"jobs/{id}/cancel/"), null, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Polls job <paramref name="id"/> every <paramref name="poll"/> until it has finished; a job still
     /// unfinished after <paramref name="timeout"/> is an infrastructure failure.</summary>
     public async Task<LavaJob> WaitAsync(int id, TimeSpan poll, TimeSpan timeout, CancellationToken cancellationToken = default)

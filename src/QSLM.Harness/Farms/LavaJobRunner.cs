@@ -1,3 +1,4 @@
+using QSLM.Errors;
 using QSLM.Farm.Lava;
 
 namespace QSLM.Harness.Farms;
@@ -24,7 +25,7 @@ public sealed class LavaJobRunner(LavaClient client, LavaQualifyOptions options)
     /// <param name="cases">The models, each with its session.</param>
     /// <param name="scriptOptions">Options of <c>qslm-board.sh</c> before its cases (<c>--model SHA</c>, <c>--simulate-board NAME</c>).</param>
     /// <param name="progress">Hears the job's id and page, and its outcome.</param>
-    /// <param name="cancellationToken">Stops following the job.</param>
+    /// <param name="cancellationToken">Stops following the job, and cancels it on the farm.</param>
     public async Task<Run> RunAsync(string name, string device, ArtifactServer artifacts, IReadOnlyList<Case> cases, IReadOnlyList<string> scriptOptions,
         Action<string> progress, CancellationToken cancellationToken)
     {
@@ -38,7 +39,16 @@ public sealed class LavaJobRunner(LavaClient client, LavaQualifyOptions options)
         var definition = JobDefinition.Write(options.DeviceType, name, [device], options.TestMinutes, steps, options.TemplatesFolder);
         var id = await client.SubmitAsync(definition, cancellationToken).ConfigureAwait(false);
         progress($"board {device}: LAVA job {id} ({client.JobPage(id)}): {string.Join(", ", cases.Select(c => c.Name))}");
-        var job = await client.WaitAsync(id, options.Poll, TimeSpan.FromMinutes(options.TestMinutes + 15), cancellationToken).ConfigureAwait(false);
+        LavaJob job;
+        try
+        {
+            job = await client.WaitAsync(id, options.Poll, TimeSpan.FromMinutes(options.TestMinutes + 15), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await CancelAsync(id, device, progress).ConfigureAwait(false);
+            throw;
+        }
         var tests = await client.TestsAsync(id, cancellationToken).ConfigureAwait(false);
         var outcome = JobOutcome.Of(job, tests);
         progress($"board {device}: LAVA {outcome.Describe()}");
@@ -52,4 +62,22 @@ public sealed class LavaJobRunner(LavaClient client, LavaQualifyOptions options)
         }
         return new Run(outcome, ResultMarkers.Read(log));
     }
+
+    // A run its user stopped must not leave its jobs holding the farm's boards until their timeouts.
+    private async Task CancelAsync(int id, string device, Action<string> progress)
+    {
+        using var grace = new CancellationTokenSource(CancelGrace);
+        try
+        {
+            await client.CancelAsync(id, grace.Token).ConfigureAwait(false);
+            progress($"board {device}: LAVA job {id} cancelled");
+        }
+        catch (Exception e) when (e is InfrastructureFailureException or InputException or OperationCanceledException)
+        {
+            progress($"board {device}: LAVA job {id} could not be cancelled ({e.Message}); cancel it at {client.JobPage(id)}");
+        }
+    }
+
+    /// <summary>How long a cancelled run waits for LAVA to take the cancel of each of its jobs.</summary>
+    public static TimeSpan CancelGrace { get; } = TimeSpan.FromSeconds(30);
 }

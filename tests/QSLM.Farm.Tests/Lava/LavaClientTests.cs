@@ -111,6 +111,18 @@ public sealed class LavaClientTests
     }
 
     [Fact]
+    public async Task Cancelling_a_job_asks_lava_for_its_cancel_with_the_token_in_the_header()
+    {
+        var lava = new RecordedLava().Answer("jobs/12/cancel/", "{\"message\": \"Job cancel signal sent.\"}");
+        using var client = Client(lava);
+
+        await client.CancelAsync(12);
+
+        var request = Assert.Single(lava.Requests);
+        Assert.Equal((HttpMethod.Get, "/api/v0.2/jobs/12/cancel/", "Token " + Secret), (request.Method, request.Path, request.Authorization));
+    }
+
+    [Fact]
     public async Task Waiting_polls_until_the_job_has_finished_and_gives_up_after_its_timeout()
     {
         var running = RecordedLava.File("job-complete.json").Replace("\"Finished\"", "\"Running\"", StringComparison.Ordinal);
