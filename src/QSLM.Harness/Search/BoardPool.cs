@@ -41,6 +41,19 @@ public sealed class BoardPool : IBoardMeasurer
         get { lock (_lock) return [.. _lost]; }
     }
 
+    /// <summary>Takes <paramref name="board"/> out of the pool before it gets work (it failed for infrastructure while
+    /// being brought up): its candidates go to the others, and <paramref name="failure"/> is the last failure named
+    /// when no board is left.</summary>
+    public void Lose(string board, InfrastructureFailureException failure)
+    {
+        if (!_boards.Any(b => b.Board == board)) throw new ArgumentException($"{board} is not a board of {Board}", nameof(board));
+        lock (_lock)
+        {
+            if (!_lost.Contains(board)) _lost.Add(board);
+            _lastFailure = failure;
+        }
+    }
+
     /// <inheritdoc />
     public async Task<BoardMeasurement> MeasureAsync(Candidate candidate, CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ namespace QSLM.Harness.Search;
 public sealed class SearchBoards : ISearchBoards
 {
     private readonly IReadOnlyList<AgentBoardMeasurer> _boards;
+    private readonly IProgress<string>? _progress;
 
     /// <param name="boards">The boards, at least one (owned).</param>
     /// <param name="progress">Hears of boards lost and candidates rerun, where there are several.</param>
@@ -21,6 +22,7 @@ public sealed class SearchBoards : ISearchBoards
     {
         if (boards.Count == 0) throw new ArgumentException("a search needs a board to measure on", nameof(boards));
         _boards = boards;
+        _progress = progress;
         Measurer = boards.Count == 1 ? boards[0] : Pool = new BoardPool(boards, progress);
     }
 
@@ -42,20 +44,44 @@ public sealed class SearchBoards : ISearchBoards
     /// <summary>The windows log every board appends to.</summary>
     public string? WindowsLog => _boards[0].WindowsLog;
 
-    /// <summary>Brings every board up at once (<see cref="AgentBoardMeasurer.PrepareAsync"/>).</summary>
-    /// <returns>The tag every power figure carries, and the first board's settings read back (each board's are reported).</returns>
+    /// <summary>Brings every board up at once (<see cref="AgentBoardMeasurer.PrepareAsync"/>). Of several boards, one that
+    /// fails for infrastructure (unreachable, a setting that does not read back, a meter that gives nothing) leaves the
+    /// pool, said on the progress, and the others go on.</summary>
+    /// <returns>The tag every power figure carries, and the first ready board's settings read back (each board's are reported).</returns>
     /// <exception cref="InputException">The boards' meters give different tags: their figures cannot be compared.</exception>
-    /// <exception cref="InfrastructureFailureException">A board could not be brought up.</exception>
+    /// <exception cref="InfrastructureFailureException">No board could be brought up (one board: its failure).</exception>
     public async Task<(SourceTag Source, AppliedSettings? Settings)> PrepareAsync(CancellationToken cancellationToken)
     {
-        var prepared = await Task.WhenAll(_boards.Select(b => b.PrepareAsync(cancellationToken))).ConfigureAwait(false);
-        var tags = prepared.Select(p => p.Source).Distinct().ToList();
+        var attempts = await Task.WhenAll(_boards.Select(async board =>
+        {
+            try
+            {
+                return (Board: board, Prepared: await board.PrepareAsync(cancellationToken).ConfigureAwait(false), Failure: (InfrastructureFailureException?)null);
+            }
+            catch (InfrastructureFailureException e) when (Pool is not null)
+            {
+                return (Board: board, Prepared: default((SourceTag, AppliedSettings?)), Failure: e);
+            }
+        })).ConfigureAwait(false);
+        var ready = attempts.Where(a => a.Failure is null).ToList();
+        if (ready.Count == 0)
+        {
+            throw new InfrastructureFailureException($"no board of {Measurer.Board} could be brought up; "
+                + string.Join("; ", attempts.Select(a => $"{a.Board.Board}: {a.Failure!.Message}")), attempts[0].Failure);
+        }
+        // With several boards, one that cannot be brought up leaves the pool, and the others measure its share.
+        foreach (var (board, _, failure) in attempts.Where(a => a.Failure is not null))
+        {
+            Pool!.Lose(board.Board, failure!);
+            _progress?.Report($"board {board.Board} failed for infrastructure while being brought up and leaves the pool: {failure!.Message}");
+        }
+        var tags = ready.Select(a => a.Prepared.Item1).Distinct().ToList();
         if (tags.Count > 1)
         {
             throw new InputException("the boards' power figures would carry different tags ("
-                + string.Join(", ", _boards.Zip(prepared, (b, p) => $"{b.Board}: {p.Source}")) + "); measure on boards of one kind, with one kind of meter");
+                + string.Join(", ", ready.Select(a => $"{a.Board.Board}: {a.Prepared.Item1}")) + "); measure on boards of one kind, with one kind of meter");
         }
-        return prepared[0];
+        return ready[0].Prepared;
     }
 
     /// <summary>Packs <paramref name="candidate"/> to <paramref name="path"/>, as every board gets it.</summary>

@@ -70,6 +70,41 @@ public sealed class SeveralBoardsSearchCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_board_that_cannot_be_brought_up_leaves_the_pool_and_the_others_answer_as_one_board_does()
+    {
+        var (bench, a, b) = Bench();
+        var gone = "pool-gone-" + Guid.NewGuid().ToString("N")[..8];
+        File.AppendAllText(bench, $"  - name: {gone}\n    profile: plain-x64\n    link: serial\n    serial:\n      device: {_temp.File("no-such-tty")}\n");
+        var one = _temp.File("one");
+        var three = _temp.File("three");
+
+        var alone = QslmProcess.Run(Small(one, bench, a));
+        var pooled = QslmProcess.Run(Small(three, bench, a, b, gone));
+
+        Assert.True(alone.ExitCode == 0, alone.StdOut + alone.StdErr);
+        Assert.True(pooled.ExitCode == 0, pooled.StdOut + pooled.StdErr);
+        Assert.Contains($"board {gone} failed for infrastructure while being brought up and leaves the pool", pooled.StdOut, StringComparison.Ordinal);
+        Assert.Equal(Manifest(one).GetProperty("Chosen").GetInt32(), Manifest(three).GetProperty("Chosen").GetInt32());
+        Assert.Equal(CandidateRows(one), CandidateRows(three));
+        Assert.DoesNotMatch($@"measured on\s*│[^\n]*{gone}", pooled.StdOut);
+    }
+
+    [Fact]
+    public void When_no_board_can_be_brought_up_the_search_fails_for_infrastructure_naming_each()
+    {
+        var (bench, _, _) = Bench();
+        var (x, y) = ("pool-x-" + Guid.NewGuid().ToString("N")[..8], "pool-y-" + Guid.NewGuid().ToString("N")[..8]);
+        foreach (var name in new[] { x, y })
+            File.AppendAllText(bench, $"  - name: {name}\n    profile: plain-x64\n    link: serial\n    serial:\n      device: {_temp.File("no-such-tty-" + name)}\n");
+
+        var result = QslmProcess.Run(Small(_temp.File("none"), bench, x, y));
+
+        Assert.True(result.ExitCode == 3, result.StdOut + result.StdErr);
+        Assert.Contains($"no board of {x}, {y} could be brought up; {x}: ", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"; {y}: ", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_host_only_search_takes_no_other_board()
     {
         var result = QslmProcess.Run(["search", "--board", "none", "--board", "local", "--out", _temp.File("refused")]);
