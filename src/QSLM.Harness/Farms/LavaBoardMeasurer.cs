@@ -210,41 +210,20 @@ public sealed class LavaBoardMeasurer : IBoardMeasurer, ISearchBoards
         var cases = share.Select(p => new LavaJobRunner.Case($"candidate-{p.Candidate.Id}", p.Sha256, _checks.Metric == QSLM.Search.Objective.MetricKind.Accuracy ? "fraction" : "perplexity")).ToList();
         List<string> options = [.. _power.Meter is null ? [] : new[] { "--model", _baselineSha! }];
         if (_simulatedBoard is not null) options.AddRange(["--simulate-board", SimulatedBoardArtifact]);
-        while (true)
+        var outcome = await LavaShareRetry.RunAsync(
+            d => jobs.RunAsync($"qslm search candidates {string.Join(", ", share.Select(p => p.Candidate.Id))}", d, artifacts, cases, options, line => _progress?.Report(line), cancellationToken),
+            device, devices, _lost,
+            (from, why, next) =>
+            {
+                _progress?.Report($"board {from}: {why}; running its candidates again on {next} (no candidate blamed)");
+                foreach (var _ in share) batch.CountRerun();
+            }).ConfigureAwait(false);
+        if (outcome.Run is { } run)
         {
-            LavaJobRunner.Run run;
-            try
-            {
-                run = await jobs.RunAsync($"qslm search candidates {string.Join(", ", share.Select(p => p.Candidate.Id))}", device, artifacts, cases, options,
-                    line => _progress?.Report(line), cancellationToken).ConfigureAwait(false);
-            }
-            catch (InfrastructureFailureException e)
-            {
-                foreach (var p in share) batch.Fail(p.Candidate.Id, e);
-                return;
-            }
-            if (run.Outcome.Completed || run.Outcome.Class == FailureClass.Candidate)
-            {
-                foreach (var p in share) await DecideAsync(p, run, batch, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            string? next;
-            lock (_lost)
-            {
-                _lost.Add(device);
-                next = run.Outcome.Retry ? devices.FirstOrDefault(d => !_lost.Contains(d)) : null;
-            }
-            var why = $"infrastructure failure: LAVA {run.Outcome.Describe()}";
-            if (next is null)
-            {
-                var failure = new InfrastructureFailureException($"{why}; {(run.Outcome.Retry ? "no other healthy device is left" : "not retried (another device would fail the same way)")}");
-                foreach (var p in share) batch.Fail(p.Candidate.Id, failure);
-                return;
-            }
-            _progress?.Report($"board {device}: {why}; running its candidates again on {next} (no candidate blamed)");
-            foreach (var _ in share) batch.CountRerun();
-            device = next;
+            foreach (var p in share) await DecideAsync(p, run, batch, cancellationToken).ConfigureAwait(false);
+            return;
         }
+        foreach (var p in share) batch.Fail(p.Candidate.Id, outcome.Failure!);
     }
 
     private async Task DecideAsync(Packed packed, LavaJobRunner.Run run, BoardBatch batch, CancellationToken cancellationToken)

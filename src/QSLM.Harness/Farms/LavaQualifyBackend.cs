@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using QSLM.Boards.Failures;
 using QSLM.Errors;
 using QSLM.Farm.Lava;
 using QSLM.Harness.Qualification;
@@ -80,48 +79,22 @@ public sealed partial class LavaQualifyBackend(LavaClient client, LavaQualifyOpt
     private async Task RunShareAsync(QualifyRequest request, IReadOnlyDictionary<string, HostAnswer> host, IQualifySink sink, ArtifactServer artifacts,
         IReadOnlyList<QualifyModel> models, IReadOnlyList<LavaDevice> devices, string device, HashSet<string> failed, CancellationToken cancellationToken)
     {
-        while (true)
+        var outcome = await LavaShareRetry.RunAsync(d => RunJobAsync(sink, artifacts, models, d, cancellationToken), device, [.. devices.Select(d => d.Hostname)], failed,
+            (from, why, next) =>
+            {
+                sink.Incident(from, $"{why}; its models ran again on {next}");
+                sink.Progress($"board {from}: {why}; LAVA set its health to Unknown; running its models again on {next} (the models are not to blame)");
+            }).ConfigureAwait(false);
+        if (outcome.Run is { } run)
         {
-            LavaJobRunner.Run outcome;
-            try
-            {
-                outcome = await RunJobAsync(sink, artifacts, models, device, cancellationToken).ConfigureAwait(false);
-            }
-            catch (InfrastructureFailureException e)
-            {
-                // LAVA itself stopped answering, or the job ran past its time: the share's checks are errors, the other
-                // shares go on.
-                sink.Progress($"board {device}: infrastructure failure: {e.Message}");
-                lock (_decide)
-                {
-                    foreach (var model in models) new RecordedBoardChecks(device, Targets(request, device), sink, NoPower).Error(model, "infrastructure failure: " + e.Message);
-                }
-                return;
-            }
-            if (outcome.Outcome.Completed || outcome.Outcome.Class == FailureClass.Candidate)
-            {
-                Decide(request, host, sink, models, outcome);
-                return;
-            }
-            string? next;
-            lock (failed)
-            {
-                failed.Add(device);
-                next = outcome.Outcome.Retry ? devices.Select(d => d.Hostname).FirstOrDefault(d => !failed.Contains(d)) : null;
-            }
-            var why = $"infrastructure failure: LAVA {outcome.Outcome.Describe()}";
-            if (next is null)
-            {
-                sink.Progress($"board {device}: {why}; {(outcome.Outcome.Retry ? "no other healthy device is left" : "not retried (another device would fail the same way)")}");
-                lock (_decide)
-                {
-                    foreach (var model in models) new RecordedBoardChecks(device, Targets(request, device), sink, NoPower).Error(model, why);
-                }
-                return;
-            }
-            sink.Incident(device, $"{why}; its models ran again on {next}");
-            sink.Progress($"board {device}: {why}; LAVA set its health to Unknown; running its models again on {next} (the models are not to blame)");
-            device = next;
+            Decide(request, host, sink, models, run);
+            return;
+        }
+        // The share's checks are errors; the other shares go on.
+        sink.Progress($"board {outcome.Device}: {outcome.Why}");
+        lock (_decide)
+        {
+            foreach (var model in models) new RecordedBoardChecks(outcome.Device, Targets(request, outcome.Device), sink, NoPower).Error(model, outcome.Why!);
         }
     }
 
