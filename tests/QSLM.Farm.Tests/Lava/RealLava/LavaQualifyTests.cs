@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -182,5 +183,48 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
         }
         var devices = await client.DevicesAsync();
         Assert.All(devices.Where(d => LavaFarm.Devices.Contains(d.Hostname)), d => Assert.Equal("Good", d.Health));
+    }
+
+    [Fact]
+    public async Task A_qualification_stopped_by_its_user_cancels_its_running_jobs_on_the_farm()
+    {
+        farm.Require();
+        using var client = farm.Client();
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "qslm")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryFiles.Root };
+        // A workload of about half a minute, so the job is still running when qslm is stopped.
+        foreach (var a in Qualify(_temp.File("stopped"), _temp.File("stopped.db"), 256, 150, farm.Int8)) start.ArgumentList.Add(a);
+        start.Environment["OMP_NUM_THREADS"] = "1";
+        var stdout = new StringBuilder();
+        using var qslm = Process.Start(start)!;
+        qslm.OutputDataReceived += (_, e) => { lock (stdout) stdout.AppendLine(e.Data); };
+        qslm.BeginOutputReadLine();
+        var stderr = qslm.StandardError.ReadToEndAsync();
+        int? job = null;
+        try
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (DateTime.UtcNow < deadline && !qslm.HasExited)
+            {
+                string seen;
+                lock (stdout) seen = stdout.ToString();
+                job ??= JobIds(seen).Cast<int?>().FirstOrDefault();
+                if (job is { } id && (await LogSoFar(client, id)).Contains("qslm-agent-deploy", StringComparison.Ordinal)) break;
+                await Task.Delay(500);
+            }
+            Assert.True(job is not null, "qslm submitted no job: " + stdout);
+            Assert.False((await client.JobAsync(job.Value)).IsFinished, "the job ended before qslm was stopped");
+
+            // Ctrl+C, as a user at a terminal stops it.
+            using (var interrupt = Process.Start("kill", ["-INT", qslm.Id.ToString(CultureInfo.InvariantCulture)])) await interrupt.WaitForExitAsync();
+            Assert.True(qslm.WaitForExit(TimeSpan.FromMinutes(1)), "qslm did not stop: " + stdout);
+            var said = stdout + await stderr;
+            Assert.Contains($"LAVA job {job} cancelled", said);
+            var ended = await client.WaitAsync(job.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+            Assert.Equal("Canceled", ended.Health);
+        }
+        finally
+        {
+            if (!qslm.HasExited) qslm.Kill(entireProcessTree: true);
+        }
     }
 }
