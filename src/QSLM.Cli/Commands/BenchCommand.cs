@@ -64,7 +64,7 @@ internal static class BenchCommand
             RuntimeBenchmarkView.Header(Terminal.Ansi, source.Description, parse.GetValue(tokens), parse.GetValue(threads), BenchTimer.Machine(), KernelPaths.Describe());
             var bandwidth = RuntimeBenchmark.StreamingBandwidth(parse.GetValue(threads));
             RuntimeBenchmarkView.Bandwidth(Terminal.Ansi, bandwidth, parse.GetValue(threads));
-            RuntimeBenchmarkView.Results(Terminal.Ansi, RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads), bandwidth, timed));
+            RuntimeBenchmarkView.Results(Terminal.Ansi, RuntimeBenchmark.Run(source, parse.GetValue(tokens), parse.GetValue(threads), bandwidth, timed), beyondCache: size is not null);
             if (shapes.Count > 0)
             {
                 PeerBenchmarkView.Header(Terminal.Ansi, parse.GetValue(threads));
