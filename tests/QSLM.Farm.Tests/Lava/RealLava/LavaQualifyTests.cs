@@ -40,19 +40,6 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
 
     private static IReadOnlyList<int> JobIds(string stdout) => [.. JobLine().Matches(stdout).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct()];
 
-    // A job not yet started has no log (LAVA answers 404).
-    private static async Task<string> LogSoFar(QSLM.Farm.Lava.LavaClient client, int id)
-    {
-        try
-        {
-            return await client.LogsAsync(id);
-        }
-        catch (QSLM.Errors.InputException)
-        {
-            return "";
-        }
-    }
-
     [GeneratedRegex(@"LAVA job (\d+) \(")]
     private static partial Regex JobLine();
 
@@ -125,38 +112,19 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
         var output = _temp.File("lava");
         var history = _temp.File("history.db");
         using var client = farm.Client();
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "qslm")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryFiles.Root };
-        // A workload of about half a minute, so the board can be stopped while its test shell runs.
-        foreach (var a in Qualify(output, history, 256, 150, farm.Int8).Append("--lava-maintenance-after").Append("1")) start.ArgumentList.Add(a);
-        start.Environment["OMP_NUM_THREADS"] = "1";
-        var stdout = new StringBuilder();
-        using var qslm = Process.Start(start)!;
-        qslm.OutputDataReceived += (_, e) => { lock (stdout) stdout.AppendLine(e.Data); };
-        qslm.BeginOutputReadLine();
-        var stderr = qslm.StandardError.ReadToEndAsync();
+        // A workload of about half a minute, so the board can be stopped while its test shell runs: the first job goes to
+        // the first healthy device, qslm-ssh-01 (board 1).
+        using var qslm = await RunningQualify.UntilTestShellAsync(client, Qualify(output, history, 256, 150, farm.Int8).Append("--lava-maintenance-after").Append("1"));
         try
         {
-            // The first job goes to the first healthy device, qslm-ssh-01 (board 1): stop it once its test shell has
-            // fetched the agent, which the job's log says.
-            int? first = null;
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (DateTime.UtcNow < deadline && !qslm.HasExited)
-            {
-                string seen;
-                lock (stdout) seen = stdout.ToString();
-                first ??= JobIds(seen).Cast<int?>().FirstOrDefault();
-                if (first is { } id && (await LogSoFar(client, id)).Contains("qslm-agent-deploy", StringComparison.Ordinal)) break;
-                await Task.Delay(500);
-            }
-            Assert.True(first is not null, "qslm submitted no job: " + stdout);
-            Assert.Equal(LavaFarm.Devices[0], (await client.JobAsync(first.Value)).Device);
+            var first = qslm.FirstJob;
+            Assert.Equal(LavaFarm.Devices[0], (await client.JobAsync(first)).Device);
             var stop = LavaFarm.Script("board", "stop", "1", farm.Run);
             Assert.True(stop.ExitCode == 0, stop.StdErr);
 
-            Assert.True(qslm.WaitForExit(TimeSpan.FromMinutes(5)), "qslm did not finish: " + stdout);
-            var said = stdout + await stderr;
-            Assert.True(qslm.ExitCode == 0, said);
-            var failed = await client.JobAsync(first.Value);
+            var said = await qslm.AllOutputAsync(TimeSpan.FromMinutes(5));
+            Assert.True(qslm.Process.ExitCode == 0, said);
+            var failed = await client.JobAsync(first);
             Assert.Equal("Incomplete", failed.Health);
             Assert.Contains("Incomplete, Infrastructure", said);
             Assert.Contains($"running its models again on {LavaFarm.Devices[1]}", said);
@@ -175,7 +143,7 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
         }
         finally
         {
-            if (!qslm.HasExited) qslm.Kill(entireProcessTree: true);
+            if (!qslm.Process.HasExited) qslm.Process.Kill(entireProcessTree: true);
             // The board comes back and its health is restored through the API, so later work may use it.
             var back = LavaFarm.Script("board", "start", "1", farm.Run);
             Assert.True(back.ExitCode == 0, back.StdErr);
@@ -190,41 +158,16 @@ public sealed partial class LavaQualifyTests(LavaFarm farm) : IDisposable
     {
         farm.Require();
         using var client = farm.Client();
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "qslm")) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryFiles.Root };
         // A workload of about half a minute, so the job is still running when qslm is stopped.
-        foreach (var a in Qualify(_temp.File("stopped"), _temp.File("stopped.db"), 256, 150, farm.Int8)) start.ArgumentList.Add(a);
-        start.Environment["OMP_NUM_THREADS"] = "1";
-        var stdout = new StringBuilder();
-        using var qslm = Process.Start(start)!;
-        qslm.OutputDataReceived += (_, e) => { lock (stdout) stdout.AppendLine(e.Data); };
-        qslm.BeginOutputReadLine();
-        var stderr = qslm.StandardError.ReadToEndAsync();
-        int? job = null;
-        try
-        {
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (DateTime.UtcNow < deadline && !qslm.HasExited)
-            {
-                string seen;
-                lock (stdout) seen = stdout.ToString();
-                job ??= JobIds(seen).Cast<int?>().FirstOrDefault();
-                if (job is { } id && (await LogSoFar(client, id)).Contains("qslm-agent-deploy", StringComparison.Ordinal)) break;
-                await Task.Delay(500);
-            }
-            Assert.True(job is not null, "qslm submitted no job: " + stdout);
-            Assert.False((await client.JobAsync(job.Value)).IsFinished, "the job ended before qslm was stopped");
+        using var qslm = await RunningQualify.UntilTestShellAsync(client, Qualify(_temp.File("stopped"), _temp.File("stopped.db"), 256, 150, farm.Int8));
+        var job = qslm.FirstJob;
+        Assert.False((await client.JobAsync(job)).IsFinished, "the job ended before qslm was stopped");
 
-            // Ctrl+C, as a user at a terminal stops it.
-            using (var interrupt = Process.Start("kill", ["-INT", qslm.Id.ToString(CultureInfo.InvariantCulture)])) await interrupt.WaitForExitAsync();
-            Assert.True(qslm.WaitForExit(TimeSpan.FromMinutes(1)), "qslm did not stop: " + stdout);
-            var said = stdout + await stderr;
-            Assert.Contains($"LAVA job {job} cancelled", said);
-            var ended = await client.WaitAsync(job.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
-            Assert.Equal("Canceled", ended.Health);
-        }
-        finally
-        {
-            if (!qslm.HasExited) qslm.Kill(entireProcessTree: true);
-        }
+        // Ctrl+C, as a user at a terminal stops it.
+        using (var interrupt = Process.Start("kill", ["-INT", qslm.Process.Id.ToString(CultureInfo.InvariantCulture)])) await interrupt.WaitForExitAsync();
+        var said = await qslm.AllOutputAsync(TimeSpan.FromMinutes(1));
+        Assert.Contains($"LAVA job {job} cancelled", said);
+        var ended = await client.WaitAsync(job, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+        Assert.Equal("Canceled", ended.Health);
     }
 }
