@@ -47,7 +47,8 @@ public sealed class SyntheticEvaluator(ModelHierarchy hierarchy) : ICandidateEva
     public Evaluation Evaluate(Precisions precisions)
     {
         Calls++;
-        var loss = hierarchy.Searchable.Sum(m => Sensitivity(m.Name) * Harm[precisions[m.Name].Name]);
+        // An A8 format harms as its weight-only twin: this model's activations quantize without loss.
+        var loss = hierarchy.Searchable.Sum(m => Sensitivity(m.Name) * Harm[QuantFormats.WeightOnly(precisions[m.Name]).Name]);
         return new Evaluation(BaselineAccuracy - loss, precisions.WeightBytes + 4096);
     }
 }

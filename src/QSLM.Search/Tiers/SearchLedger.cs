@@ -217,7 +217,8 @@ public sealed class SearchLedger
     /// (never blamed on the candidate; only a search on several boards can do so).</summary>
     public int BoardReruns { get; private set; }
 
-    private int MeasuredCount => _all.Count(c => c.Board is not null);
+    /// <summary>Candidates measured on the board so far, the baseline included.</summary>
+    public int MeasuredCount => _all.Count(c => c.Board is not null);
 
     // A measurement in the log of an earlier run is applied as it was, without measuring again.
     private bool TryReplay(Candidate current, out Candidate replayed)

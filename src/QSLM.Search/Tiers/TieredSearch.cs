@@ -107,7 +107,33 @@ public sealed class TieredSearch
         await LowerAsync(best, modules, (p, unit) => p[unit], (p, unit, f) => p.WithModule(unit, f), moduleCost, SearchTier.Module, cancel).ConfigureAwait(false);
         cancel.ThrowIfCancellationRequested();
         await _ledger.MeasurePromisingAsync(SearchTier.Module, BoardCandidatesPerTier, cancel).ConfigureAwait(false);
+        cancel.ThrowIfCancellationRequested();
+        await TwinAsync(cancel).ConfigureAwait(false);
     }
+
+    // With energy weighed (beta > 0) or a board limit: the best candidate's integer-activation twin, each module's
+    // precision in the menu's A8 form of it. Its weights and bytes are the best's, so no lowering tries it (it saves no
+    // byte), and it usually runs for less energy; the board measures both, and the objective decides between them.
+    private async Task TwinAsync(CancellationToken cancel)
+    {
+        var objective = _ledger.Objective;
+        if (!_ledger.HasBoard || (objective.Beta <= 0 && !objective.Limits.Any) || _ledger.Best is not { } best) return;
+        if (_ledger.Budget.MaxBoardMeasurements is { } most && _ledger.MeasuredCount + 2 > most) return;
+        var twin = best.Precisions;
+        foreach (var module in Hierarchy.Searchable.Select(m => m.Name))
+        {
+            if (Twin(twin[module]) is { } a8) twin = twin.WithModule(module, a8);
+        }
+        if (twin.Equals(best.Precisions)) return;
+        var candidate = await _ledger.EvaluateAsync(twin, SearchTier.Module, cancel).ConfigureAwait(false);
+        if (!candidate.Feasible) return;
+        await _ledger.MeasureAsync(best, cancel).ConfigureAwait(false);
+        await _ledger.MeasureAsync(candidate, cancel).ConfigureAwait(false);
+    }
+
+    // The menu's integer-activation form of a weight-only precision, if the menu holds one.
+    private QuantFormat? Twin(QuantFormat format) =>
+        format.QuantizesActivations ? null : _menu.FirstOrDefault(f => f.QuantizesActivations && QuantFormats.WeightOnly(f).Id == format.Id);
 
     // The smallest candidate so far that keeps constA (the lowering's best effort towards constM).
     private Candidate Smallest(Candidate fallback) =>

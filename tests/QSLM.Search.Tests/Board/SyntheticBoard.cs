@@ -20,6 +20,9 @@ internal sealed class SyntheticBoard : IBoardMeasurer
     /// <summary>Watts as a function of the candidate's bytes (energy per token is a thousandth of it).</summary>
     public Func<long, double> Watts { get; init; } = bytes => 2 + bytes / 1e6;
 
+    /// <summary>Watts as a function of the whole candidate, over <see cref="Watts"/> when set.</summary>
+    public Func<Candidate, double>? CandidateWatts { get; init; }
+
     public int InfrastructureFailureAt { get; init; } = int.MaxValue;
 
     /// <summary>Half-width of the energy per token's 95% interval, as a fraction of it (null: the board gives none).</summary>
@@ -47,7 +50,7 @@ internal sealed class SyntheticBoard : IBoardMeasurer
         if (Measured.Count == InfrastructureFailureAt) throw new InfrastructureFailureException("synthetic: the link went down");
         Measured.Add(candidate.Id);
         if (Crashes(candidate)) return new BoardMeasurement(null, null, null, null, null, null, null, "run-failed: the runtime crashed");
-        var watts = Watts(candidate.Bytes);
+        var watts = CandidateWatts?.Invoke(candidate) ?? Watts(candidate.Bytes);
         return new BoardMeasurement(candidate.Metric, OmitsLatency ? null : 1 + candidate.Bytes / 1e6, candidate.Bytes + 50_000_000, watts, 0.01, watts / 1000, Source)
         {
             EnergyCi95JoulesPerToken = watts / 1000 * EnergyCi95Fraction,
