@@ -73,15 +73,18 @@ public sealed partial class LavaSearchTests(LavaFarm farm) : IDisposable
 
     // A simulated Jetson whose power is priced only by the operations the agent counts (no processor-time term, no
     // thermal model, no window noise): its board-side sensor reads the same energy per token on any run, up to where
-    // the sensor's 0.25 s averaging cuts a window's edges.
+    // the sensor's 0.25 s averaging cuts a window's edges. Its operations cost a hundred times the 45 nm figures and it
+    // idles at 0.5 W, so that a run draws more above idle than a loaded host's timing of a 1 s quick window moves the
+    // idle energy subtracted: at the 45 nm figures over 4.5 W of idle, a sign1 or int8 window drew milliwatts above
+    // idle, and the savings read from those differences moved by tens of points from run to run.
     private (string Bench, string Board) DeterministicBench()
     {
         var folder = _temp.File("deterministic");
         Directory.CreateDirectory(Path.Combine(folder, "simulated"));
         File.WriteAllText(Path.Combine(folder, "simulated", "det-sim.json"), """
-            { "model": "det-sim", "kind": "jetson-ina3221", "idleWatts": 4.5, "joulesPerCpuSecond": 0,
-              "picojoulesPerMultiplyAccumulate": { "1": 0.1, "2": 0.2, "4": 0.3, "8": 0.6, "16": 1.1, "32": 3.7 },
-              "picojoulesPerAccumulate": 0.9, "updateIntervalMs": 20 }
+            { "model": "det-sim", "kind": "jetson-ina3221", "idleWatts": 0.5, "joulesPerCpuSecond": 0,
+              "picojoulesPerMultiplyAccumulate": { "1": 10, "2": 20, "4": 30, "8": 60, "16": 110, "32": 370 },
+              "picojoulesPerAccumulate": 90, "updateIntervalMs": 20 }
             """);
         var bench = Path.Combine(folder, "bench.yaml");
         File.WriteAllText(bench, "bench: deterministic\nboards:\n  - name: det-sim\n    profile: simulated-jetson\n    link: local\n    simulated_board: simulated/det-sim.json\n");
@@ -93,8 +96,11 @@ public sealed partial class LavaSearchTests(LavaFarm farm) : IDisposable
     {
         farm.Require();
         var (bench, board) = DeterministicBench();
+        // On these 4 sentences int8 keeps the baseline's accuracy and sign1 loses a quarter: with accuracy and power
+        // weighed (alpha 0), int8 leads by about 0.1 of J whatever the windows read, so the choice does not hang on
+        // quick windows on a machine the other test assemblies load. (With alpha 1, the two are within 0.01 of J.)
         string[] Search(string output) =>
-            ["search", "--const-a", "acc>=0.5", "--sst2-sentences", "4", "--menu", "int8,sign1", "--lm-tokens", "32", "--alpha", "1", "--power-weight", "1", "--max-evaluations", "4",
+            ["search", "--const-a", "acc>=0.5", "--sst2-sentences", "4", "--menu", "int8,sign1", "--lm-tokens", "32", "--alpha", "0", "--power-weight", "0.5", "--max-evaluations", "4",
                 "--board-top", "2", "--out", output, "--cache", _temp.File("cache"), "--history", _temp.File(Path.GetFileName(output) + ".db"), "--quick-windows", "--bench", bench];
         var lava = _temp.File("simulated");
         var result = ChildProcess.Run(Path.Combine(AppContext.BaseDirectory, "qslm"),
@@ -110,12 +116,15 @@ public sealed partial class LavaSearchTests(LavaFarm farm) : IDisposable
         Assert.All(measured, r => Assert.Equal("simulated:det-sim", r.PowerSource!.ToString()));
         Assert.All(measured, r => Assert.True(r.Windows == 3 && r.IdleWatts > 0 && r.Quick == true, $"candidate {r.Candidate}: {r.Windows} windows, idle {r.IdleWatts} W"));
         Assert.Contains(measured, r => r.Saving is not null);
+        // int8 costs a sixth of fp32's energy per multiply-accumulate on this board: its windows read a saving near that.
+        Assert.All(measured.Where(r => r.Precisions.StartsWith("input=int8", StringComparison.Ordinal)),
+            r => Assert.True(r.Saving is > 0.6 and < 0.95, $"candidate {r.Candidate}: saving {r.Saving}"));
         Assert.True(File.Exists(Path.Combine(lava, "windows.csv")));
 
         var direct = _temp.File("simulated-direct");
         var local = ChildProcess.Run(Path.Combine(AppContext.BaseDirectory, "qslm"), [.. Search(direct), "--board", board], Environment, RepositoryFiles.Root, timeoutSeconds: 600);
         Assert.True(local.ExitCode == 0, local.StdOut + local.StdErr);
-        Assert.Equal(Chosen(direct), Chosen(lava));
+        Assert.True(Chosen(direct) == Chosen(lava), $"direct chose {Chosen(direct)}, LAVA {Chosen(lava)}\n{File.ReadAllText(Path.Combine(direct, "search.csv"))}\n{File.ReadAllText(Path.Combine(lava, "search.csv"))}\n{result.StdOut}");
         Assert.Equal(Measured(direct).Select(r => r.Precisions).Order(StringComparer.Ordinal), measured.Select(r => r.Precisions).Order(StringComparer.Ordinal));
         Assert.All(Measured(direct), r => Assert.Equal("simulated:det-sim", r.PowerSource!.ToString()));
     }
