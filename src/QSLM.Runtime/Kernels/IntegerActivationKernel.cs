@@ -199,11 +199,7 @@ public sealed unsafe class IntegerActivationKernel : IMatVecKernel
             var inRow = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(left)).AsSingle();
             accumulator += Vector256.ConditionalSelect(inRow, weightScales * Vector256.Load(scales + g) * Vector256.ConvertToSingle(dots), Vector256.Create(-0f));
         }
-        // ((a0+a1)+(a2+a3)) in the low half and ((a4+a5)+(a6+a7)) in the high half, then their sum: the
-        // reference's order.
-        var pairs = Avx.HorizontalAdd(accumulator, accumulator);
-        var quads = Avx.HorizontalAdd(pairs, pairs);
-        return quads.ToScalar() + quads.GetUpper().ToScalar();
+        return LaneSum.InReferenceOrder(accumulator);
     }
 
     // A group's scale sits just before its codes (a per-channel row's just before the row's codes).

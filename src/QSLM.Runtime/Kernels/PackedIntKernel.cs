@@ -145,10 +145,8 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
                 var at = row + (long)g * layout.GroupBytes;
                 var c = at + layout.Header;
                 var v = x + start;
-                var a0 = Vector256.FusedMultiplyAdd(Weights256(c, shuffle, shifts, mask, offset), Vector256.Load(v), Vector256<float>.Zero);
-                var a1 = Vector256.FusedMultiplyAdd(Weights256(c + bits, shuffle, shifts, mask, offset), Vector256.Load(v + Lanes), Vector256<float>.Zero);
-                var a2 = Vector256.FusedMultiplyAdd(Weights256(c + 2 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 2 * Lanes), Vector256<float>.Zero);
-                var a3 = Vector256.FusedMultiplyAdd(Weights256(c + 3 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 3 * Lanes), Vector256<float>.Zero);
+                Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                Step256(c, v, bits, shuffle, shifts, mask, offset, ref a0, ref a1, ref a2, ref a3);
                 accumulator = Vector256.FusedMultiplyAdd((a0 + a1) + (a2 + a3), Vector256.Create(Scale(at)), accumulator);
                 if (_asymmetric) bias += Minimum(at) * sums[g];
             }
@@ -161,12 +159,7 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
             var stop = x + Math.Min(start + layout.Group, layout.Columns);
             Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
             for (; v + 4 * Lanes <= stop; v += 4 * Lanes, c += 4 * bits)
-            {
-                a0 = Vector256.FusedMultiplyAdd(Weights256(c, shuffle, shifts, mask, offset), Vector256.Load(v), a0);
-                a1 = Vector256.FusedMultiplyAdd(Weights256(c + bits, shuffle, shifts, mask, offset), Vector256.Load(v + Lanes), a1);
-                a2 = Vector256.FusedMultiplyAdd(Weights256(c + 2 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 2 * Lanes), a2);
-                a3 = Vector256.FusedMultiplyAdd(Weights256(c + 3 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 3 * Lanes), a3);
-            }
+                Step256(c, v, bits, shuffle, shifts, mask, offset, ref a0, ref a1, ref a2, ref a3);
             if (v < stop)
             {
                 a0 = Vector256.FusedMultiplyAdd(Weights256(c, shuffle, shifts, mask, offset), Vector256.Load(v), a0);
@@ -179,10 +172,18 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
             accumulator = Vector256.FusedMultiplyAdd((a0 + a1) + (a2 + a3), Vector256.Create(Scale(at)), accumulator);
             if (_asymmetric) bias += Minimum(at) * sums[g];
         }
-        // ((l0+l1)+(l2+l3)) in the low half and ((l4+l5)+(l6+l7)) in the high half: the reference's order.
-        var pairs = Avx.HorizontalAdd(accumulator, accumulator);
-        var quads = Avx.HorizontalAdd(pairs, pairs);
-        return (quads.ToScalar() + quads.GetUpper().ToScalar()) + bias;
+        return LaneSum.InReferenceOrder(accumulator) + bias;
+    }
+
+    // Thirty-two weights: four runs of eight codes, each multiply-added with its eight inputs into its own accumulator.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step256(byte* c, float* v, int bits, Vector256<byte> shuffle, Vector256<uint> shifts, Vector256<uint> mask, Vector256<int> offset,
+        ref Vector256<float> a0, ref Vector256<float> a1, ref Vector256<float> a2, ref Vector256<float> a3)
+    {
+        a0 = Vector256.FusedMultiplyAdd(Weights256(c, shuffle, shifts, mask, offset), Vector256.Load(v), a0);
+        a1 = Vector256.FusedMultiplyAdd(Weights256(c + bits, shuffle, shifts, mask, offset), Vector256.Load(v + Lanes), a1);
+        a2 = Vector256.FusedMultiplyAdd(Weights256(c + 2 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 2 * Lanes), a2);
+        a3 = Vector256.FusedMultiplyAdd(Weights256(c + 3 * bits, shuffle, shifts, mask, offset), Vector256.Load(v + 3 * Lanes), a3);
     }
 
     // Eight codes as eight floats (code − offset). One sequence for every width (an 8-bit code is its own
@@ -213,10 +214,7 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
                 var v = x + start;
                 Vector128<float> a0 = default, a1 = default, a2 = default, a3 = default;
                 Vector128<float> b0 = default, b1 = default, b2 = default, b3 = default;
-                Accumulate128(c, v, spreading, ref a0, ref b0);
-                Accumulate128(c + bits, v + Lanes, spreading, ref a1, ref b1);
-                Accumulate128(c + 2 * bits, v + 2 * Lanes, spreading, ref a2, ref b2);
-                Accumulate128(c + 3 * bits, v + 3 * Lanes, spreading, ref a3, ref b3);
+                Step128(c, v, bits, spreading, ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3);
                 var scale = Vector128.Create(Scale(at));
                 low = Vector128.FusedMultiplyAdd((a0 + a1) + (a2 + a3), scale, low);
                 high = Vector128.FusedMultiplyAdd((b0 + b1) + (b2 + b3), scale, high);
@@ -232,12 +230,7 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
             Vector128<float> a0 = default, a1 = default, a2 = default, a3 = default;
             Vector128<float> b0 = default, b1 = default, b2 = default, b3 = default;
             for (; v + 4 * Lanes <= stop; v += 4 * Lanes, c += 4 * bits)
-            {
-                Accumulate128(c, v, spreading, ref a0, ref b0);
-                Accumulate128(c + bits, v + Lanes, spreading, ref a1, ref b1);
-                Accumulate128(c + 2 * bits, v + 2 * Lanes, spreading, ref a2, ref b2);
-                Accumulate128(c + 3 * bits, v + 3 * Lanes, spreading, ref a3, ref b3);
-            }
+                Step128(c, v, bits, spreading, ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3);
             if (v < stop)
             {
                 Accumulate128(c, v, spreading, ref a0, ref b0);
@@ -266,6 +259,18 @@ public sealed unsafe class PackedIntKernel : IMatVecKernel
         public readonly Vector128<uint> HighShifts = shifts.GetUpper();
         public readonly Vector128<uint> Mask = mask;
         public readonly Vector128<int> Offset = offset;
+    }
+
+    // Thirty-two weights, as Step256 in two halves of four lanes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step128(byte* c, float* v, int bits, in Spreading128 spreading,
+        ref Vector128<float> a0, ref Vector128<float> a1, ref Vector128<float> a2, ref Vector128<float> a3,
+        ref Vector128<float> b0, ref Vector128<float> b1, ref Vector128<float> b2, ref Vector128<float> b3)
+    {
+        Accumulate128(c, v, spreading, ref a0, ref b0);
+        Accumulate128(c + bits, v + Lanes, spreading, ref a1, ref b1);
+        Accumulate128(c + 2 * bits, v + 2 * Lanes, spreading, ref a2, ref b2);
+        Accumulate128(c + 3 * bits, v + 3 * Lanes, spreading, ref a3, ref b3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

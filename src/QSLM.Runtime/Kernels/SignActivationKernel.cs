@@ -86,9 +86,7 @@ public sealed unsafe class SignActivationKernel : IMatVecKernel
             var inRow = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(left)).AsSingle();
             accumulator += Vector256.ConditionalSelect(inRow, Vector256.Load(scales + g) * Vector256.ConvertToSingle(dots), Vector256.Create(-0f));
         }
-        var pairs = Avx.HorizontalAdd(accumulator, accumulator);
-        var quads = Avx.HorizontalAdd(pairs, pairs);
-        return quads.ToScalar() + quads.GetUpper().ToScalar();
+        return LaneSum.InReferenceOrder(accumulator);
     }
 
     // Σ ±q over 32 elements, as eight int32 partial sums: byte j of the group's 32 bits is spread over elements
